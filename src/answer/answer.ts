@@ -1,0 +1,26 @@
+/** One numbered source of an answer: an article, and its passage that the answer's best sentence from it was taken from. */
+export interface Citation {
+  n: number;
+  articleId: string;
+  passageId: number;
+  title: string;
+  source: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  passage: string;
+}
+
+/** An answer with `[n]` markers that refer to `citations`; when `abstained`, the text says why and there are no citations. */
+export interface Answer {
+  answer: string;
+  abstained: boolean;
+  citations: Citation[];
+  /** How well the best evidence covers the question, 0..1 (what the abstention threshold is compared with). */
+  support: number;
+}
+
+/** What the user reads when the articles do not answer the question. */
+export const ABSTENTION_TEXT =
+  "I couldn't find reliable information about that in the articles here, so I won't guess. Try rephrasing, or check /sources to see what has been added.";
+export const NO_ARTICLES_TEXT =
+  'No articles have been added here yet, so there is nothing to answer from. A moderator can add some with /add.';

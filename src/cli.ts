@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { ConfigError, isUserError } from './errors.js';
+import { logger } from './logger.js';
+import { Newsdesk } from './newsdesk.js';
+import { renderAnswerText, renderIngestText, renderSourcesText } from './render-text.js';
+
+/** The guild the terminal acts for unless `--guild` says otherwise. */
+export const LOCAL_GUILD = 'local';
+
+export const USAGE = `Usage:
+  npm run ingest  -- <file|folder>... [--guild ID]
+  npm run ask     -- "question" [--guild ID] [--json]
+  npm run sources -- [query] [--guild ID] [--page N] [--json]
+  npm run remove  -- <article id|url> [--guild ID]
+  npm start        (the Discord bot when DISCORD_TOKEN is set, else the local console)`;
+
+/** Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+type Output = (text: string) => void;
+
+/** Run one CLI verb with its arguments; returns the exit code. */
+export async function runCli(
+  argv: readonly string[],
+  print: Output = console.log,
+  printError: Output = console.error,
+): Promise<number> {
+  const [verb, ...rest] = argv;
+  let parsed: ReturnType<typeof parseCliArgs>;
+  try {
+    parsed = parseCliArgs(rest);
+  } catch (error) {
+    printError(`${(error as Error).message}\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  const { values, positionals } = parsed;
+  const guildId = values.guild ?? LOCAL_GUILD;
+  if (!verb || !['ingest', 'ask', 'sources', 'remove'].includes(verb)) {
+    printError(USAGE);
+    return EXIT_BAD_INPUT;
+  }
+  if ((verb === 'ingest' || verb === 'remove') && positionals.length === 0) {
+    printError(`${verb} needs ${verb === 'ingest' ? 'a file or folder' : 'an article id or url'}.\n${USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+
+  let newsdesk: Newsdesk | undefined;
+  try {
+    newsdesk = await Newsdesk.open(loadConfig());
+    switch (verb) {
+      case 'ingest': {
+        const outcomes = await newsdesk.ingestFiles(positionals, guildId);
+        print(renderIngestText(outcomes));
+        return outcomes.some((outcome) => outcome.status === 'failed') || outcomes.length === 0
+          ? EXIT_BAD_INPUT
+          : EXIT_OK;
+      }
+      case 'ask': {
+        const answer = await newsdesk.ask(guildId, positionals.join(' '));
+        if (values.json) {
+          print(
+            JSON.stringify(
+              {
+                answer: answer.answer,
+                abstained: answer.abstained,
+                citations: answer.citations.map((citation) => ({
+                  n: citation.n,
+                  title: citation.title,
+                  source: citation.source,
+                  url: citation.url,
+                  published_at: citation.publishedAt,
+                  passage: citation.passage,
+                })),
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          print(renderAnswerText(answer));
+        }
+        return EXIT_OK;
+      }
+      case 'sources': {
+        const page = newsdesk.listSources(guildId, {
+          query: positionals.join(' ') || undefined,
+          page: Number(values.page ?? 1),
+        });
+        print(values.json ? JSON.stringify(page, null, 2) : renderSourcesText(page));
+        return EXIT_OK;
+      }
+      default: {
+        const removed = newsdesk.removeArticle(guildId, positionals.join(' '));
+        print(`Removed ${removed.id}: ${removed.title}`);
+        return EXIT_OK;
+      }
+    }
+  } catch (error) {
+    if (isUserError(error) || error instanceof ConfigError) {
+      printError(error.message);
+      return EXIT_BAD_INPUT;
+    }
+    logger.error({ err: error, verb }, 'command failed');
+    printError(`newsdesk ${verb} failed: ${(error as Error).message}`);
+    return EXIT_FAILURE;
+  } finally {
+    newsdesk?.close();
+  }
+}
+
+function parseCliArgs(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      guild: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      page: { type: 'string' },
+    },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  process.exitCode = await runCli(process.argv.slice(2));
+}

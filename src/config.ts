@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url({ protocol: /^https?$/ }).optional())
+  .optional();
+
+const snowflake = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{15,22}$/, 'must be a Discord id (digits)')
+      .optional(),
+  )
+  .optional();
+
+/** Every environment variable newsdesk reads, with its default. */
+const environmentSchema = z.object({
+  DATA_DIR: z.string().trim().min(1).default('data/state'),
+  SAMPLES_DIR: z.string().trim().min(1).default('data/samples'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  EMBEDDING_PROVIDER: z.enum(['use-lite', 'openai', 'transformers']).default('use-lite'),
+  EMBEDDING_BASE_URL: optionalUrl,
+  EMBEDDING_API_KEY: optionalText,
+  EMBEDDING_MODEL: optionalText,
+  EMBEDDING_MODEL_PATH: optionalText,
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(512).default(16),
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+});
+
+export type EmbeddingProviderName = z.infer<typeof environmentSchema>['EMBEDDING_PROVIDER'];
+
+export interface Config {
+  readonly dataDir: string;
+  readonly samplesDir: string;
+  readonly logLevel: string;
+  readonly embedding: {
+    readonly provider: EmbeddingProviderName;
+    readonly baseUrl: string | undefined;
+    readonly apiKey: string | undefined;
+    readonly model: string | undefined;
+    readonly modelPath: string | undefined;
+    readonly batchSize: number;
+  };
+  readonly discord: {
+    readonly token: string | undefined;
+    readonly clientId: string | undefined;
+    readonly guildId: string | undefined;
+    readonly apiUrl: string;
+  };
+}
+
+/** Parse a set of environment variables into the typed, frozen config; throws ConfigError naming the variable. */
+export function parseConfig(environment: NodeJS.ProcessEnv): Config {
+  const result = environmentSchema.safeParse(environment);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || '(environment)';
+      return `${variable}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
+  }
+  const env = result.data;
+  if (env.EMBEDDING_PROVIDER === 'openai' && !env.EMBEDDING_BASE_URL) {
+    throw new ConfigError('Invalid configuration. EMBEDDING_BASE_URL: required when EMBEDDING_PROVIDER=openai');
+  }
+  if (env.EMBEDDING_PROVIDER === 'transformers' && !env.EMBEDDING_MODEL_PATH) {
+    throw new ConfigError('Invalid configuration. EMBEDDING_MODEL_PATH: required when EMBEDDING_PROVIDER=transformers');
+  }
+  if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration. DISCORD_CLIENT_ID: required when DISCORD_TOKEN is set');
+  }
+  return Object.freeze({
+    dataDir: path.resolve(env.DATA_DIR),
+    samplesDir: path.resolve(env.SAMPLES_DIR),
+    logLevel: env.LOG_LEVEL,
+    embedding: Object.freeze({
+      provider: env.EMBEDDING_PROVIDER,
+      baseUrl: env.EMBEDDING_BASE_URL,
+      apiKey: env.EMBEDDING_API_KEY,
+      model: env.EMBEDDING_MODEL,
+      modelPath: env.EMBEDDING_MODEL_PATH,
+      batchSize: env.EMBEDDING_BATCH_SIZE,
+    }),
+    discord: Object.freeze({
+      token: env.DISCORD_TOKEN,
+      clientId: env.DISCORD_CLIENT_ID,
+      guildId: env.DISCORD_GUILD_ID,
+      apiUrl: env.DISCORD_API_URL,
+    }),
+  });
+}
+
+let loaded: Config | undefined;
+
+/** Read `.env` once and return the process-wide config. */
+export function loadConfig(): Config {
+  if (!loaded) {
+    loadDotenv({ quiet: true });
+    loaded = parseConfig(process.env);
+  }
+  return loaded;
+}

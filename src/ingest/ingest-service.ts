@@ -1,0 +1,134 @@
+import type { EmbeddingModel } from '../embed/embedding-model.js';
+import { isUserError, type UserError } from '../errors.js';
+import { componentLogger } from '../logger.js';
+import type { StoredArticle } from '../store/article-store.js';
+import type { NewsLibrary } from '../store/news-library.js';
+import type { ArticleInput, PreparedArticle } from './article.js';
+import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
+import { prepareArticle } from './prepare.js';
+import { listArticleFiles, readArticleFile } from './read-file.js';
+
+const log = componentLogger('ingest');
+
+/** Passages embedded together: large enough to fill the model's batches, small enough to bound memory. */
+const PASSAGES_PER_EMBEDDING_ROUND = 64;
+
+export type IngestOutcome =
+  | { origin: string; status: 'added' | 'updated' | 'unchanged'; article: StoredArticle; passageCount: number }
+  | { origin: string; status: 'failed'; error: UserError };
+
+/** The text embedded for a passage: the headline gives a short passage its subject. */
+export function passageEmbeddingText(title: string, passage: string): string {
+  return `${title}\n\n${passage}`;
+}
+
+interface Pending {
+  origin: string;
+  prepared: PreparedArticle;
+  existing: StoredArticle | undefined;
+}
+
+/** Cleans, splits, embeds and stores articles for one guild at a time. */
+export class IngestService {
+  constructor(
+    private readonly library: NewsLibrary,
+    private readonly model: EmbeddingModel,
+    private readonly chunkOptions: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+  ) {}
+
+  /** Ingest articles into a guild; each article gets its own outcome, and one bad article does not stop the rest. */
+  async ingestArticles(inputs: readonly ArticleInput[], guildId: string): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    let round: Pending[] = [];
+    let roundPassages = 0;
+    const keysInRound = new Set<string>();
+
+    const finishRound = async (): Promise<void> => {
+      if (round.length === 0) return;
+      outcomes.push(...(await this.embedAndSave(round, guildId)));
+      round = [];
+      roundPassages = 0;
+      keysInRound.clear();
+    };
+
+    for (const input of inputs) {
+      const origin = input.origin ?? input.title;
+      let prepared: PreparedArticle;
+      try {
+        prepared = prepareArticle(input, this.chunkOptions);
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        outcomes.push({ origin, status: 'failed', error });
+        continue;
+      }
+      // The same article twice in one round must see its first copy stored before it is looked up.
+      const keys = [prepared.contentHash, prepared.url].filter((key): key is string => key !== undefined);
+      if (keys.some((key) => keysInRound.has(key))) await finishRound();
+      const existing = this.library.articles.findExisting(guildId, prepared.url, prepared.contentHash);
+      if (existing && isUnchanged(existing, prepared)) {
+        outcomes.push({ origin, status: 'unchanged', article: existing, passageCount: existing.passageCount });
+        continue;
+      }
+      round.push({ origin, prepared, existing });
+      for (const key of keys) keysInRound.add(key);
+      roundPassages += prepared.passages.length;
+      if (roundPassages >= PASSAGES_PER_EMBEDDING_ROUND) await finishRound();
+    }
+    await finishRound();
+    this.library.flush();
+    return outcomes;
+  }
+
+  /** Ingest files and folders (recursively); a file that cannot be read becomes a failed outcome. */
+  async ingestFiles(paths: readonly string[], guildId: string): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    for (const file of await listArticleFiles(paths)) {
+      let inputs: ArticleInput[];
+      try {
+        inputs = await readArticleFile(file);
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        outcomes.push({ origin: file, status: 'failed', error });
+        continue;
+      }
+      outcomes.push(...(await this.ingestArticles(inputs, guildId)));
+    }
+    return outcomes;
+  }
+
+  private async embedAndSave(round: readonly Pending[], guildId: string): Promise<IngestOutcome[]> {
+    const texts = round.flatMap(({ prepared }) =>
+      prepared.passages.map((passage) => passageEmbeddingText(prepared.title, passage.text)),
+    );
+    const started = performance.now();
+    const vectors = (await this.model.embeddings.embedDocuments(texts)).map((vector) => Float32Array.from(vector));
+    log.debug({ passages: texts.length, ms: Math.round(performance.now() - started) }, 'embedded');
+    let offset = 0;
+    return round.map(({ origin, prepared, existing }) => {
+      const own = vectors.slice(offset, offset + prepared.passages.length);
+      offset += prepared.passages.length;
+      const saved = this.library.saveArticle(guildId, prepared, own, existing);
+      log.info(
+        {
+          guildId,
+          articleId: saved.article.id,
+          status: saved.status,
+          passages: saved.passageIds.length,
+          removedParagraphs: prepared.removedParagraphs,
+        },
+        'article stored',
+      );
+      return { origin, status: saved.status, article: saved.article, passageCount: saved.passageIds.length };
+    });
+  }
+}
+
+function isUnchanged(existing: StoredArticle, prepared: PreparedArticle): boolean {
+  return (
+    existing.contentHash === prepared.contentHash &&
+    existing.title === prepared.title &&
+    (prepared.source ?? existing.source) === existing.source &&
+    (prepared.url ?? existing.url) === existing.url &&
+    (prepared.publishedAt ?? existing.publishedAt) === existing.publishedAt
+  );
+}

@@ -1,0 +1,37 @@
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** A sentence of a text with its character offsets (leading and trailing white space excluded). */
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Split text into sentences with offsets, using the platform's Unicode sentence rules. */
+export function splitSentences(text: string): SentenceSpan[] {
+  const sentences: SentenceSpan[] = [];
+  for (const { segment, index } of sentenceSegmenter.segment(text)) {
+    const leading = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed === '') continue;
+    const start = index + leading;
+    sentences.push({ text: trimmed, start, end: start + trimmed.length });
+  }
+  return sentences;
+}
+
+/** Count white-space separated words. */
+export function countWords(text: string): number {
+  const matches = text.match(/\S+/g);
+  return matches ? matches.length : 0;
+}
+
+/** Lower-case word tokens (letters and digits), the same split SQLite's unicode61 tokenizer makes. */
+export function wordTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Text folded for comparison: lower case, punctuation and white space collapsed. */
+export function foldForComparison(text: string): string {
+  return wordTokens(text.normalize('NFKC')).join(' ');
+}

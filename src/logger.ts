@@ -1,0 +1,33 @@
+import pino from 'pino';
+
+/**
+ * The one logger. It writes JSON lines to stderr so that stdout stays clean for command output
+ * (`--json`) and the console. Secrets are redacted by key wherever they appear in a log object.
+ */
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: { app: 'newsdesk' },
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'apiKey',
+        '*.apiKey',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'config.discordToken',
+        'config.llmApiKey',
+        'config.embeddingApiKey',
+      ],
+      censor: '[redacted]',
+    },
+  },
+  pino.destination(2),
+);
+
+/** A child logger for one component, e.g. `componentLogger('ingest')`. */
+export function componentLogger(component: string): pino.Logger {
+  return logger.child({ component });
+}

@@ -1,0 +1,48 @@
+import { LOCAL_GUILD } from './cli.js';
+import { loadConfig } from './config.js';
+import { runConsole } from './console.js';
+import { ConfigError } from './errors.js';
+import { logger } from './logger.js';
+import { Newsdesk } from './newsdesk.js';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the local console over the
+ * sample articles, so a fresh checkout does something useful with no setup.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (config.discord.token) {
+    logger.level = config.logLevel;
+    const { startBot } = await import('./discord/bot.js');
+    await startBot(config);
+    return;
+  }
+  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  const newsdesk = await Newsdesk.open(config);
+  if (newsdesk.listSources(LOCAL_GUILD).total === 0) {
+    const outcomes = await newsdesk.ingestFiles([config.samplesDir], LOCAL_GUILD);
+    const stored = outcomes.filter((outcome) => outcome.status !== 'failed').length;
+    console.log(`Loaded ${stored} sample article(s) from ${config.samplesDir}.`);
+  }
+  try {
+    await runConsole(newsdesk, {
+      input: process.stdin,
+      output: process.stdout,
+      guildId: LOCAL_GUILD,
+      prompt: process.stdin.isTTY === true,
+    });
+  } finally {
+    newsdesk.close();
+  }
+}
+
+await main();

@@ -1,0 +1,51 @@
+import type { Answer } from './answer/answer.js';
+import type { IngestOutcome } from './ingest/ingest-service.js';
+import type { SourcesPage } from './newsdesk.js';
+import type { StoredArticle } from './store/article-store.js';
+
+/** A date as the reader sees it, e.g. "26 Jan 2022". */
+export function formatDate(iso: string | null | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "Outlet, 26 Jan 2022" from whatever of the two is known. */
+export function byline(article: { source: string | null; publishedAt: string | null }): string {
+  return [article.source, formatDate(article.publishedAt)].filter(Boolean).join(', ');
+}
+
+/** An answer and its numbered sources as plain text for a terminal. */
+export function renderAnswerText(answer: Answer): string {
+  if (answer.abstained) return answer.answer;
+  const sources = answer.citations.map((citation) => {
+    const where = byline(citation);
+    return `[${citation.n}] ${citation.title}${where ? ` (${where})` : ''}${citation.url ? `\n    ${citation.url}` : ''}`;
+  });
+  return `${answer.answer}\n\nSources:\n${sources.join('\n')}`;
+}
+
+function articleLine(article: StoredArticle): string {
+  const where = byline(article);
+  return `${article.id}  ${article.title}${where ? ` (${where})` : ''} · ${article.passageCount} passages`;
+}
+
+/** A page of the article list as plain text. */
+export function renderSourcesText(page: SourcesPage): string {
+  if (page.total === 0) return 'No articles yet.';
+  const lines = page.articles.map(articleLine);
+  return `${lines.join('\n')}\n(${page.total} article${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages})`;
+}
+
+/** One line per ingest outcome, and a total. */
+export function renderIngestText(outcomes: readonly IngestOutcome[]): string {
+  const lines = outcomes.map((outcome) =>
+    outcome.status === 'failed'
+      ? `✗ ${outcome.error.message}`
+      : `✓ ${outcome.status.padEnd(9)} ${outcome.article.id}  ${outcome.article.title} (${outcome.passageCount} passages)`,
+  );
+  const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
+  lines.push(`${outcomes.length - failed} article(s) stored, ${failed} failed.`);
+  return lines.join('\n');
+}

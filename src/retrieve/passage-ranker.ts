@@ -1,0 +1,87 @@
+import type { EmbeddingModel } from '../embed/embedding-model.js';
+import type { KeywordWeights, StoredPassage } from '../store/article-store.js';
+import type { NewsLibrary } from '../store/news-library.js';
+import { fuseRankings, limitPerGroup } from './fusion.js';
+import { contentWords, keywordMatchExpression } from './query-terms.js';
+
+/** A passage with how it was found. */
+export interface RankedPassage {
+  passage: StoredPassage;
+  /** Fused score; only the order matters. */
+  score: number;
+  keywordRank: number | undefined;
+  denseRank: number | undefined;
+  /** Cosine similarity of the passage's vector to the question's, when the dense search found it. */
+  similarity: number | undefined;
+}
+
+export interface RankingOptions {
+  /** How many candidates each of keyword and dense search contributes before fusion. */
+  candidates: number;
+  keywordWeight: number;
+  denseWeight: number;
+  /** The k of reciprocal rank fusion. */
+  fusionK: number;
+  /** At most this many passages of one article in the results, unless nothing else is left. */
+  maxPerArticle: number;
+  keywordWeights: KeywordWeights;
+}
+
+/** Defaults chosen by measurement on the MultiHop-RAG dev split (see docs/retrieval.md). */
+export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
+  candidates: 50,
+  keywordWeight: 1,
+  denseWeight: 0.5,
+  fusionK: 60,
+  maxPerArticle: 2,
+  keywordWeights: { title: 2, source: 1, text: 1 },
+};
+
+/** Hybrid retrieval over one guild: BM25 over SQLite's full-text index and cosine over the hnswlib index, fused. */
+export class PassageRanker {
+  constructor(
+    private readonly library: NewsLibrary,
+    private readonly model: EmbeddingModel,
+    private readonly options: RankingOptions = DEFAULT_RANKING_OPTIONS,
+  ) {}
+
+  /** The k passages of the guild most relevant to the question, best first. */
+  async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
+    const { options } = this;
+    const expression = keywordMatchExpression(contentWords(question));
+    const keywordHits = expression
+      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights)
+      : [];
+    const denseHits =
+      options.denseWeight > 0
+        ? this.library.searchVectors(guildId, await this.model.embeddings.embedQuery(question), options.candidates)
+        : [];
+
+    const keywordRanks = new Map(keywordHits.map((hit, index) => [hit.id, index + 1]));
+    const denseById = new Map(denseHits.map((hit, index) => [hit.id, { rank: index + 1, similarity: hit.similarity }]));
+    const fused = fuseRankings(
+      [
+        { ids: keywordHits.map((hit) => hit.id), weight: options.keywordWeight },
+        { ids: denseHits.map((hit) => hit.id), weight: options.denseWeight },
+      ],
+      options.fusionK,
+    );
+    const passages = new Map(
+      this.library.articles
+        .getPassages(
+          guildId,
+          fused.map((entry) => entry.id),
+        )
+        .map((passage) => [passage.id, passage]),
+    );
+    const ranked = fused.flatMap(({ id, score }): RankedPassage[] => {
+      const passage = passages.get(id);
+      if (!passage) return [];
+      const dense = denseById.get(id);
+      return [
+        { passage, score, keywordRank: keywordRanks.get(id), denseRank: dense?.rank, similarity: dense?.similarity },
+      ];
+    });
+    return limitPerGroup(ranked, (entry) => entry.passage.articleId, options.maxPerArticle, k);
+  }
+}

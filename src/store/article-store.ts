@@ -1,0 +1,348 @@
+import { randomBytes } from 'node:crypto';
+import type { PreparedArticle } from '../ingest/article.js';
+import type { SqliteDatabase } from './database.js';
+
+/** An article as stored, without its body. */
+export interface StoredArticle {
+  id: string;
+  guildId: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  category: string | null;
+  contentHash: string;
+  addedAt: string;
+  updatedAt: string;
+  passageCount: number;
+}
+
+/** A passage with the article it belongs to. */
+export interface StoredPassage {
+  id: number;
+  articleId: string;
+  seq: number;
+  start: number;
+  end: number;
+  text: string;
+  article: StoredArticle;
+}
+
+export interface SavedArticle {
+  article: StoredArticle;
+  status: 'added' | 'updated';
+  passageIds: number[];
+  replacedPassageIds: number[];
+}
+
+/** Column weights of bm25() over (title, source, text): a word in the headline counts more. */
+export interface KeywordWeights {
+  title: number;
+  source: number;
+  text: number;
+}
+
+interface ArticleRow {
+  id: string;
+  guild_id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  published_at: string | null;
+  category: string | null;
+  content_hash: string;
+  added_at: string;
+  updated_at: string;
+  passage_count: number;
+}
+
+interface PassageRow {
+  id: number;
+  article_id: string;
+  seq: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+}
+
+const ARTICLE_COLUMNS = `a.id, a.guild_id, a.title, a.source, a.author, a.url, a.published_at, a.category,
+  a.content_hash, a.added_at, a.updated_at,
+  (SELECT count(*) FROM passages p WHERE p.article_id = a.id) AS passage_count`;
+
+function toArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    title: row.title,
+    source: row.source,
+    author: row.author,
+    url: row.url,
+    publishedAt: row.published_at,
+    category: row.category,
+    contentHash: row.content_hash,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+    passageCount: row.passage_count,
+  };
+}
+
+/** Escape LIKE wildcards so a user's search text is matched literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Articles, their passages, the passages' vectors and the full-text index, in SQLite. Every query is scoped to one guild. */
+export class ArticleStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  /** The guild's article with this (normalised) url. */
+  findByUrl(guildId: string, url: string): StoredArticle | undefined {
+    const row = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.url = ?`)
+      .get(guildId, url) as ArticleRow | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  /** The guild's article with this url, or else with this content hash. */
+  findExisting(guildId: string, url: string | undefined, contentHash: string): StoredArticle | undefined {
+    const byUrl = url ? this.findByUrl(guildId, url) : undefined;
+    if (byUrl) return byUrl;
+    const row = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.content_hash = ? LIMIT 1`)
+      .get(guildId, contentHash) as ArticleRow | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  /** Insert an article, or replace the given existing one, with its passages and their vectors, in one transaction. */
+  saveArticle(
+    guildId: string,
+    prepared: PreparedArticle,
+    vectors: readonly Float32Array[],
+    modelId: string,
+    existing: StoredArticle | undefined,
+  ): SavedArticle {
+    const now = new Date().toISOString();
+    return this.db.transaction((): SavedArticle => {
+      let articleId: string;
+      let replacedPassageIds: number[] = [];
+      if (existing) {
+        articleId = existing.id;
+        replacedPassageIds = this.deletePassages(articleId);
+        this.db
+          .prepare(
+            `UPDATE articles SET title = ?, source = ?, author = ?, url = ?, published_at = ?, category = ?,
+               body = ?, content_hash = ?, updated_at = ? WHERE id = ?`,
+          )
+          .run(
+            prepared.title,
+            prepared.source ?? existing.source,
+            prepared.author ?? existing.author,
+            prepared.url ?? existing.url,
+            prepared.publishedAt ?? existing.publishedAt,
+            prepared.category ?? existing.category,
+            prepared.body,
+            prepared.contentHash,
+            now,
+            articleId,
+          );
+      } else {
+        articleId = this.newArticleId();
+        this.db
+          .prepare(
+            `INSERT INTO articles (id, guild_id, title, source, author, url, published_at, category, body, content_hash, added_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            articleId,
+            guildId,
+            prepared.title,
+            prepared.source ?? null,
+            prepared.author ?? null,
+            prepared.url ?? null,
+            prepared.publishedAt ?? null,
+            prepared.category ?? null,
+            prepared.body,
+            prepared.contentHash,
+            now,
+            now,
+          );
+      }
+      const insertPassage = this.db.prepare(
+        `INSERT INTO passages (article_id, guild_id, seq, start_offset, end_offset, text, model_id, embedding)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const insertSearch = this.db.prepare(
+        'INSERT INTO passage_search (rowid, title, source, text) VALUES (?, ?, ?, ?)',
+      );
+      const article = this.getArticle(guildId, articleId);
+      if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
+      const passageIds = prepared.passages.map((passage, index) => {
+        const vector = vectors[index];
+        if (!vector) throw new Error(`no vector for passage ${index} of ${articleId}`);
+        const { lastInsertRowid } = insertPassage.run(
+          articleId,
+          guildId,
+          passage.seq,
+          passage.start,
+          passage.end,
+          passage.text,
+          modelId,
+          Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
+        );
+        const id = Number(lastInsertRowid);
+        insertSearch.run(id, article.title, article.source ?? '', passage.text);
+        return id;
+      });
+      return {
+        article: { ...article, passageCount: passageIds.length },
+        status: existing ? 'updated' : 'added',
+        passageIds,
+        replacedPassageIds,
+      };
+    })();
+  }
+
+  /** Delete an article and its passages; returns the ids of the passages that went. */
+  deleteArticle(guildId: string, articleId: string): number[] {
+    return this.db.transaction(() => {
+      const passageIds = this.deletePassages(articleId, guildId);
+      this.db.prepare('DELETE FROM articles WHERE id = ? AND guild_id = ?').run(articleId, guildId);
+      return passageIds;
+    })();
+  }
+
+  private deletePassages(articleId: string, guildId?: string): number[] {
+    const ids = (
+      this.db
+        .prepare(`SELECT id FROM passages WHERE article_id = ? ${guildId ? 'AND guild_id = ?' : ''}`)
+        .all(...(guildId ? [articleId, guildId] : [articleId])) as { id: number }[]
+    ).map((row) => row.id);
+    const deleteSearch = this.db.prepare('DELETE FROM passage_search WHERE rowid = ?');
+    for (const id of ids) deleteSearch.run(id);
+    this.db.prepare('DELETE FROM passages WHERE article_id = ?').run(articleId);
+    return ids;
+  }
+
+  private newArticleId(): string {
+    const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?');
+    for (;;) {
+      const id = randomBytes(4).toString('hex');
+      if (!exists.get(id)) return id;
+    }
+  }
+
+  /** One article of the guild by id. */
+  getArticle(guildId: string, articleId: string): StoredArticle | undefined {
+    const row = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.id = ?`)
+      .get(guildId, articleId) as ArticleRow | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  /** The guild's cleaned article body. */
+  getArticleBody(guildId: string, articleId: string): string | undefined {
+    const row = this.db.prepare('SELECT body FROM articles WHERE guild_id = ? AND id = ?').get(guildId, articleId) as
+      | { body: string }
+      | undefined;
+    return row?.body;
+  }
+
+  /** The guild's articles, newest first (by publication date, then by when they were added), optionally filtered by title or outlet. */
+  listArticles(
+    guildId: string,
+    options: { query?: string | undefined; limit?: number; offset?: number } = {},
+  ): StoredArticle[] {
+    const filter = options.query?.trim();
+    const rows = this.db
+      .prepare(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a
+         WHERE a.guild_id = ? ${filter ? "AND (a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')" : ''}
+         ORDER BY coalesce(a.published_at, a.added_at) DESC, a.added_at DESC
+         LIMIT ? OFFSET ?`,
+      )
+      .all(
+        ...(filter ? [guildId, likePattern(filter), likePattern(filter)] : [guildId]),
+        options.limit ?? 1000,
+        options.offset ?? 0,
+      ) as ArticleRow[];
+    return rows.map(toArticle);
+  }
+
+  /** How many articles the guild has (matching the filter). */
+  countArticles(guildId: string, query?: string): number {
+    const filter = query?.trim();
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM articles WHERE guild_id = ? ${filter ? "AND (title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')" : ''}`,
+      )
+      .get(...(filter ? [guildId, likePattern(filter), likePattern(filter)] : [guildId])) as { n: number };
+    return row.n;
+  }
+
+  /** The passages with these ids that belong to the guild, with their articles, in the order asked. */
+  getPassages(guildId: string, ids: readonly number[]): StoredPassage[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.article_id, p.seq, p.start_offset, p.end_offset, p.text FROM passages p
+         WHERE p.guild_id = ? AND p.id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(guildId, ...ids) as PassageRow[];
+    const articles = new Map<string, StoredArticle>();
+    const byId = new Map<number, StoredPassage>();
+    for (const row of rows) {
+      let article = articles.get(row.article_id);
+      if (!article) {
+        article = this.getArticle(guildId, row.article_id);
+        if (!article) continue;
+        articles.set(row.article_id, article);
+      }
+      byId.set(row.id, {
+        id: row.id,
+        articleId: row.article_id,
+        seq: row.seq,
+        start: row.start_offset,
+        end: row.end_offset,
+        text: row.text,
+        article,
+      });
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Full-text search in the guild's passages: ids with bm25 scores (higher is better), best first. */
+  keywordSearch(
+    guildId: string,
+    matchExpression: string,
+    limit: number,
+    weights: KeywordWeights,
+  ): { id: number; score: number }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.rowid AS id, -bm25(passage_search, ?, ?, ?) AS score
+         FROM passage_search s JOIN passages p ON p.id = s.rowid
+         WHERE passage_search MATCH ? AND p.guild_id = ?
+         ORDER BY score DESC LIMIT ?`,
+      )
+      .all(weights.title, weights.source, weights.text, matchExpression, guildId, limit) as {
+      id: number;
+      score: number;
+    }[];
+    return rows;
+  }
+
+  /** How many passages (in all guilds) contain each of these index terms (Porter stems), and how many passages there are. */
+  termFrequencies(terms: readonly string[]): { passages: number; frequencies: Map<string, number> } {
+    const passages = (this.db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    const frequencies = new Map<string, number>();
+    if (terms.length > 0) {
+      const rows = this.db
+        .prepare(`SELECT term, doc FROM passage_search_vocab WHERE term IN (${terms.map(() => '?').join(',')})`)
+        .all(...terms) as { term: string; doc: number }[];
+      for (const row of rows) frequencies.set(row.term, row.doc);
+    }
+    return { passages, frequencies };
+  }
+}

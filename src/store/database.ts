@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+/** Schema versions, applied in order; the database's `user_version` says how many have run. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT,
+    author TEXT,
+    url TEXT,
+    published_at TEXT,
+    category TEXT,
+    body TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX articles_guild_url ON articles(guild_id, url) WHERE url IS NOT NULL;
+  CREATE INDEX articles_guild_hash ON articles(guild_id, content_hash);
+  CREATE INDEX articles_guild_published ON articles(guild_id, published_at);
+
+  -- AUTOINCREMENT: a passage id is also its label in the vector index, and a label that was
+  -- marked deleted there must never be handed to a new passage.
+  CREATE TABLE passages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    guild_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    embedding BLOB NOT NULL
+  );
+  CREATE INDEX passages_article ON passages(article_id, seq);
+  CREATE INDEX passages_guild_model ON passages(guild_id, model_id);
+
+  -- Full-text index over passages (rowid = passages.id); bm25() ranks it.
+  CREATE VIRTUAL TABLE passage_search USING fts5(
+    title, source, text,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  -- Per-term passage counts, for weighting question words by rarity.
+  CREATE VIRTUAL TABLE passage_search_vocab USING fts5vocab(passage_search, 'row');
+
+  -- What each guild's saved vector index file holds, to detect a stale or torn file at start-up.
+  CREATE TABLE vector_indexes (
+    guild_id TEXT PRIMARY KEY,
+    model_id TEXT NOT NULL,
+    dimensions INTEGER NOT NULL,
+    signature TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+
+  CREATE TABLE guild_settings (
+    guild_id TEXT PRIMARY KEY,
+    settings TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */
+export function openDatabase(dataDir: string): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'newsdesk.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let step = version; step < MIGRATIONS.length; step += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step] ?? '');
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+  return db;
+}

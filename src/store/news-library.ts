@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { PreparedArticle } from '../ingest/article.js';
+import { componentLogger } from '../logger.js';
+import { ArticleStore, type SavedArticle } from './article-store.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
+import { PassageVectorIndex, type VectorHit } from './vector-index.js';
+import { VectorRecordStore } from './vector-records.js';
+
+const log = componentLogger('store');
+
+/** Which model's vectors the library holds. */
+export interface VectorModel {
+  id: string;
+  dimensions: number;
+}
+
+/**
+ * Everything newsdesk knows, under one data folder: the SQLite database (the source of truth:
+ * articles, passages, their vectors, settings) and one hnswlib index per guild, which is a cache
+ * of the database's vectors and is rebuilt from them whenever it does not match.
+ */
+export class NewsLibrary {
+  readonly articles: ArticleStore;
+  readonly vectorRecords: VectorRecordStore;
+  private readonly indexes = new Map<string, PassageVectorIndex>();
+  private readonly unsaved = new Set<string>();
+
+  private constructor(
+    readonly db: SqliteDatabase,
+    private readonly dataDir: string,
+    readonly model: VectorModel,
+  ) {
+    this.articles = new ArticleStore(db);
+    this.vectorRecords = new VectorRecordStore(db);
+  }
+
+  /** Open the library in `dataDir` for vectors of the given model. */
+  static open(dataDir: string, model: VectorModel): NewsLibrary {
+    return new NewsLibrary(openDatabase(dataDir), dataDir, model);
+  }
+
+  /** Store an article (new or replacing `existing`) and index its passages' vectors. */
+  saveArticle(
+    guildId: string,
+    prepared: PreparedArticle,
+    vectors: readonly Float32Array[],
+    existing: StoredArticleRef | undefined,
+  ): SavedArticle {
+    const index = this.indexFor(guildId);
+    const saved = this.articles.saveArticle(guildId, prepared, vectors, this.model.id, existing);
+    for (const id of saved.replacedPassageIds) index.remove(id);
+    saved.passageIds.forEach((id, position) => {
+      const vector = vectors[position];
+      if (vector) index.add(id, vector);
+    });
+    this.unsaved.add(guildId);
+    return saved;
+  }
+
+  /** Delete an article of the guild and drop its passages from search; false when there is no such article. */
+  deleteArticle(guildId: string, articleId: string): boolean {
+    if (!this.articles.getArticle(guildId, articleId)) return false;
+    const index = this.indexFor(guildId);
+    for (const id of this.articles.deleteArticle(guildId, articleId)) index.remove(id);
+    this.unsaved.add(guildId);
+    return true;
+  }
+
+  /** The guild's passages nearest to a query vector. */
+  searchVectors(guildId: string, query: ArrayLike<number>, k: number): VectorHit[] {
+    return this.indexFor(guildId).search(query, k);
+  }
+
+  /** Write every changed index to disk (atomically) and record what each file holds. */
+  flush(): void {
+    for (const guildId of this.unsaved) {
+      const index = this.indexes.get(guildId);
+      if (!index) continue;
+      index.save(this.indexFile(guildId));
+      this.vectorRecords.recordSavedIndex(
+        guildId,
+        this.model.id,
+        this.model.dimensions,
+        this.vectorRecords.vectorSignature(guildId, this.model.id),
+      );
+    }
+    this.unsaved.clear();
+  }
+
+  /** Flush and close the database. */
+  close(): void {
+    this.flush();
+    this.db.close();
+  }
+
+  /** Forget loaded indexes so the next search reads them from disk (used after re-embedding). */
+  dropLoadedIndexes(): void {
+    this.flush();
+    this.indexes.clear();
+  }
+
+  private indexFile(guildId: string): string {
+    const readable = guildId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+    const digest = createHash('sha256').update(guildId).digest('hex').slice(0, 8);
+    return path.join(this.dataDir, 'vectors', `${readable}-${digest}.hnsw`);
+  }
+
+  private indexFor(guildId: string): PassageVectorIndex {
+    const loaded = this.indexes.get(guildId);
+    if (loaded) return loaded;
+    const index = this.loadOrRebuild(guildId);
+    this.indexes.set(guildId, index);
+    return index;
+  }
+
+  private loadOrRebuild(guildId: string): PassageVectorIndex {
+    const file = this.indexFile(guildId);
+    const saved = this.vectorRecords.savedIndex(guildId);
+    const signature = this.vectorRecords.vectorSignature(guildId, this.model.id);
+    const matches =
+      saved?.modelId === this.model.id && saved.dimensions === this.model.dimensions && saved.signature === signature;
+    if (matches && existsSync(file)) {
+      try {
+        return PassageVectorIndex.read(
+          file,
+          this.model.dimensions,
+          this.vectorRecords.passageIds(guildId, this.model.id),
+        );
+      } catch (error) {
+        log.warn({ guildId, err: error }, 'vector index file unreadable; rebuilding from the database');
+      }
+    } else if (saved || existsSync(file)) {
+      log.warn(
+        { guildId, expected: signature, found: saved?.signature },
+        'vector index does not match the database; rebuilding',
+      );
+    }
+    return this.rebuild(guildId);
+  }
+
+  private rebuild(guildId: string): PassageVectorIndex {
+    const started = performance.now();
+    const count = Number(this.vectorRecords.vectorSignature(guildId, this.model.id).split(':')[0]);
+    const index = PassageVectorIndex.create(this.model.dimensions, Math.max(1024, Math.ceil(count * 1.25)));
+    for (const { id, vector } of this.vectorRecords.iterateVectors(guildId, this.model.id)) {
+      if (vector.length === this.model.dimensions) index.add(id, vector);
+    }
+    if (count > 0) {
+      log.info({ guildId, passages: index.size, ms: Math.round(performance.now() - started) }, 'vector index rebuilt');
+      this.unsaved.add(guildId);
+    }
+    return index;
+  }
+}
+
+/** The part of a stored article that saving a replacement needs. */
+type StoredArticleRef = Parameters<ArticleStore['saveArticle']>[4];

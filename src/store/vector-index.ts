@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
+
+/** Graph degree and build depth of the HNSW index (see docs/performance.md for how they were chosen). */
+export const HNSW_M = 16;
+export const HNSW_EF_CONSTRUCTION = 200;
+/** Search breadth; raised to at least 2k for a k-nearest search. */
+export const HNSW_EF_SEARCH = 100;
+const INITIAL_CAPACITY = 1024;
+
+export interface VectorHit {
+  id: number;
+  /** Cosine similarity in [-1, 1]. */
+  similarity: number;
+}
+
+/**
+ * One guild's approximate nearest-neighbour index over passage vectors (hnswlib, cosine space).
+ * Labels are passage ids. The caller tells it which ids are live, because hnswlib cannot list
+ * the labels it has marked deleted.
+ */
+export class PassageVectorIndex {
+  private readonly live = new Set<number>();
+
+  private constructor(
+    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    readonly dimensions: number,
+  ) {}
+
+  /** An empty index. */
+  static create(dimensions: number, capacity = INITIAL_CAPACITY): PassageVectorIndex {
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.initIndex({
+      maxElements: Math.max(capacity, 16),
+      m: HNSW_M,
+      efConstruction: HNSW_EF_CONSTRUCTION,
+      randomSeed: 42,
+    });
+    index.setEf(HNSW_EF_SEARCH);
+    return new PassageVectorIndex(index, dimensions);
+  }
+
+  /** Read a saved index; `liveIds` are the passages the database says it holds. */
+  static read(file: string, dimensions: number, liveIds: Iterable<number>): PassageVectorIndex {
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.readIndexSync(file);
+    index.setEf(HNSW_EF_SEARCH);
+    const vectors = new PassageVectorIndex(index, dimensions);
+    for (const id of liveIds) vectors.live.add(id);
+    return vectors;
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Add a passage's vector. */
+  add(id: number, vector: ArrayLike<number>): void {
+    const needed = this.index.getCurrentCount() + 1;
+    if (needed > this.index.getMaxElements()) this.index.resizeIndex(Math.max(needed, this.index.getMaxElements() * 2));
+    this.index.addPoint(Array.from(vector), id);
+    this.live.add(id);
+  }
+
+  /** Remove a passage from search results. */
+  remove(id: number): void {
+    if (!this.live.delete(id)) return;
+    this.index.markDelete(id);
+  }
+
+  /** The k passages nearest to the query vector. */
+  search(query: ArrayLike<number>, k: number): VectorHit[] {
+    const wanted = Math.min(k, this.live.size);
+    if (wanted <= 0) return [];
+    this.index.setEf(Math.max(HNSW_EF_SEARCH, 2 * wanted));
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), wanted);
+    return neighbors.map((id, rank) => ({ id, similarity: 1 - (distances[rank] ?? 1) }));
+  }
+
+  /** Write the index to `file` atomically: a crash leaves the old file or the new one, never half of one. */
+  save(file: string): void {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      this.index.writeIndexSync(temporary);
+      renameSync(temporary, file);
+    } finally {
+      if (existsSync(temporary)) rmSync(temporary, { force: true });
+    }
+  }
+}

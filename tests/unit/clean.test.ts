@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanArticleText } from '../../src/ingest/clean.js';
+import { foldForComparison } from '../../src/ingest/text.js';
+
+const caption = 'A batch of U.S. cargo, including anti-tank missile systems and ammunition, landed in Ukraine Tuesday night';
+
+describe('cleanArticleText', () => {
+  it('drops a paragraph that repeats one already kept', () => {
+    const body = `First paragraph of the report, with enough words.\n\n${caption}\n\n${caption}\n\nA final paragraph that closes the story.`;
+    const cleaned = cleanArticleText(body);
+    expect(cleaned.text.split(caption)).toHaveLength(2);
+    expect(cleaned.removedDuplicates).toBe(1);
+  });
+
+  it('drops near-exact repeats that differ only in punctuation or a word', () => {
+    const variant = `${caption.replace('U.S.', 'US')} .`;
+    const longer = `${caption} as part of a $200 million security package approved by the White House last month`;
+    const nearly = longer.replace('approved', 'signed off');
+    const cleaned = cleanArticleText(`${caption}\n\n${variant}\n\n${longer}\n\n${nearly}`);
+    expect(cleaned.removedDuplicates).toBe(2);
+  });
+
+  it('keeps paragraphs that only share a topic', () => {
+    const body =
+      'Russia warned Wednesday it would take swift retaliatory measures against the U.S. and its allies.\n\n' +
+      'Russia is threatening retaliatory measures if the U.S. rejects its security demands, officials said on Tuesday night.';
+    expect(cleanArticleText(body).removedDuplicates).toBe(0);
+  });
+
+  it('removes the boilerplate tail: ratings, "No comments" and ad markers', () => {
+    const title = 'Storm hits the coast as thousands lose power';
+    const body = `The storm made landfall early on Monday, the weather service said.\n\n${title} ${title} Reviewed by Your Destination on January 26, 2022 Rating: 5\n\nNo comments\n\nTOP-LEFT ADS`;
+    const cleaned = cleanArticleText(body, title);
+    expect(cleaned.text).toBe('The storm made landfall early on Monday, the weather service said.');
+    expect(cleaned.removedBoilerplate).toBe(3);
+  });
+
+  it('leaves no repeated paragraph and no boilerplate in the sample article', () => {
+    const raw = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8');
+    const [title = '', ...rest] = raw.split('\n');
+    const cleaned = cleanArticleText(rest.join('\n'), title);
+    const paragraphs = cleaned.text.split('\n\n').map(foldForComparison);
+    expect(new Set(paragraphs).size).toBe(paragraphs.length);
+    expect(cleaned.text).not.toMatch(/No comments|Rating: 5|TOP-LEFT ADS|Reviewed by/);
+    expect(cleaned.text).toContain('with a total weight of about 80 tons');
+    expect(cleaned.removedDuplicates).toBeGreaterThanOrEqual(5);
+  });
+});
