@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Warnings that tests provoke on purpose would drown the report; errors still show.
+    env: { LOG_LEVEL: 'error' },
   },
 });

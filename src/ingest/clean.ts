@@ -38,7 +38,6 @@ function isBoilerplate(paragraph: string): boolean {
   return BOILERPLATE_PARAGRAPHS.some((pattern) => pattern.test(line));
 }
 
-
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
@@ -101,7 +100,8 @@ export function cleanArticleText(body: string, title = ''): CleanedText {
           Math.min(other.folded.length, folded.length) / Math.max(other.folded.length, folded.length) >=
             NEAR_DUPLICATE_SIMILARITY &&
           jaccard(other.wordSet, wordSet) >= CANDIDATE_WORD_OVERLAP &&
-          1 - distance(other.folded, folded) / Math.max(other.folded.length, folded.length) >= NEAR_DUPLICATE_SIMILARITY,
+          1 - distance(other.folded, folded) / Math.max(other.folded.length, folded.length) >=
+            NEAR_DUPLICATE_SIMILARITY,
       );
     if (nearDuplicate) {
       removedDuplicates += 1;

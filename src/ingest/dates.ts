@@ -32,6 +32,8 @@ export function findDateInText(text: string, now = new Date()): Date | undefined
     for (const result of chrono.parse(region, now)) {
       const start = result.start;
       if (!(start.isCertain('year') && start.isCertain('month') && start.isCertain('day'))) continue;
+      // Relative phrases ("two weeks earlier") come back with every part "certain"; a written year rules them out.
+      if (!/\b(1[89]|20)\d{2}\b/.test(result.text)) continue;
       const date = start.date();
       if (isPlausible(date, now)) return date;
     }

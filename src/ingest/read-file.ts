@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import iconv from 'iconv-lite';
 import removeMarkdown from 'remove-markdown';
 import { InvalidInputError } from '../errors.js';
 import type { ArticleInput } from './article.js';
@@ -35,7 +36,8 @@ export function decodeText(bytes: Uint8Array, origin: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    // Node's own TextDecoder reads windows-1252 as Latin-1 and loses curly quotes; iconv-lite maps it fully.
+    text = iconv.decode(Buffer.from(bytes), 'win1252');
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new InvalidInputError('empty-file', `${origin} is empty.`);

@@ -21,6 +21,9 @@ const QUESTION_WORDS = [
   'where',
   'why',
   'how',
+  'long',
+  'many',
+  'much',
 ];
 const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 

@@ -3,7 +3,9 @@ import { splitIntoPassages } from '../../src/ingest/chunk.js';
 import { countWords } from '../../src/ingest/text.js';
 
 function sentences(count: number, words = 12): string {
-  return Array.from({ length: count }, (_, i) => `Sentence ${i} ${'word '.repeat(words - 3).trim()} end${i}.`).join(' ');
+  return Array.from({ length: count }, (_, i) => `Sentence ${i} ${'word '.repeat(words - 3).trim()} end${i}.`).join(
+    ' ',
+  );
 }
 
 describe('splitIntoPassages', () => {

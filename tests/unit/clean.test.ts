@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanArticleText } from '../../src/ingest/clean.js';
 import { foldForComparison } from '../../src/ingest/text.js';
 
-const caption = 'A batch of U.S. cargo, including anti-tank missile systems and ammunition, landed in Ukraine Tuesday night';
+const caption =
+  'A batch of U.S. cargo, including anti-tank missile systems and ammunition, landed in Ukraine Tuesday night';
 
 describe('cleanArticleText', () => {
   it('drops a paragraph that repeats one already kept', () => {

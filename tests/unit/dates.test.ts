@@ -19,6 +19,10 @@ describe('publication dates', () => {
     expect(findDateInText('Biden said on Tuesday he may deploy troops in March.', now)).toBeUndefined();
   });
 
+  it('ignores relative phrases such as "two weeks earlier"', () => {
+    expect(findDateInText('Growers began picking grapes two weeks earlier than usual.', now)).toBeUndefined();
+  });
+
   it('refuses dates in the future', () => {
     expect(parsePublishedDate('2031-01-01T00:00:00Z', now)).toBeUndefined();
     expect(findDateInText('Embargoed until March 3, 2030.', now)).toBeUndefined();

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
+import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer, type TermWeights } from '../../src/answer/extractive-answerer.js';
+import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
+import { stemOf } from '../../src/retrieve/query-terms.js';
+import type { StoredArticle } from '../../src/store/article-store.js';
+
+const equalWeights: TermWeights = (stems) => new Map(stems.map((stem) => [stem, 1]));
+
+function article(id: string, title: string): StoredArticle {
+  return {
+    id,
+    guildId: 'g',
+    title,
+    source: 'Wire',
+    author: null,
+    url: `https://wire.example/${id}`,
+    publishedAt: '2023-10-01T00:00:00.000Z',
+    category: null,
+    contentHash: id,
+    addedAt: '2023-10-01T00:00:00.000Z',
+    updatedAt: '2023-10-01T00:00:00.000Z',
+    passageCount: 1,
+  };
+}
+
+function ranked(id: number, articleId: string, title: string, text: string): RankedPassage {
+  return {
+    passage: { id, articleId, seq: 0, start: 0, end: text.length, text, article: article(articleId, title) },
+    score: 1 / id,
+    keywordRank: id,
+    denseRank: undefined,
+    similarity: undefined,
+  };
+}
+
+const passages = [
+  ranked(
+    1,
+    'a',
+    'Port strike ends',
+    'Dock workers returned to work on Wednesday. The strike had lasted eleven days at the container port.',
+  ),
+  ranked(
+    2,
+    'b',
+    'Grain prices',
+    'Grain prices rose sharply this week. Traders blamed the port strike that delayed eleven grain ships.',
+  ),
+  ranked(3, 'a', 'Port strike ends', 'Union leaders accepted a pay offer of seven percent over two years at the port.'),
+];
+
+describe('composeExtractiveAnswer', () => {
+  it('answers with the best covering sentence and cites its article as [1]', () => {
+    const answer = composeExtractiveAnswer('How many days did the port strike last?', passages, equalWeights);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer.startsWith('The strike had lasted eleven days at the container port. [1]')).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ n: 1, articleId: 'a', url: 'https://wire.example/a' });
+    expect(answer.citations[0]?.passage).toContain('eleven days');
+  });
+
+  it('numbers sources in order of first use, one number per article', () => {
+    const answer = composeExtractiveAnswer(
+      'Which port strike delayed grain ships and lasted eleven days?',
+      passages,
+      equalWeights,
+    );
+    const markers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+    expect(markers.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(markers)).toEqual(new Set(answer.citations.map((citation) => citation.n)));
+    expect(answer.citations.map((citation) => citation.n)).toEqual(answer.citations.map((_, i) => i + 1));
+    expect(new Set(answer.citations.map((citation) => citation.articleId)).size).toBe(answer.citations.length);
+  });
+
+  it('abstains when the best evidence covers less than the threshold', () => {
+    const answer = composeExtractiveAnswer('Who won the chess olympiad in Budapest?', passages, equalWeights);
+    expect(answer).toMatchObject({ abstained: true, citations: [], answer: ABSTENTION_TEXT });
+    expect(answer.support).toBeLessThan(ANSWER_MIN_SUPPORT);
+  });
+
+  it('answers exactly at the threshold and abstains just below it', () => {
+    // Four content words, two of them covered by the passage: support 0.5 for sentence and context alike.
+    const only = [ranked(1, 'a', 'x', 'Alpha bravo appear together in this sentence here.')];
+    expect(ANSWER_MIN_SUPPORT).toBe(0.5);
+    expect(composeExtractiveAnswer('alpha bravo charlie delta', only, equalWeights).abstained).toBe(false);
+    const heavier: TermWeights = (stems) => new Map(stems.map((stem) => [stem, stem === stemOf('charlie') ? 1.1 : 1]));
+    expect(composeExtractiveAnswer('alpha bravo charlie delta', only, heavier).abstained).toBe(true);
+  });
+
+  it('weights rare words: missing a rare name matters more than missing a common word', () => {
+    const rareName: TermWeights = (stems) =>
+      new Map(stems.map((stem) => [stem, stem === stemOf('zelenskiy') ? 10 : 1]));
+    const answer = composeExtractiveAnswer('What did Zelenskiy say about the port strike?', passages, rareName);
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('abstains on a question with no content words or no passages', () => {
+    expect(composeExtractiveAnswer('what is it?', passages, equalWeights).abstained).toBe(true);
+    expect(composeExtractiveAnswer('port strike', [], equalWeights).abstained).toBe(true);
+  });
+});
