@@ -67,7 +67,7 @@ export async function runConsole(newsdesk: Newsdesk, options: ConsoleOptions): P
   const write = (text: string): void => {
     options.output.write(`${text}\n`);
   };
-  write(`newsdesk console · ${newsdesk.listSources(options.guildId).total} articles · /help for commands`);
+  write(`newsdesk console · ${articleCount(newsdesk.listSources(options.guildId).total)} · /help for commands`);
   if (options.prompt) lines.setPrompt('newsdesk> ');
   if (options.prompt) lines.prompt();
   for await (const line of lines) {
@@ -77,4 +77,8 @@ export async function runConsole(newsdesk: Newsdesk, options: ConsoleOptions): P
     if (options.prompt) lines.prompt();
   }
   lines.close();
+}
+
+function articleCount(total: number): string {
+  return `${total} article${total === 1 ? '' : 's'}`;
 }

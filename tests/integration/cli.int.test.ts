@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src/cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const temp = makeTempDir();
+const files = makeTempDir('newsdesk-files-');
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    args,
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const target = path.join(files.dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+beforeAll(() => {
+  process.env.DATA_DIR = temp.dir;
+});
+afterAll(() => {
+  temp.remove();
+  files.remove();
+});
+
+describe('the command line', () => {
+  it('ingests the samples folder, lists it, and answers with --json', async () => {
+    const ingest = await cli('ingest', 'data/samples');
+    expect(ingest.code).toBe(EXIT_OK);
+    expect(ingest.out).toMatch(/✓ added +[0-9a-f]{8} +Biden is 'planning/);
+    const sources = await cli('sources');
+    expect(sources.out).toMatch(/1 article, page 1 of 1/);
+    const ask = await cli(
+      'ask',
+      'What was the total weight of the cargo of security aid that landed in Kyiv?',
+      '--json',
+    );
+    expect(ask.code).toBe(EXIT_OK);
+    const parsed = JSON.parse(ask.out) as { answer: string; abstained: boolean; citations: Record<string, unknown>[] };
+    expect(parsed.abstained).toBe(false);
+    expect(parsed.answer).toContain('80 tons');
+    expect(Object.keys(parsed.citations[0] ?? {}).sort()).toEqual([
+      'n',
+      'passage',
+      'published_at',
+      'source',
+      'title',
+      'url',
+    ]);
+  });
+
+  it.each([
+    ['an empty file', () => file('empty.txt', ''), /empty\.txt is empty/],
+    ['a binary file', () => file('photo.txt', new Uint8Array([1, 2, 0, 0, 255, 7])), /photo\.txt is a binary file/],
+    ['an unknown extension', () => file('sheet.xlsx', 'a,b'), /unsupported file type "\.xlsx"/],
+    ['a missing file', () => path.join(files.dir, 'nope.txt'), /nope\.txt does not exist/],
+  ])('refuses %s with a message and exit code 2, keeping what is stored', async (_label, make, message) => {
+    const run = await cli('ingest', make());
+    expect(run.code).toBe(EXIT_BAD_INPUT);
+    expect(run.out).toMatch(message);
+    expect((await cli('sources')).out).toMatch(/1 article/);
+  });
+
+  it.each([
+    ['an empty question', '   ', /The question is empty/],
+    ['a 10,000-character question', `${'why? '.repeat(1999)}what?`, /10,000 characters long; keep it under 1,000/],
+  ])('refuses %s with a message and exit code 2', async (_label, question, message) => {
+    const run = await cli('ask', question);
+    expect(run.code).toBe(EXIT_BAD_INPUT);
+    expect(run.err).toMatch(message);
+    expect((await cli('sources')).out).toMatch(/1 article/);
+  });
+
+  it('refuses an unknown verb or option with the usage', async () => {
+    expect((await cli('frobnicate')).code).toBe(EXIT_BAD_INPUT);
+    const run = await cli('ask', 'x', '--colour');
+    expect(run.code).toBe(EXIT_BAD_INPUT);
+    expect(run.err).toMatch(/Unknown option '--colour'[\s\S]*Usage:/);
+  });
+
+  it('keeps guilds apart with --guild', async () => {
+    const other = await cli(
+      'ask',
+      'How many U.S. troops has the Pentagon put on alert?',
+      '--guild',
+      '123456789012345678',
+    );
+    expect(other.out).toMatch(/No articles have been added here yet/);
+    expect((await cli('sources', '--guild', '123456789012345678')).out).toBe('No articles yet.');
+  });
+
+  it('removes an article by id and says so; a second removal is refused', async () => {
+    const list = JSON.parse((await cli('sources', '--json')).out) as { articles: { id: string }[] };
+    const id = list.articles[0]?.id ?? '';
+    const removed = await cli('remove', id);
+    expect(removed.code).toBe(EXIT_OK);
+    expect(removed.out).toMatch(new RegExp(`Removed ${id}`));
+    const again = await cli('remove', id);
+    expect(again.code).toBe(EXIT_BAD_INPUT);
+    expect(again.err).toMatch(/No article/);
+    const ask = await cli('ask', 'What was the total weight of the cargo of security aid that landed in Kyiv?');
+    expect(ask.out).toMatch(/No articles have been added here yet/);
+  });
+});

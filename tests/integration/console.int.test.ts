@@ -1,0 +1,55 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole, runConsoleLine } from '../../src/console.js';
+import { Newsdesk } from '../../src/newsdesk.js';
+import { realModel } from '../helpers/real-model.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const temp = makeTempDir();
+let newsdesk: Newsdesk;
+
+beforeAll(async () => {
+  newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: await realModel() });
+});
+afterAll(() => {
+  newsdesk.close();
+  temp.remove();
+});
+
+describe('the local console', () => {
+  it('adds a file, lists it, answers a question and removes the article', async () => {
+    expect(await runConsoleLine(newsdesk, 'local', '/add data/samples/ukraine-troops-2022-01-26.txt')).toMatch(
+      /✓ added/,
+    );
+    expect(await runConsoleLine(newsdesk, 'local', '/sources')).toMatch(/1 article, page 1 of 1/);
+    const answer = await runConsoleLine(newsdesk, 'local', '/ask How many U.S. troops has the Pentagon put on alert?');
+    expect(answer).toMatch(/8,500[\s\S]*\[1\][\s\S]*Sources:\n\[1\] Biden is/);
+    const bare = await runConsoleLine(newsdesk, 'local', 'How many U.S. troops has the Pentagon put on alert?');
+    expect(bare).toBe(answer);
+    const [article] = newsdesk.listSources('local').articles;
+    expect(await runConsoleLine(newsdesk, 'local', `/remove ${article?.id}`)).toMatch(/^Removed/);
+  });
+
+  it('answers bad input with a message instead of failing', async () => {
+    expect(await runConsoleLine(newsdesk, 'local', '/ask')).toMatch(/The question is empty/);
+    expect(await runConsoleLine(newsdesk, 'local', '/add /no/such/file.txt')).toMatch(/does not exist/);
+    expect(await runConsoleLine(newsdesk, 'local', '/remove zzz')).toMatch(/No article "zzz"/);
+    expect(await runConsoleLine(newsdesk, 'local', '/dance')).toMatch(/Unknown command \/dance/);
+    expect(await runConsoleLine(newsdesk, 'local', '/quit')).toBeUndefined();
+  });
+
+  it('reads commands from a stream until /quit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const done = runConsole(newsdesk, { input, output, guildId: 'local', prompt: false });
+    input.write('/help\n/sources\n/quit\n/sources\n');
+    await done;
+    expect(printed).toMatch(/^newsdesk console · 0 articles/);
+    expect(printed).toMatch(/Commands:/);
+    expect(printed.match(/No articles yet\./g)).toHaveLength(1);
+  });
+});
