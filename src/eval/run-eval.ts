@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { countWords } from '../ingest/text.js';
+import { logger } from '../logger.js';
+import { Newsdesk } from '../newsdesk.js';
+import { corpusPath, loadQuestions, type Split } from './multihop.js';
+import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
+
+const GUILD = 'eval';
+
+const { values } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: '../shared/bench/multihop' },
+    split: { type: 'string', default: 'dev' },
+    limit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
+    'data-dir': { type: 'string' },
+  },
+});
+
+const split = values.split as Split;
+if (!['dev', 'test', 'all'].includes(split)) {
+  console.error('--split must be dev, test or all');
+  process.exit(2);
+}
+logger.level = process.env.LOG_LEVEL ?? 'warn';
+
+/** Progress on stderr: a bar on a terminal, a line every tenth otherwise. */
+function progress(label: string, done: number, total: number): void {
+  if (process.stderr.isTTY) {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) process.stderr.write('\n');
+  } else if (done === total || done % Math.max(1, Math.ceil(total / 10)) === 0) {
+    process.stderr.write(`${label} ${done}/${total}\n`);
+  }
+}
+
+const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-eval-'));
+const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir });
+try {
+  let ingestSeconds = 0;
+  if (newsdesk.listSources(GUILD).total === 0) {
+    const started = performance.now();
+    progress('ingest', 0, 1);
+    const outcomes = await newsdesk.ingestFiles([corpusPath(values.dataset)], GUILD);
+    ingestSeconds = (performance.now() - started) / 1000;
+    progress('ingest', 1, 1);
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
+    if (failed > 0) process.stderr.write(`${failed} corpus article(s) were refused\n`);
+  }
+  const passages = newsdesk.library.db.prepare('SELECT text FROM passages WHERE guild_id = ?').all(GUILD) as {
+    text: string;
+  }[];
+  const meanPassageWords = passages.reduce((sum, row) => sum + countWords(row.text), 0) / Math.max(1, passages.length);
+
+  let questions = loadQuestions(values.dataset, split);
+  if (values.limit) questions = questions.slice(0, Number(values.limit));
+  const answerable = questions.filter((question) => question.questionType !== 'null_query');
+  const squeezedPassages = passages.map((row) => row.text.replace(/[ \n]/g, ''));
+  const facts = [
+    ...new Set(answerable.flatMap((question) => question.facts.map((fact) => fact.replace(/[ \n]/g, '')))),
+  ];
+  const factCoverage =
+    facts.filter((fact) => squeezedPassages.some((text) => text.includes(fact))).length / Math.max(1, facts.length);
+
+  const started = performance.now();
+  const byType = new Map<string, QuestionScores[]>();
+  const all: QuestionScores[] = [];
+  let nullAbstained = 0;
+  let nullCount = 0;
+  let falseAbstained = 0;
+  for (const [index, question] of questions.entries()) {
+    const answer = await newsdesk.ask(GUILD, question.query);
+    if (question.questionType === 'null_query') {
+      nullCount += 1;
+      if (answer.abstained) nullAbstained += 1;
+    } else {
+      if (answer.abstained) falseAbstained += 1;
+      const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
+      const scores = scoreRetrieval(
+        ranked.map((entry) => entry.passage.text),
+        question.facts,
+      );
+      all.push(scores);
+      byType.set(question.questionType, [...(byType.get(question.questionType) ?? []), scores]);
+    }
+    progress('questions', index + 1, questions.length);
+  }
+  const querySeconds = (performance.now() - started) / 1000;
+  const overall = meanScores(all);
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const result = {
+    split,
+    questions: answerable.length,
+    null_questions: nullCount,
+    mrr10: round(overall.mrr10),
+    map10: round(overall.map10),
+    hits10: round(overall.hits10),
+    hits4: round(overall.hits4),
+    null_abstention: round(nullAbstained / Math.max(1, nullCount)),
+    false_abstention: round(falseAbstained / Math.max(1, answerable.length)),
+    mean_passage_words: round(meanPassageWords),
+    passages: passages.length,
+    fact_coverage: round(factCoverage),
+    ingest_s: round(ingestSeconds),
+    query_s: round(querySeconds),
+    by_type: Object.fromEntries(
+      [...byType.entries()].map(([type, scores]) => {
+        const mean = meanScores(scores);
+        return [
+          type,
+          {
+            questions: scores.length,
+            mrr10: round(mean.mrr10),
+            map10: round(mean.map10),
+            hits10: round(mean.hits10),
+            hits4: round(mean.hits4),
+          },
+        ];
+      }),
+    ),
+  };
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    console.log(
+      `MultiHop-RAG ${split}: ${result.questions} questions (+${nullCount} null), ${result.passages} passages of ${result.mean_passage_words} words on average, fact coverage ${result.fact_coverage}`,
+    );
+    console.log('type                 n     MRR@10  MAP@10  Hits@10 Hits@4');
+    const row = (name: string, n: number, s: { mrr10: number; map10: number; hits10: number; hits4: number }) =>
+      console.log(
+        `${name.padEnd(20)} ${String(n).padEnd(5)} ${[s.mrr10, s.map10, s.hits10, s.hits4].map((v) => v.toFixed(3).padEnd(7)).join(' ')}`,
+      );
+    for (const [type, scores] of Object.entries(result.by_type)) row(type, scores.questions, scores);
+    row('overall', result.questions, result);
+    console.log(`null-question abstention ${result.null_abstention}, false abstention ${result.false_abstention}`);
+    console.log(`ingest ${result.ingest_s} s, querying ${result.query_s} s`);
+  }
+} finally {
+  newsdesk.close();
+  if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
+}
