@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import type { IngestOutcome } from '../ingest/ingest-service.js';
+import { readArticleFile } from '../ingest/read-file.js';
 import { countWords } from '../ingest/text.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
@@ -47,10 +49,14 @@ try {
   let ingestSeconds = 0;
   if (newsdesk.listSources(GUILD).total === 0) {
     const started = performance.now();
-    progress('ingest', 0, 1);
-    const outcomes = await newsdesk.ingestFiles([corpusPath(values.dataset)], GUILD);
+    // The normal path (read the JSON file, then clean, split, embed and store), fed in slices for progress.
+    const articles = await readArticleFile(corpusPath(values.dataset));
+    const outcomes: IngestOutcome[] = [];
+    for (let offset = 0; offset < articles.length; offset += 25) {
+      outcomes.push(...(await newsdesk.ingestArticles(articles.slice(offset, offset + 25), GUILD)));
+      progress('ingest', Math.min(offset + 25, articles.length), articles.length);
+    }
     ingestSeconds = (performance.now() - started) / 1000;
-    progress('ingest', 1, 1);
     const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
     if (failed > 0) process.stderr.write(`${failed} corpus article(s) were refused\n`);
   }

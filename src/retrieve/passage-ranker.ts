@@ -2,6 +2,7 @@ import type { EmbeddingModel } from '../embed/embedding-model.js';
 import type { KeywordWeights, StoredPassage } from '../store/article-store.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
+import { findNamedSources, interleave } from './named-sources.js';
 import { contentWords, keywordMatchExpression } from './query-terms.js';
 
 /** A passage with how it was found. */
@@ -45,43 +46,66 @@ export class PassageRanker {
     private readonly options: RankingOptions = DEFAULT_RANKING_OPTIONS,
   ) {}
 
-  /** The k passages of the guild most relevant to the question, best first. */
+  /**
+   * The k passages of the guild most relevant to the question, best first. When the question
+   * names outlets the guild has articles from, each named outlet's best passages are taken in
+   * turn first, so a question comparing two outlets sees both.
+   */
   async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
-    const { options } = this;
     const expression = keywordMatchExpression(contentWords(question));
-    const keywordHits = expression
-      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights)
-      : [];
-    const denseHits =
-      options.denseWeight > 0
-        ? this.library.searchVectors(guildId, await this.model.embeddings.embedQuery(question), options.candidates)
-        : [];
+    const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
+    const everywhere = this.candidates(guildId, expression, queryVector, undefined);
+    const named = findNamedSources(question, this.library.articles.sources(guildId));
+    const ordered =
+      named.length === 0
+        ? everywhere
+        : interleave([...named.map((source) => this.candidates(guildId, expression, queryVector, source)), everywhere]);
+    const byId = new Map<number, Candidate>();
+    for (const candidate of ordered) if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
+    const unique = [...byId.values()];
+    const passages = new Map(
+      this.library.articles
+        .getPassages(
+          guildId,
+          unique.map((entry) => entry.id),
+        )
+        .map((passage) => [passage.id, passage]),
+    );
+    const ranked = unique.flatMap(({ id, ...found }): RankedPassage[] => {
+      const passage = passages.get(id);
+      return passage ? [{ passage, ...found }] : [];
+    });
+    return limitPerGroup(ranked, (entry) => entry.passage.articleId, this.options.maxPerArticle, k);
+  }
 
+  /** Keyword and dense candidates fused, from the whole guild or from one outlet. */
+  private candidates(
+    guildId: string,
+    expression: string | undefined,
+    queryVector: number[] | undefined,
+    source: string | undefined,
+  ): Candidate[] {
+    const { options } = this;
+    const keywordHits = expression
+      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights, source)
+      : [];
+    const allowed = source === undefined ? undefined : this.library.articles.passageIdsOfSource(guildId, source);
+    const denseHits = queryVector ? this.library.searchVectors(guildId, queryVector, options.candidates, allowed) : [];
     const keywordRanks = new Map(keywordHits.map((hit, index) => [hit.id, index + 1]));
     const denseById = new Map(denseHits.map((hit, index) => [hit.id, { rank: index + 1, similarity: hit.similarity }]));
-    const fused = fuseRankings(
+    return fuseRankings(
       [
         { ids: keywordHits.map((hit) => hit.id), weight: options.keywordWeight },
         { ids: denseHits.map((hit) => hit.id), weight: options.denseWeight },
       ],
       options.fusionK,
-    );
-    const passages = new Map(
-      this.library.articles
-        .getPassages(
-          guildId,
-          fused.map((entry) => entry.id),
-        )
-        .map((passage) => [passage.id, passage]),
-    );
-    const ranked = fused.flatMap(({ id, score }): RankedPassage[] => {
-      const passage = passages.get(id);
-      if (!passage) return [];
+    ).map(({ id, score }) => {
       const dense = denseById.get(id);
-      return [
-        { passage, score, keywordRank: keywordRanks.get(id), denseRank: dense?.rank, similarity: dense?.similarity },
-      ];
+      return { id, score, keywordRank: keywordRanks.get(id), denseRank: dense?.rank, similarity: dense?.similarity };
     });
-    return limitPerGroup(ranked, (entry) => entry.passage.articleId, options.maxPerArticle, k);
   }
+}
+
+interface Candidate extends Omit<RankedPassage, 'passage'> {
+  id: number;
 }

@@ -318,19 +318,48 @@ export class ArticleStore {
     matchExpression: string,
     limit: number,
     weights: KeywordWeights,
+    source?: string,
   ): { id: number; score: number }[] {
     const rows = this.db
       .prepare(
         `SELECT s.rowid AS id, -bm25(passage_search, ?, ?, ?) AS score
          FROM passage_search s JOIN passages p ON p.id = s.rowid
+         ${source === undefined ? '' : 'JOIN articles a ON a.id = p.article_id AND a.source = ?'}
          WHERE passage_search MATCH ? AND p.guild_id = ?
          ORDER BY score DESC LIMIT ?`,
       )
-      .all(weights.title, weights.source, weights.text, matchExpression, guildId, limit) as {
-      id: number;
-      score: number;
-    }[];
+      .all(
+        weights.title,
+        weights.source,
+        weights.text,
+        ...(source === undefined ? [] : [source]),
+        matchExpression,
+        guildId,
+        limit,
+      ) as { id: number; score: number }[];
     return rows;
+  }
+
+  /** The distinct outlets of the guild's articles. */
+  sources(guildId: string): string[] {
+    return (
+      this.db
+        .prepare('SELECT DISTINCT source FROM articles WHERE guild_id = ? AND source IS NOT NULL')
+        .all(guildId) as { source: string }[]
+    ).map((row) => row.source);
+  }
+
+  /** The ids of the guild's passages from articles of one outlet. */
+  passageIdsOfSource(guildId: string, source: string): Set<number> {
+    return new Set(
+      (
+        this.db
+          .prepare(
+            'SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ? AND a.source = ?',
+          )
+          .all(guildId, source) as { id: number }[]
+      ).map((row) => row.id),
+    );
   }
 
   /** How many passages (in all guilds) contain each of these index terms (Porter stems), and how many passages there are. */

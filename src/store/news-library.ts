@@ -68,9 +68,9 @@ export class NewsLibrary {
     return true;
   }
 
-  /** The guild's passages nearest to a query vector. */
-  searchVectors(guildId: string, query: ArrayLike<number>, k: number): VectorHit[] {
-    return this.indexFor(guildId).search(query, k);
+  /** The guild's passages nearest to a query vector (only among `allowed`, when given). */
+  searchVectors(guildId: string, query: ArrayLike<number>, k: number, allowed?: ReadonlySet<number>): VectorHit[] {
+    return this.indexFor(guildId).search(query, k, allowed);
   }
 
   /** Write every changed index to disk (atomically) and record what each file holds. */

@@ -71,13 +71,26 @@ export class PassageVectorIndex {
     this.index.markDelete(id);
   }
 
-  /** The k passages nearest to the query vector. */
-  search(query: ArrayLike<number>, k: number): VectorHit[] {
-    const wanted = Math.min(k, this.live.size);
+  /** The k passages nearest to the query vector, optionally only among the `allowed` ids. */
+  search(query: ArrayLike<number>, k: number, allowed?: ReadonlySet<number>): VectorHit[] {
+    const candidates = allowed ? [...allowed].filter((id) => this.live.has(id)) : undefined;
+    const wanted = Math.min(k, candidates?.length ?? this.live.size);
     if (wanted <= 0) return [];
+    const point = Array.from(query);
     this.index.setEf(Math.max(HNSW_EF_SEARCH, 2 * wanted));
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), wanted);
-    return neighbors.map((id, rank) => ({ id, similarity: 1 - (distances[rank] ?? 1) }));
+    try {
+      const { neighbors, distances } = allowed
+        ? this.index.searchKnn(point, wanted, (label) => allowed.has(label))
+        : this.index.searchKnn(point, wanted);
+      return neighbors.map((id, rank) => ({ id, similarity: 1 - (distances[rank] ?? 1) }));
+    } catch (error) {
+      // hnswlib throws when a filtered search finds fewer than k; the allowed set is then small enough to scan.
+      if (!candidates) throw error;
+      return candidates
+        .map((id) => ({ id, similarity: cosine(point, this.index.getPoint(id)) }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, wanted);
+    }
   }
 
   /** Write the index to `file` atomically: a crash leaves the old file or the new one, never half of one. */
@@ -91,4 +104,18 @@ export class PassageVectorIndex {
       if (existsSync(temporary)) rmSync(temporary, { force: true });
     }
   }
+}
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  return dot / (Math.sqrt(normA * normB) || 1);
 }
