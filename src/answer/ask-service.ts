@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import type { PassageRanker } from '../retrieve/passage-ranker.js';
+import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { type Answer, NO_ARTICLES_TEXT } from './answer.js';
 import { composeExtractiveAnswer, type TermWeights } from './extractive-answerer.js';
@@ -36,7 +36,12 @@ export class AskService {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
     const ranked = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
-    return composeExtractiveAnswer(text, ranked, this.termWeights);
+    return this.answerFrom(text, ranked);
+  }
+
+  /** Compose the answer from passages already ranked for this question (the eval scores and answers one ranking). */
+  answerFrom(question: string, ranked: readonly RankedPassage[]): Answer {
+    return composeExtractiveAnswer(question, ranked, this.termWeights);
   }
 
   /** Inverse document frequency of each stem over the whole library. */

@@ -82,13 +82,13 @@ try {
   let nullCount = 0;
   let falseAbstained = 0;
   for (const [index, question] of questions.entries()) {
-    const answer = await newsdesk.ask(GUILD, question.query);
+    const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
+    const answer = newsdesk.asker.answerFrom(question.query, ranked);
     if (question.questionType === 'null_query') {
       nullCount += 1;
       if (answer.abstained) nullAbstained += 1;
     } else {
       if (answer.abstained) falseAbstained += 1;
-      const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
       const scores = scoreRetrieval(
         ranked.map((entry) => entry.passage.text),
         question.facts,
