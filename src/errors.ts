@@ -17,17 +17,17 @@ export class UserError extends Error {
 
 /** The input (a file, a question, an option) cannot be used. */
 export class InvalidInputError extends UserError {
-  override readonly name = 'InvalidInputError';
+  override readonly name: string = 'InvalidInputError';
 }
 
 /** The thing asked for does not exist (in this guild). */
 export class NotFoundError extends UserError {
-  override readonly name = 'NotFoundError';
+  override readonly name: string = 'NotFoundError';
 }
 
 /** The user may not do this. */
 export class PermissionDeniedError extends UserError {
-  override readonly name = 'PermissionDeniedError';
+  override readonly name: string = 'PermissionDeniedError';
 }
 
 /** A configuration value is missing or malformed; start-up stops with this message. */

@@ -31,3 +31,5 @@ export const logger = pino(
 export function componentLogger(component: string): pino.Logger {
   return logger.child({ component });
 }
+
+export type Logger = pino.Logger;

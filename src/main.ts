@@ -23,7 +23,15 @@ async function main(): Promise<void> {
   if (config.discord.token) {
     logger.level = config.logLevel;
     const { startBot } = await import('./discord/bot.js');
-    await startBot(config);
+    const bot = await startBot(config);
+    const stop = (signal: string): void => {
+      logger.info({ signal }, 'shutting down');
+      void bot.stop().finally(() => process.exit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    // One bad interaction must never take the bot down; log what escaped and keep serving.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
     return;
   }
   logger.level = process.env.LOG_LEVEL ?? 'warn';

@@ -3,13 +3,16 @@ import { AskService } from './answer/ask-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
-import { NotFoundError } from './errors.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
 import type { ArticleInput } from './ingest/article.js';
+import { PageFetcher } from './ingest/fetch-page.js';
 import { type IngestOutcome, IngestService } from './ingest/ingest-service.js';
 import { reembedStalePassages } from './ingest/reembed.js';
+import { type ArticleOverrides, pastedTextArticle, uploadedFileArticles, withOverrides } from './ingest/submitted.js';
 import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
 import type { StoredArticle } from './store/article-store.js';
+import { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
 
 export const SOURCES_PAGE_SIZE = 10;
@@ -21,10 +24,26 @@ export interface SourcesPage {
   total: number;
 }
 
+/** The longest period a listing of recent articles covers: one week. */
+export const MAX_RECENT_HOURS = 24 * 7;
+
+/** What a moderator submits to add: pasted text, an uploaded file, or a link; with an optional title and outlet. */
+export type ArticleSubmission = ArticleOverrides &
+  ({ text: string } | { file: { name: string; bytes: Uint8Array } } | { url: string });
+
+export interface RecentArticles {
+  since: string;
+  hours: number;
+  articles: StoredArticle[];
+  total: number;
+}
+
 export interface NewsdeskOptions {
   /** An already loaded model (tests share one). */
   model?: EmbeddingModel;
   ranking?: RankingOptions;
+  /** How links are fetched (tests pass one that may reach their local server). */
+  fetcher?: PageFetcher;
 }
 
 /**
@@ -35,15 +54,18 @@ export class Newsdesk {
   readonly ingest: IngestService;
   readonly asker: AskService;
   readonly ranker: PassageRanker;
+  readonly settings: GuildSettingsStore;
 
   private constructor(
     readonly library: NewsLibrary,
     readonly model: EmbeddingModel,
     ranking: RankingOptions | undefined,
+    private readonly fetcher: PageFetcher,
   ) {
     this.ingest = new IngestService(library, model);
     this.ranker = new PassageRanker(library, model, ranking);
     this.asker = new AskService(library, this.ranker);
+    this.settings = new GuildSettingsStore(library.db);
   }
 
   /** Load the model, open the data folder, and re-embed anything a previous model left behind. */
@@ -51,7 +73,35 @@ export class Newsdesk {
     const model = options.model ?? (await loadEmbeddingModel(config.embedding));
     const library = NewsLibrary.open(config.dataDir, model);
     await reembedStalePassages(library, model);
-    return new Newsdesk(library, model, options.ranking);
+    return new Newsdesk(library, model, options.ranking, options.fetcher ?? new PageFetcher());
+  }
+
+  /**
+   * Add what a moderator submitted (text, a file, a link) to a guild. A single article that cannot
+   * be stored throws its UserError; a file holding several articles reports each one.
+   */
+  async addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]> {
+    let inputs: ArticleInput[];
+    if ('text' in submission) inputs = [pastedTextArticle(submission.text, submission)];
+    else if ('file' in submission)
+      inputs = uploadedFileArticles(submission.file.bytes, submission.file.name, submission);
+    else inputs = withOverrides([await this.fetcher.fetchArticle(submission.url)], submission);
+    if (inputs.length === 0) throw new InvalidInputError('no-articles', 'There is no article in that.');
+    const outcomes = await this.ingest.ingestArticles(inputs, guildId);
+    const [only] = outcomes;
+    if (outcomes.length === 1 && only?.status === 'failed') throw only.error;
+    return outcomes;
+  }
+
+  /** The guild's articles dated within the last `hours` hours, newest first. */
+  recentArticles(guildId: string, hours: number, limit = 25, now = new Date()): RecentArticles {
+    if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_RECENT_HOURS) {
+      throw new InvalidInputError('bad-period', `The period must be between 1 and ${MAX_RECENT_HOURS} hours.`);
+    }
+    const since = new Date(now.getTime() - hours * 3_600_000).toISOString();
+    const articles = this.library.articles.listArticles(guildId, { since, limit });
+    const total = this.library.articles.countArticles(guildId, undefined, since);
+    return { since, hours, articles, total };
   }
 
   /** Ingest files or folders into a guild. */

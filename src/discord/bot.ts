@@ -1,7 +1,68 @@
+import { type Client, Events } from 'discord.js';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
+import { componentLogger } from '../logger.js';
+import { Newsdesk } from '../newsdesk.js';
+import { downloadAttachment } from './attachments.js';
+import { createDiscordClient, type RestTuning } from './client.js';
+import type { AttachedFile, BotServices, Command } from './command.js';
+import { createInteractionRouter } from './interaction-router.js';
+import { loadCommands } from './load-commands.js';
 
-/** Start the Discord bot (built in the Discord issue). */
-export async function startBot(_config: Config): Promise<void> {
-  throw new ConfigError('The Discord bot is not built yet: unset DISCORD_TOKEN to use the local console.');
+const log = componentLogger('discord');
+
+export interface BotOptions {
+  /** The core services; by default the Newsdesk over the configured data folder. */
+  services?: BotServices;
+  commands?: ReadonlyMap<string, Command>;
+  rest?: RestTuning;
+  downloadAttachment?: (file: AttachedFile) => Promise<Uint8Array>;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  commands: ReadonlyMap<string, Command>;
+  /** Log out and close what the bot opened. */
+  stop(): Promise<void>;
+}
+
+/** Log in to Discord and answer slash commands until stopped. */
+export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
+  const token = config.discord.token;
+  if (!token) throw new ConfigError('DISCORD_TOKEN is required to run the bot.');
+  const ownNewsdesk = options.services ? undefined : await Newsdesk.open(config);
+  const services = options.services ?? (ownNewsdesk as Newsdesk);
+  const commands = options.commands ?? (await loadCommands(log));
+  const client = createDiscordClient(config.discord, options.rest);
+
+  const route = createInteractionRouter({
+    commands,
+    services,
+    log,
+    downloadAttachment: options.downloadAttachment ?? downloadAttachment,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+  } catch (error) {
+    ownNewsdesk?.close();
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = await ready;
+  log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.size }, 'bot ready');
+
+  return {
+    client: readyClient,
+    commands,
+    async stop() {
+      await client.destroy();
+      ownNewsdesk?.close();
+    },
+  };
 }

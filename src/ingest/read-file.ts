@@ -130,11 +130,19 @@ export async function readArticleFile(filePath: string): Promise<ArticleInput[]>
     throw new InvalidInputError('file-not-found', `${filePath} does not exist.`);
   }
   if (!info.isFile()) throw new InvalidInputError('not-a-file', `${filePath} is not a file.`);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new InvalidInputError('file-too-large', `${origin} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
-  }
-  const text = decodeText(await readFile(filePath), origin);
-  return parseDocument(text, extension, origin);
+  if (info.size > MAX_FILE_BYTES) throw fileTooLarge(origin);
+  return parseDocumentBytes(await readFile(filePath), extension, origin);
+}
+
+function fileTooLarge(origin: string): InvalidInputError {
+  return new InvalidInputError('file-too-large', `${origin} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+}
+
+/** Turn a document's bytes (a file read from disk, an upload) into articles, by its extension. */
+export function parseDocumentBytes(bytes: Uint8Array, extension: string, origin: string): ArticleInput[] {
+  if (!isSupported(extension.toLowerCase())) return parseDocument('', extension, origin);
+  if (bytes.length > MAX_FILE_BYTES) throw fileTooLarge(origin);
+  return parseDocument(decodeText(bytes, origin), extension, origin);
 }
 
 /** Expand folders into the supported files they contain (recursively, sorted); files are kept as given. */

@@ -71,6 +71,26 @@ const ARTICLE_COLUMNS = `a.id, a.guild_id, a.title, a.source, a.author, a.url, a
   a.content_hash, a.added_at, a.updated_at,
   (SELECT count(*) FROM passages p WHERE p.article_id = a.id) AS passage_count`;
 
+/** The WHERE clause for a guild's articles, optionally matching a title or outlet and dated on or after `since`. */
+function articleFilter(
+  guildId: string,
+  query: string | undefined,
+  since: string | undefined,
+): { sql: string; values: string[] } {
+  const clauses = ['a.guild_id = ?'];
+  const values = [guildId];
+  const filter = query?.trim();
+  if (filter) {
+    clauses.push("(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')");
+    values.push(likePattern(filter), likePattern(filter));
+  }
+  if (since) {
+    clauses.push('coalesce(a.published_at, a.added_at) >= ?');
+    values.push(since);
+  }
+  return { sql: clauses.join(' AND '), values };
+}
+
 function toArticle(row: ArticleRow): StoredArticle {
   return {
     id: row.id,
@@ -252,32 +272,26 @@ export class ArticleStore {
   /** The guild's articles, newest first (by publication date, then by when they were added), optionally filtered by title or outlet. */
   listArticles(
     guildId: string,
-    options: { query?: string | undefined; limit?: number; offset?: number } = {},
+    options: { query?: string | undefined; since?: string | undefined; limit?: number; offset?: number } = {},
   ): StoredArticle[] {
-    const filter = options.query?.trim();
+    const where = articleFilter(guildId, options.query, options.since);
     const rows = this.db
       .prepare(
         `SELECT ${ARTICLE_COLUMNS} FROM articles a
-         WHERE a.guild_id = ? ${filter ? "AND (a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')" : ''}
+         WHERE ${where.sql}
          ORDER BY coalesce(a.published_at, a.added_at) DESC, a.added_at DESC
          LIMIT ? OFFSET ?`,
       )
-      .all(
-        ...(filter ? [guildId, likePattern(filter), likePattern(filter)] : [guildId]),
-        options.limit ?? 1000,
-        options.offset ?? 0,
-      ) as ArticleRow[];
+      .all(...where.values, options.limit ?? 1000, options.offset ?? 0) as ArticleRow[];
     return rows.map(toArticle);
   }
 
   /** How many articles the guild has (matching the filter). */
-  countArticles(guildId: string, query?: string): number {
-    const filter = query?.trim();
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM articles WHERE guild_id = ? ${filter ? "AND (title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')" : ''}`,
-      )
-      .get(...(filter ? [guildId, likePattern(filter), likePattern(filter)] : [guildId])) as { n: number };
+  countArticles(guildId: string, query?: string, since?: string): number {
+    const where = articleFilter(guildId, query, since);
+    const row = this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where.sql}`).get(...where.values) as {
+      n: number;
+    };
     return row.n;
   }
 

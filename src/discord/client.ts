@@ -1,0 +1,17 @@
+import { Client, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
+import type { Config } from '../config.js';
+
+/** REST settings every client and REST instance shares; tests shorten retries and timeouts. */
+export type RestTuning = Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
+
+/** The bot's client. Only the Guilds intent: slash commands need no message content. */
+export function createDiscordClient(discord: Config['discord'], tuning: RestTuning = {}): Client {
+  return new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl, ...tuning } });
+}
+
+/** A REST client for the deploy script, with the same API base as the bot. */
+export function createDiscordRest(discord: Config['discord'], tuning: RestTuning = {}): REST {
+  const rest = new REST({ api: discord.apiUrl, ...tuning });
+  if (discord.token) rest.setToken(discord.token);
+  return rest;
+}

@@ -1,0 +1,51 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Answer } from '../answer/answer.js';
+import type { IngestOutcome } from '../ingest/ingest-service.js';
+import type { ArticleSubmission, RecentArticles, SourcesPage } from '../newsdesk.js';
+import type { StoredArticle } from '../store/article-store.js';
+import type { GuildSettings } from '../store/guild-settings.js';
+
+/** The core services the commands call: the Newsdesk facade in the bot, fakes in unit tests. */
+export interface BotServices {
+  ask(guildId: string, question: string): Promise<Answer>;
+  addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
+  listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
+  removeArticle(guildId: string, idOrUrl: string): StoredArticle;
+  recentArticles(guildId: string, hours: number): RecentArticles;
+  readonly settings: {
+    get(guildId: string): GuildSettings;
+    update(guildId: string, change: Partial<GuildSettings>): GuildSettings;
+  };
+}
+
+/** A file a member attached to a command. */
+export interface AttachedFile {
+  name: string;
+  url: string;
+  size: number;
+}
+
+/** What the router hands each command, besides the interaction. */
+export interface CommandContext {
+  services: BotServices;
+  guildId: string;
+  settings: GuildSettings;
+  /** Whether the member counts as a moderator here (Manage Server, or the configured role). */
+  isModerator: boolean;
+  /** Whether the member has Manage Server (needed to change who moderates). */
+  canManageServer: boolean;
+  downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
+}
+
+/** A slash command module: `export default { data, execute } satisfies Command`. */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** The router refuses non-moderators before `execute` runs. */
+  moderatorsOnly?: boolean;
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}

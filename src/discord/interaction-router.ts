@@ -1,0 +1,72 @@
+import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { PermissionDeniedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
+import { canManageServer, isModerator } from './permissions.js';
+import { replyWithError } from './reply.js';
+import { DISCORD_TEXTS } from './texts.js';
+
+export interface RouterOptions {
+  commands: ReadonlyMap<string, Command>;
+  services: BotServices;
+  log: Logger;
+  downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
+}
+
+/**
+ * Route every interaction to its command, after the guards (in a server; a known command;
+ * moderators only where the command says so). Nothing thrown escapes: it ends in replyWithError.
+ */
+export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { commands, services, log } = options;
+
+  const contextFor = (interaction: Interaction & { guildId: string }): CommandContext => {
+    const settings = services.settings.get(interaction.guildId);
+    return {
+      services,
+      guildId: interaction.guildId,
+      settings,
+      isModerator: isModerator(interaction, settings),
+      canManageServer: canManageServer(interaction),
+      downloadAttachment: options.downloadAttachment,
+    };
+  };
+
+  return async (interaction) => {
+    const started = performance.now();
+    try {
+      if (interaction.isAutocomplete()) {
+        const command = commands.get(interaction.commandName);
+        if (!interaction.inGuild() || !command?.autocomplete) return await interaction.respond([]);
+        return await command.autocomplete(interaction, contextFor(interaction));
+      }
+      if (!interaction.isChatInputCommand()) {
+        if (interaction.isRepliable()) {
+          await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+        }
+        return;
+      }
+      if (!interaction.inGuild()) {
+        await interaction.reply({ content: DISCORD_TEXTS.directMessage, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const command = commands.get(interaction.commandName);
+      if (!command) {
+        log.warn({ command: interaction.commandName }, 'unknown or stale command');
+        await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const context = contextFor(interaction);
+      if (command.moderatorsOnly && !context.isModerator) {
+        throw new PermissionDeniedError('not-moderator', DISCORD_TEXTS.moderatorsOnly(command.data.name));
+      }
+      await command.execute(interaction as ChatInputCommandInteraction, context);
+      log.info(
+        { command: interaction.commandName, guild: interaction.guildId, ms: Math.round(performance.now() - started) },
+        'command handled',
+      );
+    } catch (error) {
+      await replyWithError(interaction, error, log);
+    }
+  };
+}

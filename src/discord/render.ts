@@ -1,0 +1,108 @@
+import type { APIEmbed } from 'discord.js';
+import { escapeMarkdown } from 'discord.js';
+import type { Answer, Citation } from '../answer/answer.js';
+import type { IngestOutcome } from '../ingest/ingest-service.js';
+import type { RecentArticles, SourcesPage } from '../newsdesk.js';
+import { byline } from '../render-text.js';
+import type { StoredArticle } from '../store/article-store.js';
+import type { GuildSettings } from '../store/guild-settings.js';
+import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
+import { DISCORD_TEXTS } from './texts.js';
+
+const COLOURS = { answer: 0x5865f2, abstained: 0x99aab5, list: 0x2b8a3e, failure: 0xe03131 } as const;
+
+/** A title as a Markdown link when the article has a URL; brackets are escaped so the link holds. */
+function linkedTitle(article: { title: string; url: string | null }): string {
+  const text = escapeMarkdown(article.title).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+  if (!article.url) return `**${text}**`;
+  // A parenthesis in the URL would end the Markdown link early.
+  const url = article.url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+  return `[${text}](${url})`;
+}
+
+function withByline(article: { source: string | null; publishedAt: string | null }): string {
+  const where = byline(article);
+  return where ? ` · ${escapeMarkdown(where)}` : '';
+}
+
+function citationLine(citation: Citation): string {
+  return `**[${citation.n}]** ${linkedTitle(citation)}${withByline(citation)}`;
+}
+
+/** `/ask`: the answer with `[n]` markers and its numbered, linked sources, split to fit Discord. */
+export function renderAnswer(question: string, answer: Answer): DiscordMessage[] {
+  const title = fitTitle(question);
+  if (answer.abstained) {
+    return packEmbeds(textEmbeds(answer.answer, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint));
+  }
+  const sources = answer.citations.map(citationLine).join('\n');
+  const text = `${answer.answer}\n\n**Sources**\n${sources}`;
+  return packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, DISCORD_TEXTS.answerFooter));
+}
+
+function articleLine(article: StoredArticle): string {
+  return `\`${article.id}\` ${linkedTitle(article)}${withByline(article)}`;
+}
+
+/** `/sources`: one page of the guild's articles. */
+export function renderSources(page: SourcesPage, query: string | undefined): DiscordMessage[] {
+  if (page.total === 0) {
+    return [{ content: query ? DISCORD_TEXTS.noSourcesMatching(query) : DISCORD_TEXTS.noSources, embeds: [] }];
+  }
+  const title = `${page.total} article${page.total === 1 ? '' : 's'}${query ? ` matching "${query}"` : ''}`;
+  const footer =
+    page.pages > 1
+      ? `Page ${page.page} of ${page.pages}${page.page < page.pages ? ` · /sources page:${page.page + 1}` : ''}`
+      : undefined;
+  const lines = page.articles.map(articleLine).join('\n');
+  return packEmbeds(textEmbeds(lines, { title: fitTitle(title), color: COLOURS.list }, footer));
+}
+
+/** `/briefing` (until the full briefing lands): the articles of the period, one line each. */
+export function renderRecentArticles(recent: RecentArticles): DiscordMessage[] {
+  if (recent.total === 0) return [{ content: DISCORD_TEXTS.quietPeriod(recent.hours), embeds: [] }];
+  const title = `${recent.total} article${recent.total === 1 ? '' : 's'} from the last ${recent.hours} hours`;
+  const more = recent.total - recent.articles.length;
+  const lines = recent.articles.map((article) => `• ${linkedTitle(article)}${withByline(article)}`);
+  if (more > 0) lines.push(`…and ${more} more (see /sources).`);
+  return packEmbeds(textEmbeds(lines.join('\n'), { title, color: COLOURS.list }));
+}
+
+/** `/add`: what was stored, one line per article. */
+export function renderIngestOutcomes(outcomes: readonly IngestOutcome[]): DiscordMessage[] {
+  const lines = outcomes.map((outcome) => {
+    if (outcome.status === 'failed') return `✗ ${escapeMarkdown(outcome.error.message)}`;
+    const verb = { added: 'Added', updated: 'Updated', unchanged: 'Already here, unchanged:' }[outcome.status];
+    return `✓ ${verb} ${linkedTitle(outcome.article)}${withByline(outcome.article)} · ${outcome.passageCount} passages · id \`${outcome.article.id}\``;
+  });
+  const failed = outcomes.some((outcome) => outcome.status === 'failed');
+  return packEmbeds(textEmbeds(lines.join('\n'), { color: failed ? COLOURS.failure : COLOURS.list }));
+}
+
+/** `/remove`: the article that was removed. */
+export function renderRemoved(article: StoredArticle): DiscordMessage[] {
+  return [{ content: `Removed ${linkedTitle(article)} (\`${article.id}\`).`, embeds: [] }];
+}
+
+/** `/settings`: the server's settings as they now are. */
+export function renderSettings(settings: GuildSettings): DiscordMessage[] {
+  const embed: APIEmbed = {
+    title: 'newsdesk settings',
+    color: COLOURS.list,
+    fields: [
+      {
+        name: 'Daily briefing',
+        value: settings.briefingChannelId
+          ? `<#${settings.briefingChannelId}> at ${settings.briefingTime} (${settings.timeZone})`
+          : `Off. Set a channel to post one every day at ${settings.briefingTime} (${settings.timeZone}).`,
+      },
+      {
+        name: 'Moderators',
+        value: settings.moderatorRoleId
+          ? `Members with Manage Server, and the role <@&${settings.moderatorRoleId}>`
+          : 'Members with Manage Server',
+      },
+    ],
+  };
+  return [{ embeds: [embed] }];
+}

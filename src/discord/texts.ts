@@ -1,0 +1,20 @@
+/** Everything the bot says that is not rendered from data, in one place. */
+export const DISCORD_TEXTS = {
+  directMessage:
+    'newsdesk works inside a server: each server has its own articles. Use my commands in a server channel where I am installed.',
+  unknownCommand: 'That command is no longer available. The bot may have been updated: try again in a minute.',
+  genericFailure:
+    'Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell a moderator.',
+  moderatorsOnly: (command: string) =>
+    `Only moderators can use /${command}: members with Manage Server, or the moderator role set in /settings.`,
+  managersOnly: 'Only members with Manage Server can change which role counts as moderator.',
+  addNeedsOneSource: 'Give exactly one of url, file or text.',
+  attachmentTooLarge: (limitMb: number) => `That file is larger than ${limitMb} MB.`,
+  attachmentUnreadable: 'I could not download that file from Discord. Please try again.',
+  askAbstainedHint: 'Use /sources to see what has been added here.',
+  answerFooter: 'Answered only from articles added to this server.',
+  noSources: 'No articles have been added here yet. A moderator can add some with /add.',
+  noSourcesMatching: (query: string) => `No articles here match "${query}".`,
+  quietPeriod: (hours: number) =>
+    `Nothing dated in the last ${hours} hour${hours === 1 ? '' : 's'}. /sources lists everything added here.`,
+} as const;

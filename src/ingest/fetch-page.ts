@@ -1,0 +1,262 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import iconv from 'iconv-lite';
+import { InvalidInputError, UserError } from '../errors.js';
+import { componentLogger } from '../logger.js';
+import { addressRefusal } from './address-guard.js';
+import type { ArticleInput } from './article.js';
+import { extractArticleFromHtml } from './html.js';
+import { decodeText, parseTextArticle } from './read-file.js';
+
+const log = componentLogger('fetch');
+
+export const FETCH_TIMEOUT_MS = 10_000;
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_REDIRECTS = 5;
+export const USER_AGENT = 'newsdesk/0.1 (news briefing bot; +https://github.com/newsdesk-bot/newsdesk)';
+const ACCEPTED_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'];
+
+/** A refused URL: the message names the reason. */
+export class UrlRefusedError extends InvalidInputError {
+  override readonly name: string = 'UrlRefusedError';
+}
+
+/** A DNS resolver in the shape of `dns.lookup(host, { all: true })`. */
+export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
+
+export interface PageFetcherOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  resolveHost?: ResolveHost;
+  /**
+   * Test only: addresses the guard lets through although they are not public (a test server on
+   * 127.0.0.1). No environment variable sets this; only code that builds a PageFetcher itself can.
+   */
+  testOnlyAllowedAddresses?: readonly string[];
+}
+
+const systemResolve: ResolveHost = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    );
+  });
+
+interface FetchedDocument {
+  url: string;
+  contentType: string;
+  text: string;
+}
+
+/**
+ * Fetches news pages for ingest with a guard against server-side request forgery: only http(s),
+ * no credentials, every hop's host resolved and checked before connecting (and the connection
+ * pinned to the checked address), a time limit, a size cap and a redirect limit.
+ */
+export class PageFetcher {
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly maxRedirects: number;
+  private readonly resolveHost: ResolveHost;
+  private readonly allowed: ReadonlySet<string>;
+
+  constructor(options: PageFetcherOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
+    this.maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
+    this.resolveHost = options.resolveHost ?? systemResolve;
+    this.allowed = new Set(options.testOnlyAllowedAddresses ?? []);
+  }
+
+  /** Fetch a page and extract its article (title, outlet, date, canonical URL, text). */
+  async fetchArticle(rawUrl: string): Promise<ArticleInput> {
+    const page = await this.fetchDocument(rawUrl);
+    if (page.contentType === 'text/plain') {
+      return { ...parseTextArticle(page.text, page.url, false), url: page.url, origin: page.url };
+    }
+    const article = extractArticleFromHtml(page.text, page.url);
+    return { ...article, url: article.url ?? page.url, origin: page.url };
+  }
+
+  /** Fetch a text or HTML document, following at most `maxRedirects` redirects. */
+  async fetchDocument(rawUrl: string): Promise<FetchedDocument> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let url = checkUrl(rawUrl);
+    for (let hop = 0; ; hop += 1) {
+      const response = await this.request(url, signal);
+      const location = response.headers.location;
+      if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
+        response.resume();
+        if (hop >= this.maxRedirects) {
+          throw new UrlRefusedError('too-many-redirects', `The page redirected more than ${this.maxRedirects} times.`);
+        }
+        url = checkUrl(new URL(location, url).toString());
+        continue;
+      }
+      return await this.readDocument(url, response, signal);
+    }
+  }
+
+  private async request(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const address = isIP(host) ? { address: host, family: isIP(host) } : await this.resolveChecked(host);
+    if (isIP(host)) this.checkAddress(host, host);
+    const client = url.protocol === 'https:' ? https : http;
+    return await new Promise<IncomingMessage>((resolve, reject) => {
+      const request = client.request(
+        url,
+        {
+          method: 'GET',
+          signal,
+          headers: {
+            'user-agent': USER_AGENT,
+            accept: 'text/html,application/xhtml+xml,text/plain;q=0.8',
+            'accept-encoding': 'gzip, deflate, br',
+          },
+          // Connect to the address that was checked, so a second DNS answer cannot swap in another.
+          lookup: (_hostname, options, callback) => {
+            const all = (options as { all?: boolean }).all === true;
+            if (all) (callback as (e: null, a: LookupAddress[]) => void)(null, [address]);
+            else callback(null, address.address, address.family);
+          },
+        },
+        resolve,
+      );
+      request.on('error', (error) => reject(describeNetworkError(error, url, this.timeoutMs)));
+      request.end();
+    });
+  }
+
+  private async resolveChecked(hostname: string): Promise<LookupAddress> {
+    let addresses: LookupAddress[];
+    try {
+      addresses = await this.resolveHost(hostname);
+    } catch {
+      throw new InvalidInputError('unknown-host', `The host ${hostname} could not be found.`);
+    }
+    if (addresses.length === 0) throw new InvalidInputError('unknown-host', `The host ${hostname} has no address.`);
+    // Every address must pass: a host with one public and one private address is refused.
+    for (const { address } of addresses) this.checkAddress(hostname, address);
+    return addresses[0] as LookupAddress;
+  }
+
+  private checkAddress(hostname: string, address: string): void {
+    if (this.allowed.has(address)) return;
+    const refusal = addressRefusal(address);
+    if (refusal) {
+      throw new UrlRefusedError('blocked-address', `Refused to fetch ${hostname}: ${refusal}.`);
+    }
+  }
+
+  private async readDocument(url: URL, response: IncomingMessage, signal: AbortSignal): Promise<FetchedDocument> {
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      response.resume();
+      throw new InvalidInputError('fetch-failed', `The page answered HTTP ${status}.`);
+    }
+    const [mediaType = '', ...parameters] = (response.headers['content-type'] ?? '').split(';');
+    const contentType = mediaType.trim().toLowerCase();
+    if (!ACCEPTED_TYPES.includes(contentType)) {
+      response.resume();
+      if (contentType === 'application/pdf') {
+        throw new InvalidInputError(
+          'pdf-not-supported',
+          'That link is a PDF, which newsdesk does not read. Paste the text, or upload it as a .txt file.',
+        );
+      }
+      throw new InvalidInputError(
+        'unsupported-content-type',
+        `That link is ${contentType || 'of an unknown type'}, not a web page or plain text.`,
+      );
+    }
+    const declaredLength = Number(response.headers['content-length']);
+    if (Number.isFinite(declaredLength) && declaredLength > this.maxBytes) {
+      response.destroy();
+      throw this.tooLarge();
+    }
+    const bytes = await this.readBody(decompressed(response), signal, url);
+    const charset = parameters
+      .map((parameter) => /^\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(parameter)?.[1])
+      .find((value) => value !== undefined);
+    const text =
+      charset && !/^utf-?8$/i.test(charset) && iconv.encodingExists(charset)
+        ? iconv.decode(bytes, charset)
+        : decodeText(bytes, url.toString());
+    log.debug({ url: url.toString(), bytes: bytes.length }, 'fetched page');
+    return { url: url.toString(), contentType, text };
+  }
+
+  private async readBody(body: Readable, signal: AbortSignal, url: URL): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBytes) {
+          body.destroy();
+          throw this.tooLarge();
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw describeNetworkError(signal.aborted ? signal.reason : error, url, this.timeoutMs);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private tooLarge(): InvalidInputError {
+    return new InvalidInputError('page-too-large', `The page is larger than ${this.maxBytes / 1024 / 1024} MB.`);
+  }
+}
+
+/** Parse and check a URL a user gave: http(s) only, no credentials. */
+function checkUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new UrlRefusedError('bad-url', `"${raw}" is not a URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UrlRefusedError(
+      'bad-scheme',
+      `Only http and https links can be added, not ${url.protocol.replace(/:$/, '')}.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new UrlRefusedError('credentials-in-url', 'Links with a user name or password in them are refused.');
+  }
+  return url;
+}
+
+function decompressed(response: IncomingMessage): Readable {
+  switch ((response.headers['content-encoding'] ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return response.pipe(zlib.createGunzip());
+    case 'deflate':
+      return response.pipe(zlib.createInflate());
+    case 'br':
+      return response.pipe(zlib.createBrotliDecompress());
+    default:
+      return response;
+  }
+}
+
+function describeNetworkError(error: unknown, url: URL, timeoutMs: number): Error {
+  if (error instanceof UserError) return error;
+  const name = (error as { name?: string })?.name;
+  const code = (error as { code?: string })?.code;
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
+    return new InvalidInputError('fetch-timeout', `${url.host} did not answer within ${timeoutMs / 1000} s.`);
+  }
+  return new InvalidInputError('fetch-failed', `Could not fetch ${url.host} (${code ?? 'network error'}).`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/answer/answer.js';
+import type { RunningBot } from '../../src/discord/bot.js';
+import { DISCORD_TEXTS } from '../../src/discord/texts.js';
+import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
+import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
+import { FakeServices, fakeArticle } from '../helpers/fake-services.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const EPHEMERAL = 64;
+const EDITOR_ROLE = GUILD_A.roles?.[0]?.id ?? '';
+
+/** Every description and content the member saw, in order. */
+function visibleText(record: FakeInteraction): string {
+  const messages = [
+    ...(record.callbacks[0]?.type === 4 && record.original ? [record.original] : []),
+    ...record.edits.map((edit) => edit.message),
+    ...record.followUps,
+  ];
+  return messages
+    .flatMap((message) => [message.content, ...message.embeds.map((embed) => embed.description ?? '')])
+    .join('\n');
+}
+
+/** Whether the member alone saw the reply (an ephemeral reply, deferral or follow-up). */
+function isEphemeral(record: FakeInteraction): boolean {
+  const first = record.callbacks[0];
+  const flags = (first?.data?.flags as number | undefined) ?? 0;
+  return (flags & EPHEMERAL) !== 0 || (record.followUps.at(-1)?.flags ?? 0) === EPHEMERAL;
+}
+
+describe('slash commands through discord.js, with fake core services', () => {
+  const temp = makeTempDir();
+  const services = new FakeServices();
+  let fake: FakeDiscord;
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services }));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+    temp.remove();
+  });
+  beforeEach(() => {
+    services.calls.length = 0;
+  });
+
+  const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
+    fake.settled(fake.sendCommand(name, spec));
+  const callsOf = (method: string) => services.calls.filter((call) => call.method === method);
+
+  it('loads one command per file in commands/', () => {
+    expect([...bot.commands.keys()].sort()).toEqual(['add', 'ask', 'briefing', 'remove', 'settings', 'sources']);
+  });
+
+  it('defers /ask publicly, then edits in the answer with numbered, linked sources', async () => {
+    services.nextAnswer = {
+      answer: 'Ten thousand troops were sent [1].',
+      abstained: false,
+      support: 0.8,
+      citations: [citation(1, 'Troops sent east', 'https://news.example/troops')],
+    };
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question: 'How many troops?' } });
+    expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
+    expect(isEphemeral(record)).toBe(false);
+    const embed = record.edits[0]?.message.embeds[0];
+    expect(embed?.title).toBe('How many troops?');
+    expect(embed?.description).toContain('Ten thousand troops were sent [1].');
+    expect(embed?.description).toContain('**[1]** [Troops sent east](https://news.example/troops) · Daily Example');
+    expect(callsOf('ask')).toEqual([{ method: 'ask', guildId: GUILD_A.id, argument: 'How many troops?' }]);
+  });
+
+  it('says plainly when it abstains, and points to /sources', async () => {
+    services.nextAnswer = { answer: 'I could not find that here.', abstained: true, citations: [], support: 0.1 };
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question: 'Who won the cup?' } });
+    const embed = record.edits[0]?.message.embeds[0];
+    expect(embed?.description).toBe('I could not find that here.');
+    expect(embed?.footer?.text).toContain('/sources');
+  });
+
+  it('splits an answer too long for one message into several, losing nothing', async () => {
+    const sentences = Array.from(
+      { length: 120 },
+      (_, index) =>
+        `Sentence ${index + 1} reports at length what the officials said about the plan and its costs [${(index % 40) + 1}].`,
+    );
+    const citations = Array.from({ length: 40 }, (_, index) =>
+      citation(
+        index + 1,
+        `A long headline number ${index + 1} ${'about the news of the day '.repeat(8)}`,
+        `https://news.example/${index + 1}`,
+      ),
+    );
+    services.nextAnswer = { answer: sentences.join(' '), abstained: false, citations, support: 0.9 };
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question: 'Tell me everything' } });
+    await fake.waitFor(() => record.followUps.length >= 1 && record);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(record.rejected).toEqual([]);
+    expect(record.followUps.length).toBeGreaterThanOrEqual(1);
+    const text = visibleText(record);
+    const flowing = text.replace(/\s+/g, ' ');
+    for (const sentence of sentences) expect(flowing).toContain(sentence);
+    for (const { n } of citations) expect(text).toContain(`**[${n}]**`);
+  });
+
+  it('refuses an empty question privately, without deferring', async () => {
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question: '   ' } });
+    expect(record.callbacks.map((callback) => callback.type)).toEqual([4]);
+    expect(isEphemeral(record)).toBe(true);
+    expect(callsOf('ask')).toEqual([]);
+  });
+
+  it('refuses /add from a member who is not a moderator, ephemerally, and stores nothing', async () => {
+    const record = await run('add', { guildId: GUILD_A.id, permissions: '0', options: { text: 'Headline\nBody' } });
+    expect(isEphemeral(record)).toBe(true);
+    expect(record.original?.content).toBe(DISCORD_TEXTS.moderatorsOnly('add'));
+    expect(callsOf('addArticles')).toEqual([]);
+  });
+
+  it('lets a member with Manage Server add pasted text, and replies privately with what was stored', async () => {
+    const record = await run('add', {
+      guildId: GUILD_A.id,
+      permissions: MANAGE_GUILD,
+      options: { text: 'Ports reopen after storm\nThe ports reopened on Monday.', source: 'Coast Times' },
+    });
+    expect(record.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(visibleText(record)).toMatch(
+      /✓ Added \*\*Ports reopen after storm\*\* · Coast Times.* · 3 passages · id `a\w+`/,
+    );
+    expect(callsOf('addArticles')[0]?.argument).toMatchObject({ source: 'Coast Times' });
+  });
+
+  it('downloads an attached file and hands its bytes to the core', async () => {
+    const body = 'Bridge opens\nThe new bridge opened to traffic today.';
+    await run('add', {
+      guildId: GUILD_A.id,
+      permissions: MANAGE_GUILD,
+      options: { file: { file: { name: 'bridge.txt', data: body } } },
+    });
+    const submission = callsOf('addArticles')[0]?.argument as { file: { name: string; bytes: Uint8Array } };
+    expect(submission.file.name).toBe('bridge.txt');
+    expect(Buffer.from(submission.file.bytes).toString('utf8')).toBe(body);
+  });
+
+  it('asks for exactly one of url, file or text', async () => {
+    const record = await run('add', {
+      guildId: GUILD_A.id,
+      permissions: MANAGE_GUILD,
+      options: { text: 'Some text', url: 'https://news.example/a' },
+    });
+    expect(record.original?.content).toBe(DISCORD_TEXTS.addNeedsOneSource);
+    expect(isEphemeral(record)).toBe(true);
+    expect(callsOf('addArticles')).toEqual([]);
+  });
+
+  it('counts members with the configured moderator role as moderators', async () => {
+    const before = await run('add', {
+      guildId: GUILD_A.id,
+      roles: [EDITOR_ROLE],
+      options: { text: 'Role test\nBody' },
+    });
+    expect(before.original?.content).toBe(DISCORD_TEXTS.moderatorsOnly('add'));
+    await run('settings', {
+      guildId: GUILD_A.id,
+      permissions: MANAGE_GUILD,
+      options: { moderator_role: { role: EDITOR_ROLE } },
+    });
+    const after = await run('add', { guildId: GUILD_A.id, roles: [EDITOR_ROLE], options: { text: 'Role test\nBody' } });
+    expect(visibleText(after)).toContain('✓ Added');
+  });
+
+  it('does not let a role moderator change who moderates', async () => {
+    const record = await run('settings', {
+      guildId: GUILD_A.id,
+      roles: [EDITOR_ROLE],
+      options: { turn_off: 'moderator-role' },
+    });
+    expect(record.original?.content).toBe(DISCORD_TEXTS.managersOnly);
+    expect(services.settings.get(GUILD_A.id).moderatorRoleId).toBe(EDITOR_ROLE);
+  });
+
+  it('saves the briefing channel, time and time zone, and refuses an unknown time zone without changing anything', async () => {
+    const saved = await run('settings', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { briefing_channel: { channel: GUILD_B.channelId }, briefing_time: '7:30', time_zone: 'europe/berlin' },
+    });
+    expect(services.settings.get(GUILD_B.id)).toMatchObject({
+      briefingChannelId: GUILD_B.channelId,
+      briefingTime: '07:30',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(saved.original?.embeds[0]?.fields?.[0]?.value).toBe(`<#${GUILD_B.channelId}> at 07:30 (Europe/Berlin)`);
+    const refused = await run('settings', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { time_zone: 'Mars/Olympus' },
+    });
+    expect(refused.original?.content).toContain('Mars/Olympus');
+    expect(isEphemeral(refused)).toBe(true);
+    expect(services.settings.get(GUILD_B.id).timeZone).toBe('Europe/Berlin');
+  });
+
+  it('suggests time zones as the moderator types', async () => {
+    const record = await run('settings', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { time_zone: 'berl' },
+      focused: 'time_zone',
+    });
+    expect(record.callbacks[0]).toMatchObject({
+      type: 8,
+      data: { choices: [{ name: 'Europe/Berlin', value: 'Europe/Berlin' }] },
+    });
+  });
+
+  it("autocompletes /remove with this server's titles for moderators only", async () => {
+    services.articles.set(GUILD_B.id, [fakeArticle(GUILD_B.id, 'Harbour strike ends', 'Coast Times')]);
+    const forModerator = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { article: 'harb' },
+      focused: 'article',
+    });
+    const choices = forModerator.callbacks[0]?.data?.choices as { name: string; value: string }[];
+    expect(choices.map((choice) => choice.name)).toEqual(['Harbour strike ends · Coast Times']);
+    const forMember = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: '0',
+      options: { article: 'harb' },
+      focused: 'article',
+    });
+    expect(forMember.callbacks[0]?.data?.choices).toEqual([]);
+
+    const removed = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { article: choices[0]?.value ?? '' },
+    });
+    expect(removed.original?.content).toContain('Removed **Harbour strike ends**');
+    const missing = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { article: 'nope' },
+    });
+    expect(missing.original?.content).toBe('No article "nope" here.');
+    expect(isEphemeral(missing)).toBe(true);
+  });
+
+  it('pages /sources, newest first', async () => {
+    services.articles.set(
+      GUILD_B.id,
+      Array.from({ length: 23 }, (_, index) => fakeArticle(GUILD_B.id, `Story ${23 - index}`, 'Wire')),
+    );
+    const first = await run('sources', { guildId: GUILD_B.id, options: {} });
+    expect(first.original?.embeds[0]?.title).toBe('23 articles');
+    expect(first.original?.embeds[0]?.footer?.text).toBe('Page 1 of 3 · /sources page:2');
+    const third = await run('sources', { guildId: GUILD_B.id, options: { page: 3 } });
+    expect(third.original?.embeds[0]?.description?.split('\n')).toHaveLength(3);
+    expect(third.original?.embeds[0]?.footer?.text).toBe('Page 3 of 3');
+  });
+
+  it("lists the period's articles for /briefing, and says so in one line when it was quiet", async () => {
+    services.articles.set(GUILD_B.id, [
+      fakeArticle(GUILD_B.id, 'Budget passes', 'Wire', 'https://news.example/budget'),
+    ]);
+    const record = await run('briefing', { guildId: GUILD_B.id, options: { hours: 12 } });
+    expect(record.original?.embeds[0]?.title).toBe('1 article from the last 12 hours');
+    expect(record.original?.embeds[0]?.description).toBe(
+      `• [Budget passes](https://news.example/budget) · Wire, ${formatToday()}`,
+    );
+    services.articles.set(GUILD_B.id, []);
+    const quiet = await run('briefing', { guildId: GUILD_B.id, options: {} });
+    expect(quiet.original?.content).toBe(DISCORD_TEXTS.quietPeriod(24));
+  });
+
+  it('explains itself in direct messages', async () => {
+    const record = await run('ask', { options: { question: 'Hello?' } });
+    expect(record.original?.content).toBe(DISCORD_TEXTS.directMessage);
+    expect(isEphemeral(record)).toBe(true);
+  });
+
+  it('answers a stale command that it no longer knows', async () => {
+    const record = await run('frobnicate', { guildId: GUILD_A.id });
+    expect(record.original?.content).toBe(DISCORD_TEXTS.unknownCommand);
+    expect(isEphemeral(record)).toBe(true);
+  });
+
+  it('turns an unexpected failure after deferring into a private message, and keeps running', async () => {
+    services.failWith = { method: 'ask', error: new Error('database is locked') };
+    const failed = await run('ask', { guildId: GUILD_A.id, options: { question: 'Anything new?' } });
+    await fake.waitFor(() => failed.followUps.length > 0);
+    expect(failed.deletedOriginal).toBe(true);
+    expect(failed.followUps[0]).toMatchObject({ content: DISCORD_TEXTS.genericFailure, flags: EPHEMERAL });
+    expect(visibleText(failed)).not.toContain('database is locked');
+
+    services.nextAnswer = { answer: 'Still here.', abstained: true, citations: [], support: 0 };
+    const next = await run('ask', { guildId: GUILD_A.id, options: { question: 'Still there?' } });
+    expect(next.edits[0]?.message.embeds[0]?.description).toBe('Still here.');
+  });
+
+  it('survives a Discord 500 on the edit and answers the next command', async () => {
+    fake.failNext('PATCH', /messages\/@original$/, 500);
+    services.nextAnswer = { answer: 'Lost to a 500.', abstained: true, citations: [], support: 0 };
+    const failed = fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: 'First?' } });
+    await fake.waitFor(() => failed.followUps.length > 0 || failed.deletedOriginal);
+    expect(fake.requests.some((request) => request.method === 'PATCH' && request.status === 500)).toBe(true);
+    await fake.waitFor(() => failed.followUps.length > 0);
+    expect(failed.followUps[0]).toMatchObject({ content: DISCORD_TEXTS.genericFailure, flags: EPHEMERAL });
+
+    services.nextAnswer = { answer: 'Back again.', abstained: true, citations: [], support: 0 };
+    const next = await run('ask', { guildId: GUILD_A.id, options: { question: 'Second?' } });
+    expect(next.edits[0]?.message.embeds[0]?.description).toBe('Back again.');
+  });
+});
+
+function citation(n: number, title: string, url: string): Citation {
+  return {
+    n,
+    articleId: `a${n}`,
+    passageId: n,
+    title,
+    source: 'Daily Example',
+    url,
+    publishedAt: '2024-03-01T00:00:00.000Z',
+    passage: 'passage text',
+  };
+}
+
+function formatToday(): string {
+  return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

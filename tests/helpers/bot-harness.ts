@@ -1,0 +1,26 @@
+import { parseConfig } from '../../src/config.js';
+import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.js';
+import { FakeDiscord, type FakeGuildSpec } from './fake-discord.js';
+
+export const GUILD_A: FakeGuildSpec = {
+  id: '1000000000000000001',
+  name: 'Guild A',
+  channelId: '1000000000000000101',
+  roles: [{ id: '1000000000000000201', name: 'editors' }],
+};
+export const GUILD_B: FakeGuildSpec = { id: '1000000000000000002', name: 'Guild B', channelId: '1000000000000000102' };
+
+/** A fake Discord and the real bot logged in to it. */
+export async function startBotAgainstFake(
+  options: BotOptions & { dataDir: string },
+): Promise<{ fake: FakeDiscord; bot: RunningBot; config: ReturnType<typeof parseConfig> }> {
+  const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
+  const config = parseConfig({
+    DATA_DIR: options.dataDir,
+    DISCORD_TOKEN: 'fake-token',
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  const bot = await startBot(config, { rest: { retries: 0, timeout: 2000 }, ...options });
+  return { fake, bot, config };
+}

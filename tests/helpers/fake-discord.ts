@@ -1,0 +1,609 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A small fake Discord (REST + gateway) on 127.0.0.1 for end-to-end tests with the real discord.js
+ * client. It enforces what makes real Discord refuse a bot's request (message limits, one
+ * acknowledgement per interaction, no edit before the acknowledgement), so tests fail as production would.
+ */
+
+export interface FakeGuildSpec {
+  id: string;
+  name: string;
+  channelId: string;
+  roles?: { id: string; name: string }[];
+}
+
+export interface FakeMessage {
+  id: string;
+  content: string;
+  embeds: FakeEmbed[];
+  flags: number;
+}
+
+export interface FakeEmbed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: { name: string; value: string }[];
+}
+
+export interface FakeInteraction {
+  id: string;
+  token: string;
+  type: number;
+  name: string;
+  guildId: string | undefined;
+  dispatchedAt: number;
+  callbacks: { type: number; data: Record<string, unknown> | undefined; at: number }[];
+  /** The reply as first sent by a type 4 callback or an edit of the deferral. */
+  original: FakeMessage | undefined;
+  edits: { message: FakeMessage; at: number }[];
+  followUps: FakeMessage[];
+  deletedOriginal: boolean;
+  /** Requests the fake refused, as Discord would. */
+  rejected: { status: number; code: number; message: string }[];
+}
+
+export interface CommandOptions {
+  guildId?: string;
+  /** The member's permission bits as a decimal string ("32" is Manage Server, "0" nothing). */
+  permissions?: string;
+  roles?: string[];
+  userId?: string;
+  options?: Record<string, OptionValue>;
+  /** Autocomplete: the option being typed. */
+  focused?: string;
+}
+
+export type OptionValue =
+  | string
+  | number
+  | boolean
+  | { file: { name: string; data: string | Buffer; contentType?: string } }
+  | { role: string }
+  | { channel: string };
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  remaining: number;
+}
+
+const APPLICATION_FLAGS = 0;
+export const MANAGE_GUILD = '32';
+
+let nextSnowflake = 1_200_000_000_000_000_000n;
+function snowflake(): string {
+  nextSnowflake += 1n;
+  return nextSnowflake.toString();
+}
+
+class DiscordError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class FakeDiscord {
+  readonly applicationId = snowflake();
+  readonly botUserId = this.applicationId;
+  readonly interactions: FakeInteraction[] = [];
+  readonly registeredCommands = new Map<string, { name: string; [key: string]: unknown }[]>();
+  readonly channelMessages = new Map<string, FakeMessage[]>();
+  readonly requests: { method: string; path: string; status: number }[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly attachments = new Map<string, { data: Buffer; contentType: string }>();
+  private readonly failures: Failure[] = [];
+  private sequence = 0;
+  private port = 0;
+
+  private constructor(
+    private readonly server: http.Server,
+    private readonly gateway: WebSocketServer,
+    readonly guilds: FakeGuildSpec[],
+  ) {}
+
+  /** Start the fake on a free port of 127.0.0.1. */
+  static async start(guilds: FakeGuildSpec[]): Promise<FakeDiscord> {
+    const server = http.createServer();
+    const gateway = new WebSocketServer({ noServer: true });
+    const fake = new FakeDiscord(server, gateway, guilds);
+    server.on('request', (request, response) => void fake.handleHttp(request, response));
+    server.on('upgrade', (request, socket, head) => {
+      gateway.handleUpgrade(request, socket, head, (ws) => fake.handleSocket(ws));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    fake.port = (server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The REST base for discord.js (`rest.api`); it adds /v10 itself. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Make the next `times` requests matching `method` and `path` fail with `status`. */
+  failNext(method: string, path: RegExp, status: number, times = 1): void {
+    this.failures.push({ method, path, status, remaining: times });
+  }
+
+  /** Send a slash command (or, with `focused`, an autocomplete) as Discord would, and return its record. */
+  sendCommand(name: string, spec: CommandOptions = {}): FakeInteraction {
+    const guild = spec.guildId ? this.guilds.find((candidate) => candidate.id === spec.guildId) : undefined;
+    const userId = spec.userId ?? '1100000000000000001';
+    const user = {
+      id: userId,
+      username: `member${userId.slice(-3)}`,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+    const resolved: Record<string, Record<string, unknown>> = {};
+    const options = Object.entries(spec.options ?? {}).map(([optionName, value]) =>
+      this.toOption(optionName, value, resolved, guild, spec.focused),
+    );
+    const record: FakeInteraction = {
+      id: snowflake(),
+      token: `token-${snowflake()}`,
+      type: spec.focused ? 4 : 2,
+      name,
+      guildId: guild?.id,
+      dispatchedAt: performance.now(),
+      callbacks: [],
+      original: undefined,
+      edits: [],
+      followUps: [],
+      deletedOriginal: false,
+      rejected: [],
+    };
+    const channel = guild
+      ? { id: guild.channelId, type: 0, guild_id: guild.id, name: 'news', permissions: '0', flags: 0 }
+      : { id: snowflake(), type: 1, recipients: [user], flags: 0 };
+    const payload: Record<string, unknown> = {
+      id: record.id,
+      application_id: this.applicationId,
+      type: record.type,
+      token: record.token,
+      version: 1,
+      data: { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
+      channel_id: channel.id,
+      channel,
+      locale: 'en-US',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: guild ? 0 : 1,
+      attachment_size_limit: 26_214_400,
+    };
+    if (guild) {
+      payload.guild_id = guild.id;
+      payload.guild = { id: guild.id, locale: 'en-US', features: [] };
+      payload.guild_locale = 'en-US';
+      payload.member = {
+        user,
+        roles: spec.roles ?? [],
+        permissions: spec.permissions ?? '0',
+        joined_at: '2024-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        pending: false,
+        communication_disabled_until: null,
+      };
+    } else {
+      payload.user = user;
+    }
+    this.interactions.push(record);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return record;
+  }
+
+  /** Resolve when `predicate` holds, polling; reject after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('FakeDiscord.waitFor timed out');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Wait until an interaction has its final visible answer: an edit, a reply, or an ephemeral follow-up. */
+  async settled(record: FakeInteraction, timeoutMs?: number): Promise<FakeInteraction> {
+    return this.waitFor(() => {
+      const callback = record.callbacks[0];
+      if (!callback) return undefined;
+      if (callback.type === 5) return (record.edits.length > 0 || record.followUps.length > 0) && record;
+      return record;
+    }, timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private toOption(
+    name: string,
+    value: OptionValue,
+    resolved: Record<string, Record<string, unknown>>,
+    guild: FakeGuildSpec | undefined,
+    focused: string | undefined,
+  ): Record<string, unknown> {
+    const focus = focused === name ? { focused: true } : {};
+    if (typeof value === 'string') return { name, type: 3, value, ...focus };
+    if (typeof value === 'number') return { name, type: 4, value, ...focus };
+    if (typeof value === 'boolean') return { name, type: 5, value };
+    if ('file' in value) {
+      const id = snowflake();
+      const data = Buffer.from(value.file.data);
+      const contentType = value.file.contentType ?? 'text/plain; charset=utf-8';
+      this.attachments.set(id, { data, contentType });
+      const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(value.file.name)}`;
+      resolved.attachments ??= {};
+      resolved.attachments[id] = {
+        id,
+        filename: value.file.name,
+        size: data.length,
+        url,
+        proxy_url: url,
+        content_type: contentType,
+      };
+      return { name, type: 11, value: id };
+    }
+    if ('role' in value) {
+      resolved.roles ??= {};
+      resolved.roles[value.role] = role(value.role, 'role', 1);
+      return { name, type: 8, value: value.role };
+    }
+    resolved.channels ??= {};
+    resolved.channels[value.channel] = {
+      id: value.channel,
+      type: 0,
+      name: 'briefings',
+      permissions: '0',
+      guild_id: guild?.id,
+    };
+    return { name, type: 7, value: value.channel };
+  }
+
+  private dispatch(event: string, data: unknown): void {
+    for (const socket of this.sockets) this.send(socket, { op: 0, t: event, d: data });
+  }
+
+  private send(socket: WebSocket, packet: { op: number; t?: string; d: unknown }): void {
+    const sequence = packet.op === 0 ? ++this.sequence : null;
+    socket.send(JSON.stringify({ t: null, ...packet, s: sequence }));
+  }
+
+  private handleSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    this.send(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (packet.op === 1) this.send(socket, { op: 11, d: null });
+      else if (packet.op === 2) this.identify(socket);
+      else if (packet.op === 6) this.send(socket, { op: 0, t: 'RESUMED', d: {} });
+    });
+  }
+
+  private identify(socket: WebSocket): void {
+    this.send(socket, {
+      op: 0,
+      t: 'READY',
+      d: {
+        v: 10,
+        user: {
+          id: this.botUserId,
+          username: 'newsdesk',
+          discriminator: '0',
+          bot: true,
+          avatar: null,
+          global_name: null,
+        },
+        guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+        session_id: 'fake-session',
+        resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: APPLICATION_FLAGS },
+      },
+    });
+    for (const guild of this.guilds) {
+      this.send(socket, {
+        op: 0,
+        t: 'GUILD_CREATE',
+        d: {
+          id: guild.id,
+          name: guild.name,
+          icon: null,
+          owner_id: '1100000000000000999',
+          unavailable: false,
+          member_count: 2,
+          large: false,
+          joined_at: '2024-01-01T00:00:00.000Z',
+          features: [],
+          premium_tier: 0,
+          channels: [
+            { id: guild.channelId, type: 0, name: 'news', position: 0, permission_overwrites: [], guild_id: guild.id },
+          ],
+          roles: [
+            role(guild.id, '@everyone', 0),
+            ...(guild.roles ?? []).map((spec, index) => role(spec.id, spec.name, index + 1)),
+          ],
+          members: [],
+          emojis: [],
+          stickers: [],
+          threads: [],
+          presences: [],
+          voice_states: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+        },
+      });
+    }
+  }
+
+  private async handleHttp(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    let status = 200;
+    try {
+      const failure = this.failures.find((candidate) => candidate.method === method && candidate.path.test(path));
+      if (failure) {
+        failure.remaining -= 1;
+        if (failure.remaining <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+        throw new DiscordError(failure.status, 0, `${failure.status}: injected failure`);
+      }
+      const attachment = /^\/attachments\/(\d+)\//.exec(path);
+      if (method === 'GET' && attachment) {
+        const file = this.attachments.get(attachment[1] ?? '');
+        if (!file) throw new DiscordError(404, 0, 'no such attachment');
+        response.writeHead(200, { 'content-type': file.contentType }).end(file.data);
+        this.requests.push({ method, path, status });
+        return;
+      }
+      const result = await this.route(method, path, url, request, body);
+      if (result === undefined) {
+        status = 204;
+        response.writeHead(204).end();
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      }
+    } catch (error) {
+      const failure = error instanceof DiscordError ? error : new DiscordError(500, 0, String(error));
+      status = failure.status;
+      response
+        .writeHead(failure.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: failure.code, message: failure.message }));
+    }
+    this.requests.push({ method, path, status });
+  }
+
+  private async route(
+    method: string,
+    path: string,
+    url: URL,
+    request: http.IncomingMessage,
+    body: Buffer,
+  ): Promise<unknown> {
+    if (!path.startsWith('/api/v10/')) throw new DiscordError(404, 0, '404: Not Found');
+    const route = path.slice('/api/v10'.length);
+    const matchRoute = (pattern: RegExp): RegExpExecArray | null => pattern.exec(route);
+    let match: RegExpExecArray | null = null;
+    if (method === 'GET' && (route === '/gateway/bot' || route === '/gateway')) {
+      return {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      };
+    }
+    match = matchRoute(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (method === 'PUT' && match) {
+      requireBotAuth(request);
+      const commands = (JSON.parse(String(body)) as { name: string }[]).map((command) => ({
+        ...command,
+        id: snowflake(),
+        application_id: match?.[1],
+        version: snowflake(),
+      }));
+      this.registeredCommands.set(match[2] ?? 'global', commands);
+      return commands;
+    }
+    match = matchRoute(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (method === 'POST' && match) {
+      const record = this.interaction(match[2] ?? '');
+      const callback = JSON.parse(String(body)) as { type: number; data?: Record<string, unknown> };
+      if (record.callbacks.length > 0) this.reject(record, 400, 40060, 'Interaction has already been acknowledged.');
+      if (callback.type === 4) {
+        checkMessage(record, this, callback.data ?? {});
+        record.original = this.message(callback.data ?? {});
+      }
+      record.callbacks.push({ type: callback.type, data: callback.data, at: performance.now() });
+      if (url.searchParams.get('with_response') === 'true') {
+        return {
+          interaction: { id: record.id, type: record.type },
+          resource: { type: callback.type, message: record.original },
+        };
+      }
+      return undefined;
+    }
+    match = matchRoute(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/);
+    if (match) {
+      const record = this.interaction(match[2] ?? '');
+      if (record.callbacks.length === 0) this.reject(record, 404, 10015, 'Unknown Webhook');
+      if (method === 'DELETE') {
+        record.deletedOriginal = true;
+        return undefined;
+      }
+      if (method === 'PATCH') {
+        const data = await payloadOf(request, body);
+        checkMessage(record, this, data);
+        const message = this.message({ ...(record.original ?? {}), ...data });
+        record.original = message;
+        record.edits.push({ message, at: performance.now() });
+        return this.messageObject(message);
+      }
+      if (method === 'GET' && record.original) return this.messageObject(record.original);
+    }
+    match = matchRoute(/^\/webhooks\/(\d+)\/([^/]+)$/);
+    if (method === 'POST' && match) {
+      const record = this.interaction(match[2] ?? '');
+      if (record.callbacks.length === 0) this.reject(record, 404, 10015, 'Unknown Webhook');
+      const data = await payloadOf(request, body);
+      checkMessage(record, this, data);
+      const message = this.message(data);
+      record.followUps.push(message);
+      return this.messageObject(message);
+    }
+    match = matchRoute(/^\/channels\/(\d+)\/messages$/);
+    if (method === 'POST' && match) {
+      requireBotAuth(request);
+      const data = await payloadOf(request, body);
+      checkMessage(undefined, this, data);
+      const message = this.message(data);
+      const list = this.channelMessages.get(match[1] ?? '') ?? [];
+      list.push(message);
+      this.channelMessages.set(match[1] ?? '', list);
+      return this.messageObject(message, match[1]);
+    }
+    throw new DiscordError(404, 0, `404: Not Found (${method} ${route})`);
+  }
+
+  private interaction(token: string): FakeInteraction {
+    const record = this.interactions.find((candidate) => candidate.token === token);
+    if (!record) throw new DiscordError(404, 10015, 'Unknown Webhook');
+    return record;
+  }
+
+  /** Refuse a request as Discord would, and remember it on the interaction for the test to see. */
+  reject(record: FakeInteraction | undefined, status: number, code: number, message: string): never {
+    record?.rejected.push({ status, code, message });
+    throw new DiscordError(status, code, message);
+  }
+
+  private message(data: Record<string, unknown>): FakeMessage {
+    return {
+      id: typeof data.id === 'string' ? data.id : snowflake(),
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: Array.isArray(data.embeds) ? (data.embeds as FakeEmbed[]) : [],
+      flags: typeof data.flags === 'number' ? data.flags : 0,
+    };
+  }
+
+  private messageObject(message: FakeMessage, channelId = this.guilds[0]?.channelId ?? snowflake()): unknown {
+    return {
+      id: message.id,
+      type: 0,
+      channel_id: channelId,
+      content: message.content,
+      embeds: message.embeds,
+      flags: message.flags,
+      author: {
+        id: this.botUserId,
+        username: 'newsdesk',
+        discriminator: '0',
+        bot: true,
+        avatar: null,
+        global_name: null,
+      },
+      application_id: this.applicationId,
+      webhook_id: this.applicationId,
+      attachments: [],
+      components: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
+  }
+}
+
+function role(id: string, name: string, position: number): Record<string, unknown> {
+  return {
+    id,
+    name,
+    permissions: '0',
+    position,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    managed: false,
+    mentionable: false,
+    flags: 0,
+  };
+}
+
+function requireBotAuth(request: http.IncomingMessage): void {
+  if (!/^Bot \S+/.test(request.headers.authorization ?? '')) throw new DiscordError(401, 0, '401: Unauthorized');
+}
+
+async function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The JSON payload of a message request, whether sent as JSON or as multipart with files. */
+async function payloadOf(request: http.IncomingMessage, body: Buffer): Promise<Record<string, unknown>> {
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+    const json = form.get('payload_json');
+    return typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : {};
+  }
+  return body.length > 0 ? (JSON.parse(String(body)) as Record<string, unknown>) : {};
+}
+
+/** Discord's message limits; a request that breaks one is refused with 50035 Invalid Form Body. */
+function checkMessage(record: FakeInteraction | undefined, fake: FakeDiscord, data: Record<string, unknown>): void {
+  const problems: string[] = [];
+  const content = typeof data.content === 'string' ? data.content : '';
+  if (content.length > 2000) problems.push(`content is ${content.length} > 2000`);
+  const embeds = Array.isArray(data.embeds) ? (data.embeds as FakeEmbed[]) : [];
+  if (embeds.length > 10) problems.push(`${embeds.length} embeds > 10`);
+  let total = 0;
+  for (const embed of embeds) {
+    const title = embed.title?.length ?? 0;
+    const description = embed.description?.length ?? 0;
+    if (title > 256) problems.push(`title ${title} > 256`);
+    if (description > 4096) problems.push(`description ${description} > 4096`);
+    if ((embed.fields?.length ?? 0) > 25) problems.push('more than 25 fields');
+    for (const field of embed.fields ?? []) {
+      if (field.name.length > 256 || field.value.length > 1024) problems.push('field too long');
+      if (field.value.length === 0) problems.push('empty field value');
+    }
+    if ((embed.footer?.text.length ?? 0) > 2048) problems.push('footer > 2048');
+    total +=
+      title +
+      description +
+      (embed.footer?.text.length ?? 0) +
+      (embed.author?.name.length ?? 0) +
+      (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  }
+  if (total > 6000) problems.push(`embeds total ${total} > 6000`);
+  if (problems.length > 0) fake.reject(record, 400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
+}

@@ -1,0 +1,116 @@
+import type { Answer } from '../../src/answer/answer.js';
+import type { BotServices } from '../../src/discord/command.js';
+import { InvalidInputError, NotFoundError } from '../../src/errors.js';
+import type { IngestOutcome } from '../../src/ingest/ingest-service.js';
+import type { ArticleSubmission, RecentArticles, SourcesPage } from '../../src/newsdesk.js';
+import type { StoredArticle } from '../../src/store/article-store.js';
+import {
+  DEFAULT_GUILD_SETTINGS,
+  type GuildSettings,
+  parseTimeOfDay,
+  parseTimeZone,
+} from '../../src/store/guild-settings.js';
+
+/** In-memory core services for command tests: records calls, keeps articles per guild, answers with `nextAnswer`. */
+export class FakeServices implements BotServices {
+  readonly calls: { method: string; guildId: string; argument: unknown }[] = [];
+  readonly articles = new Map<string, StoredArticle[]>();
+  private readonly stored = new Map<string, GuildSettings>();
+  nextAnswer: Answer = { answer: 'Nothing.', abstained: true, citations: [], support: 0 };
+  /** When set, the next call of this method throws it. */
+  failWith: { method: string; error: Error } | undefined;
+
+  private record(method: string, guildId: string, argument: unknown): void {
+    this.calls.push({ method, guildId, argument });
+    if (this.failWith?.method === method) {
+      const { error } = this.failWith;
+      this.failWith = undefined;
+      throw error;
+    }
+  }
+
+  async ask(guildId: string, question: string): Promise<Answer> {
+    this.record('ask', guildId, question);
+    return this.nextAnswer;
+  }
+
+  async addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]> {
+    this.record('addArticles', guildId, submission);
+    const title = submission.title ?? ('text' in submission ? (submission.text.split('\n')[0] ?? '') : 'Untitled');
+    if (title.trim() === '') throw new InvalidInputError('empty-text', 'The text is empty.');
+    const article = fakeArticle(guildId, title, submission.source ?? null);
+    this.articles.set(guildId, [article, ...(this.articles.get(guildId) ?? [])]);
+    return [{ origin: 'text', status: 'added', article, passageCount: article.passageCount }];
+  }
+
+  listSources(
+    guildId: string,
+    options: { query?: string | undefined; page?: number; pageSize?: number } = {},
+  ): SourcesPage {
+    this.record('listSources', guildId, options);
+    const all = (this.articles.get(guildId) ?? []).filter(
+      (article) => !options.query || article.title.toLowerCase().includes(options.query.toLowerCase()),
+    );
+    const pageSize = options.pageSize ?? 10;
+    const pages = Math.max(1, Math.ceil(all.length / pageSize));
+    const page = Math.min(Math.max(1, options.page ?? 1), pages);
+    return { articles: all.slice((page - 1) * pageSize, page * pageSize), page, pages, total: all.length };
+  }
+
+  removeArticle(guildId: string, idOrUrl: string): StoredArticle {
+    this.record('removeArticle', guildId, idOrUrl);
+    const list = this.articles.get(guildId) ?? [];
+    const found = list.find((article) => article.id === idOrUrl);
+    if (!found) throw new NotFoundError('article-not-found', `No article "${idOrUrl}" here.`);
+    this.articles.set(
+      guildId,
+      list.filter((article) => article !== found),
+    );
+    return found;
+  }
+
+  recentArticles(guildId: string, hours: number): RecentArticles {
+    this.record('recentArticles', guildId, hours);
+    const articles = this.articles.get(guildId) ?? [];
+    return { since: new Date(Date.now() - hours * 3_600_000).toISOString(), hours, articles, total: articles.length };
+  }
+
+  readonly settings = {
+    get: (guildId: string): GuildSettings => this.stored.get(guildId) ?? { ...DEFAULT_GUILD_SETTINGS },
+    update: (guildId: string, change: Partial<GuildSettings>): GuildSettings => {
+      this.record('updateSettings', guildId, change);
+      const next = { ...this.settings.get(guildId), ...change };
+      next.briefingTime = parseTimeOfDay(next.briefingTime);
+      next.timeZone = parseTimeZone(next.timeZone);
+      this.stored.set(guildId, next);
+      return next;
+    },
+  };
+}
+
+let counter = 0;
+
+/** A stored article as the core would return it. */
+export function fakeArticle(
+  guildId: string,
+  title: string,
+  source: string | null,
+  url: string | null = null,
+): StoredArticle {
+  counter += 1;
+  const now = new Date().toISOString();
+  return {
+    id: `a${counter.toString(36).padStart(7, '0')}`,
+    guildId,
+    title,
+    source,
+    author: null,
+    url,
+    publishedAt: now,
+    category: null,
+    contentHash: `hash${counter}`,
+    addedAt: now,
+    updatedAt: now,
+    passageCount: 3,
+  };
+}
