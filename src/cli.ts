@@ -9,7 +9,7 @@ import { renderAnswerText, renderIngestText, renderSourcesText } from './render-
 export const LOCAL_GUILD = 'local';
 
 export const USAGE = `Usage:
-  npm run ingest  -- <file|folder>... [--guild ID]
+  npm run ingest  -- <file|folder|https://link>... [--guild ID]
   npm run ask     -- "question" [--guild ID] [--json]
   npm run sources -- [query] [--guild ID] [--page N] [--json]
   npm run remove  -- <article id|url> [--guild ID]
@@ -43,7 +43,7 @@ export async function runCli(
     return EXIT_BAD_INPUT;
   }
   if ((verb === 'ingest' || verb === 'remove') && positionals.length === 0) {
-    printError(`${verb} needs ${verb === 'ingest' ? 'a file or folder' : 'an article id or url'}.\n${USAGE}`);
+    printError(`${verb} needs ${verb === 'ingest' ? 'a file, folder or link' : 'an article id or url'}.\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
 
@@ -52,7 +52,7 @@ export async function runCli(
     newsdesk = await Newsdesk.open(loadConfig());
     switch (verb) {
       case 'ingest': {
-        const outcomes = await newsdesk.ingestFiles(positionals, guildId);
+        const outcomes = await newsdesk.ingestFilesAndLinks(positionals, guildId);
         print(renderIngestText(outcomes));
         return outcomes.some((outcome) => outcome.status === 'failed') || outcomes.length === 0
           ? EXIT_BAD_INPUT

@@ -8,12 +8,12 @@ import { renderAnswerText, renderIngestText, renderSourcesText } from './render-
 const log = componentLogger('console');
 
 export const CONSOLE_HELP = `Commands:
-  /ask <question>     answer from the articles, with numbered sources
-  /sources [query]    list the articles, newest first
-  /add <file|folder>  ingest a file (.txt .md .html .json) or a folder
-  /remove <id|url>    delete an article
-  /help               this list
-  /quit               leave (Ctrl-D works too)
+  /ask <question>          answer from the articles, with numbered sources
+  /sources [query]         list the articles, newest first
+  /add <file|folder|link>  ingest a file (.txt .md .html .json), a folder, or a web page
+  /remove <id|url>         delete an article
+  /help                    this list
+  /quit                    leave (Ctrl-D works too)
 A line without a command is taken as a question.`;
 
 export interface ConsoleOptions {
@@ -39,8 +39,8 @@ export async function runConsoleLine(newsdesk: Newsdesk, guildId: string, line: 
         return renderSourcesText(newsdesk.listSources(guildId, { query: /^\d+$/.test(rest) ? undefined : rest, page }));
       }
       case '/add':
-        if (!rest) return 'Usage: /add <file|folder>';
-        return renderIngestText(await newsdesk.ingestFiles([rest], guildId));
+        if (!rest) return 'Usage: /add <file|folder|link>';
+        return renderIngestText(await newsdesk.ingestFilesAndLinks([rest], guildId));
       case '/remove': {
         if (!rest) return 'Usage: /remove <id|url>';
         const removed = newsdesk.removeArticle(guildId, rest);

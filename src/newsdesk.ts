@@ -3,7 +3,7 @@ import { AskService } from './answer/ask-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import { InvalidInputError, isUserError, NotFoundError } from './errors.js';
 import type { ArticleInput } from './ingest/article.js';
 import { PageFetcher } from './ingest/fetch-page.js';
 import { type IngestOutcome, IngestService } from './ingest/ingest-service.js';
@@ -107,6 +107,22 @@ export class Newsdesk {
   /** Ingest files or folders into a guild. */
   ingestFiles(paths: readonly string[], guildId: string): Promise<IngestOutcome[]> {
     return this.ingest.ingestFiles(paths, guildId);
+  }
+
+  /** Ingest files, folders and links (http or https) into a guild; a link that fails is reported like a bad file. */
+  async ingestFilesAndLinks(items: readonly string[], guildId: string): Promise<IngestOutcome[]> {
+    const isLink = (item: string): boolean => /^https?:\/\//i.test(item);
+    const files = items.filter((item) => !isLink(item));
+    const outcomes = files.length > 0 ? await this.ingestFiles(files, guildId) : [];
+    for (const link of items.filter(isLink)) {
+      try {
+        outcomes.push(...(await this.addArticles(guildId, { url: link })));
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        outcomes.push({ origin: link, status: 'failed', error });
+      }
+    }
+    return outcomes;
   }
 
   /** Ingest articles given as data (pasted text, a fetched page) into a guild. */

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/discord/bot.js';
+import { createDiscordRest } from '../../src/discord/client.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { DISCORD_TEXTS } from '../../src/discord/texts.js';
+import { PageFetcher } from '../../src/ingest/fetch-page.js';
+import { Newsdesk } from '../../src/newsdesk.js';
+import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
+import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
+import { PageServer } from '../helpers/page-server.js';
+import { realModel } from '../helpers/real-model.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
+const SAMPLE_TITLE =
+  "Biden is 'planning to deploy 1,000 troops to Eastern Europe before Putin invades Ukraine' alongside some NATO allies in a 'coalition of the willing'";
+const EPHEMERAL = 64;
+
+const LIGHTHOUSE = [
+  'Lighthouse museum opens on Skerry Island',
+  'The restored lighthouse on Skerry Island opened as a maritime museum on Saturday after a four-year renovation.',
+  'The museum shows the original Fresnel lens, which was made in Paris in 1871 and weighs nearly three tonnes.',
+  'Visitors can reach the island by a ferry that leaves the harbour every ninety minutes during the summer season.',
+].join('\n');
+
+const GLACIER_MD = `---
+title: Glacier retreat speeds up in the northern valley
+source: Alpine Courier
+url: https://alpine.example/glacier-retreat
+date: 2024-05-02
+---
+Scientists measuring the Vadret glacier found it lost 42 metres of length last year, twice its average retreat.
+
+The survey team blamed a dry winter followed by a record warm June for the faster melt of the glacier.
+
+Local guides have moved the start of the summer hiking route two kilometres up the valley as a result.
+`;
+
+function description(record: FakeInteraction): string {
+  return (
+    (record.edits.at(-1)?.message ?? record.original)?.embeds.map((embed) => embed.description ?? '').join('\n') ?? ''
+  );
+}
+
+describe('the bot end to end: real discord.js, real model, real index and database, fake Discord', () => {
+  const temp = makeTempDir();
+  let newsdesk: Newsdesk;
+  let fake: FakeDiscord;
+  let bot: RunningBot;
+  let pages: PageServer;
+  let config: Awaited<ReturnType<typeof startBotAgainstFake>>['config'];
+  const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
+    fake.settled(fake.sendCommand(name, spec));
+
+  beforeAll(async () => {
+    pages = await PageServer.start({
+      '/news/port-strike-ends': { body: readFileSync('tests/fixtures/outlet-article.html') },
+    });
+    newsdesk = await Newsdesk.open(
+      { dataDir: temp.dir, embedding: undefined as never },
+      { model: await realModel(), fetcher: new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'] }) },
+    );
+    await newsdesk.ingestFiles([SAMPLE], GUILD_A.id);
+    ({ fake, bot, config } = await startBotAgainstFake({ dataDir: temp.dir, services: newsdesk }));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+    await pages?.close();
+    newsdesk?.close();
+    temp.remove();
+  });
+
+  it('registers the six commands in the development guild, moderators-only ones with Manage Server by default', async () => {
+    const rest = createDiscordRest(config.discord, { retries: 0, timeout: 2000 });
+    const result = await deployCommands({ ...config.discord, guildId: GUILD_A.id }, bot.commands, rest);
+    expect(result).toEqual({ scope: 'guild', count: 6 });
+    const registered = fake.registeredCommands.get(GUILD_A.id) ?? [];
+    expect(registered.map((command) => command.name).sort()).toEqual([
+      'add',
+      'ask',
+      'briefing',
+      'remove',
+      'settings',
+      'sources',
+    ]);
+    const permissions = Object.fromEntries(
+      registered.map((command) => [command.name, command.default_member_permissions]),
+    );
+    expect(permissions).toMatchObject({
+      add: MANAGE_GUILD,
+      remove: MANAGE_GUILD,
+      settings: MANAGE_GUILD,
+      ask: undefined,
+    });
+  });
+
+  it('defers /ask, then edits in an embed whose citation is the sample article', async () => {
+    const question = 'How many additional troops would each country send?';
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question } });
+    expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
+    const embed = record.edits[0]?.message.embeds[0];
+    expect(embed?.title).toBe(question);
+    expect(embed?.description).toMatch(/1,000 additional troops.*\[1\]/);
+    expect(embed?.description).toContain(`**[1]** **${SAMPLE_TITLE.replace(/'/g, "'")}`);
+    if (process.env.E2E_REPORT) {
+      const deferredMs = (record.callbacks[0]?.at ?? 0) - record.dispatchedAt;
+      const editedMs = (record.edits[0]?.at ?? 0) - record.dispatchedAt;
+      console.log(JSON.stringify({ deferredMs, editedMs, embeds: record.edits[0]?.message.embeds }, null, 2));
+    }
+  });
+
+  it('lets a moderator add pasted text, and /ask then finds it in that server only', async () => {
+    const added = await run('add', { guildId: GUILD_B.id, permissions: MANAGE_GUILD, options: { text: LIGHTHOUSE } });
+    expect(added.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(description(added)).toMatch(
+      /✓ Added \*\*Lighthouse museum opens on Skerry Island\*\* · \d passages · id `\w+`/,
+    );
+
+    const question = 'How much does the Fresnel lens of the lighthouse weigh?';
+    const inB = await run('ask', { guildId: GUILD_B.id, options: { question } });
+    expect(description(inB)).toContain('nearly three tonnes');
+    expect(description(inB)).toContain('**[1]** **Lighthouse museum opens on Skerry Island**');
+
+    const inA = await run('ask', { guildId: GUILD_A.id, options: { question } });
+    expect(description(inA)).not.toContain('Lighthouse');
+    expect(description(inA)).not.toContain('Fresnel');
+  });
+
+  it('lets a moderator add a Markdown file attachment, whose front matter gives the link', async () => {
+    const added = await run('add', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { file: { file: { name: 'glacier.md', data: GLACIER_MD, contentType: 'text/markdown' } } },
+    });
+    expect(description(added)).toContain(
+      '✓ Added [Glacier retreat speeds up in the northern valley](https://alpine.example/glacier-retreat)',
+    );
+    const answer = await run('ask', {
+      guildId: GUILD_B.id,
+      options: { question: 'How many metres did the Vadret glacier lose last year?' },
+    });
+    expect(description(answer)).toContain('42 metres');
+    expect(description(answer)).toContain(
+      '[Glacier retreat speeds up in the northern valley](https://alpine.example/glacier-retreat) · Alpine Courier, 2 May 2024',
+    );
+  });
+
+  it('lets a moderator add a link: the page is fetched, its article extracted, and a second add is recognised', async () => {
+    const url = pages.url('/news/port-strike-ends?utm_source=newsletter');
+    const added = await run('add', { guildId: GUILD_B.id, permissions: MANAGE_GUILD, options: { url } });
+    expect(description(added)).toContain(
+      '✓ Added [Port strike ends after deal on wages](https://harbour.example/news/port-strike-ends) · The Harbour Times, 4 Oct 2023',
+    );
+    const again = await run('add', { guildId: GUILD_B.id, permissions: MANAGE_GUILD, options: { url } });
+    expect(description(again)).toContain('✓ Already here, unchanged: [Port strike ends after deal on wages]');
+    const answer = await run('ask', {
+      guildId: GUILD_B.id,
+      options: { question: 'What pay offer ended the port strike?' },
+    });
+    expect(description(answer)).toContain('7 percent');
+  });
+
+  it('refuses a link to a private address with the reason, privately, storing nothing', async () => {
+    const before = newsdesk.listSources(GUILD_B.id).total;
+    const record = await run('add', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { url: 'http://169.254.169.254/latest/meta-data/' },
+    });
+    expect(record.edits.at(-1)?.message.content).toBe(
+      'Refused to fetch 169.254.169.254: 169.254.169.254 is a link-local address (cloud metadata lives there).',
+    );
+    expect(record.callbacks[0]?.data?.flags).toBe(EPHEMERAL);
+    expect(newsdesk.listSources(GUILD_B.id).total).toBe(before);
+  });
+
+  it('refuses /add from a member who is not a moderator, ephemerally, with nothing stored', async () => {
+    const before = newsdesk.listSources(GUILD_B.id).total;
+    const record = await run('add', {
+      guildId: GUILD_B.id,
+      permissions: '0',
+      options: { text: 'Sneaky\nNot allowed here.' },
+    });
+    expect(record.callbacks[0]).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: DISCORD_TEXTS.moderatorsOnly('add') },
+    });
+    expect(newsdesk.listSources(GUILD_B.id).total).toBe(before);
+  });
+
+  it('keeps each server to its own articles in /sources and /remove', async () => {
+    const inB = await run('sources', { guildId: GUILD_B.id, options: {} });
+    expect(description(inB)).not.toContain('Biden');
+    const sample = newsdesk.listSources(GUILD_A.id).articles[0];
+    const removeFromB = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { article: sample?.id ?? '' },
+    });
+    expect(removeFromB.original?.content).toContain('No article');
+    expect(newsdesk.listSources(GUILD_A.id).total).toBe(1);
+  });
+
+  it('removes an article so that /ask no longer cites it', async () => {
+    const lighthouse = newsdesk.listSources(GUILD_B.id, { query: 'Lighthouse' }).articles[0];
+    const removed = await run('remove', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { article: lighthouse?.id ?? '' },
+    });
+    expect(removed.original?.content).toContain('Removed **Lighthouse museum opens on Skerry Island**');
+    const answer = await run('ask', {
+      guildId: GUILD_B.id,
+      options: { question: 'How much does the Fresnel lens of the lighthouse weigh?' },
+    });
+    expect(description(answer)).not.toContain('Skerry');
+  });
+});
