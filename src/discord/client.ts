@@ -4,9 +4,16 @@ import type { Config } from '../config.js';
 /** REST settings every client and REST instance shares; tests shorten retries and timeouts. */
 export type RestTuning = Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
 
-/** The bot's client. Only the Guilds intent: slash commands need no message content. */
+/**
+ * The bot's client. Only the Guilds intent: slash commands need no message content. No message of
+ * the bot may ping anyone: article titles are outside text and could hold `@everyone`.
+ */
 export function createDiscordClient(discord: Config['discord'], tuning: RestTuning = {}): Client {
-  return new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl, ...tuning } });
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: discord.apiUrl, ...tuning },
+    allowedMentions: { parse: [], repliedUser: false },
+  });
 }
 
 /** A REST client for the deploy script, with the same API base as the bot. */

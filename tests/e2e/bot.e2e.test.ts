@@ -103,7 +103,8 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     const embed = record.edits[0]?.message.embeds[0];
     expect(embed?.title).toBe(question);
     expect(embed?.description).toMatch(/1,000 additional troops.*\[1\]/);
-    expect(embed?.description).toContain(`**[1]** **${SAMPLE_TITLE.replace(/'/g, "'")}`);
+    expect(embed?.description).toContain(`**[1]** **${SAMPLE_TITLE}`);
+    expect(record.edits[0]?.message.allowedMentions).toEqual({ parse: [], replied_user: false });
     if (process.env.E2E_REPORT) {
       const deferredMs = (record.callbacks[0]?.at ?? 0) - record.dispatchedAt;
       const editedMs = (record.edits[0]?.at ?? 0) - record.dispatchedAt;

@@ -21,6 +21,7 @@ export interface FakeMessage {
   content: string;
   embeds: FakeEmbed[];
   flags: number;
+  allowedMentions: unknown;
 }
 
 export interface FakeEmbed {
@@ -508,6 +509,7 @@ export class FakeDiscord {
       content: typeof data.content === 'string' ? data.content : '',
       embeds: Array.isArray(data.embeds) ? (data.embeds as FakeEmbed[]) : [],
       flags: typeof data.flags === 'number' ? data.flags : 0,
+      allowedMentions: data.allowed_mentions,
     };
   }
 
