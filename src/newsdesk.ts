@@ -1,5 +1,7 @@
 import type { Answer } from './answer/answer.js';
 import { AskService } from './answer/ask-service.js';
+import type { Briefing } from './briefing/briefing.js';
+import { BriefingService } from './briefing/briefing-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
@@ -12,6 +14,7 @@ import { type ArticleOverrides, pastedTextArticle, uploadedFileArticles, withOve
 import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
 import type { StoredArticle } from './store/article-store.js';
+import { BriefingStore } from './store/briefing-store.js';
 import { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
 
@@ -24,19 +27,12 @@ export interface SourcesPage {
   total: number;
 }
 
-/** The longest period a listing of recent articles covers: one week. */
-export const MAX_RECENT_HOURS = 24 * 7;
+/** The longest period an on-demand briefing covers: one week. */
+export const MAX_BRIEFING_HOURS = 24 * 7;
 
 /** What a moderator submits to add: pasted text, an uploaded file, or a link; with an optional title and outlet. */
 export type ArticleSubmission = ArticleOverrides &
   ({ text: string } | { file: { name: string; bytes: Uint8Array } } | { url: string });
-
-export interface RecentArticles {
-  since: string;
-  hours: number;
-  articles: StoredArticle[];
-  total: number;
-}
 
 export interface NewsdeskOptions {
   /** An already loaded model (tests share one). */
@@ -55,6 +51,7 @@ export class Newsdesk {
   readonly asker: AskService;
   readonly ranker: PassageRanker;
   readonly settings: GuildSettingsStore;
+  readonly briefings: BriefingService;
 
   private constructor(
     readonly library: NewsLibrary,
@@ -66,6 +63,7 @@ export class Newsdesk {
     this.ranker = new PassageRanker(library, model, ranking);
     this.asker = new AskService(library, this.ranker);
     this.settings = new GuildSettingsStore(library.db);
+    this.briefings = new BriefingService(library, new BriefingStore(library.db));
   }
 
   /** Load the model, open the data folder, and re-embed anything a previous model left behind. */
@@ -93,15 +91,22 @@ export class Newsdesk {
     return outcomes;
   }
 
-  /** The guild's articles dated within the last `hours` hours, newest first. */
-  recentArticles(guildId: string, hours: number, limit = 25, now = new Date()): RecentArticles {
-    if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_RECENT_HOURS) {
-      throw new InvalidInputError('bad-period', `The period must be between 1 and ${MAX_RECENT_HOURS} hours.`);
+  /** A briefing of the guild's articles dated in the last `hours` hours (or between `since` and `until`). */
+  briefing(guildId: string, period: { hours?: number; since?: Date; until?: Date }, now = new Date()): Briefing {
+    const until = period.until ?? now;
+    let since = period.since;
+    if (!since) {
+      const hours = period.hours ?? 24;
+      if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_BRIEFING_HOURS) {
+        throw new InvalidInputError('bad-period', `The period must be between 1 and ${MAX_BRIEFING_HOURS} hours.`);
+      }
+      since = new Date(until.getTime() - hours * 3_600_000);
     }
-    const since = new Date(now.getTime() - hours * 3_600_000).toISOString();
-    const articles = this.library.articles.listArticles(guildId, { since, limit });
-    const total = this.library.articles.countArticles(guildId, undefined, since);
-    return { since, hours, articles, total };
+    if (!(since.getTime() < until.getTime())) {
+      throw new InvalidInputError('bad-period', 'The start of the period must come before its end.');
+    }
+    const { timeZone } = this.settings.get(guildId);
+    return this.briefings.compose(guildId, { since, until, timeZone }).briefing;
   }
 
   /** Ingest files or folders into a guild. */

@@ -4,8 +4,9 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
+import type { Briefing } from '../briefing/briefing.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
-import type { ArticleSubmission, RecentArticles, SourcesPage } from '../newsdesk.js';
+import type { ArticleSubmission, SourcesPage } from '../newsdesk.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
@@ -15,7 +16,7 @@ export interface BotServices {
   addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
-  recentArticles(guildId: string, hours: number): RecentArticles;
+  briefing(guildId: string, period: { hours?: number }): Briefing;
   readonly settings: {
     get(guildId: string): GuildSettings;
     update(guildId: string, change: Partial<GuildSettings>): GuildSettings;

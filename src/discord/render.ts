@@ -2,17 +2,17 @@ import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
 import type { Answer, Citation } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
-import type { RecentArticles, SourcesPage } from '../newsdesk.js';
+import type { SourcesPage } from '../newsdesk.js';
 import { byline } from '../render-text.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
-const COLOURS = { answer: 0x5865f2, abstained: 0x99aab5, list: 0x2b8a3e, failure: 0xe03131 } as const;
+export const COLOURS = { answer: 0x5865f2, abstained: 0x99aab5, list: 0x2b8a3e, failure: 0xe03131 } as const;
 
 /** A title as a Markdown link when the article has a URL; brackets are escaped so the link holds. */
-function linkedTitle(article: { title: string; url: string | null }): string {
+export function linkedTitle(article: { title: string; url: string | null }): string {
   const text = escapeMarkdown(article.title).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
   if (!article.url) return `**${text}**`;
   // A parenthesis in the URL would end the Markdown link early.
@@ -20,7 +20,8 @@ function linkedTitle(article: { title: string; url: string | null }): string {
   return `[${text}](${url})`;
 }
 
-function withByline(article: { source: string | null; publishedAt: string | null }): string {
+/** " · Outlet, 26 Jan 2022" or nothing. */
+export function withByline(article: { source: string | null; publishedAt: string | null }): string {
   const where = byline(article);
   return where ? ` · ${escapeMarkdown(where)}` : '';
 }
@@ -56,16 +57,6 @@ export function renderSources(page: SourcesPage, query: string | undefined): Dis
       : undefined;
   const lines = page.articles.map(articleLine).join('\n');
   return packEmbeds(textEmbeds(lines, { title: fitTitle(title), color: COLOURS.list }, footer));
-}
-
-/** `/briefing` (until the full briefing lands): the articles of the period, one line each. */
-export function renderRecentArticles(recent: RecentArticles): DiscordMessage[] {
-  if (recent.total === 0) return [{ content: DISCORD_TEXTS.quietPeriod(recent.hours), embeds: [] }];
-  const title = `${recent.total} article${recent.total === 1 ? '' : 's'} from the last ${recent.hours} hours`;
-  const more = recent.total - recent.articles.length;
-  const lines = recent.articles.map((article) => `• ${linkedTitle(article)}${withByline(article)}`);
-  if (more > 0) lines.push(`…and ${more} more (see /sources).`);
-  return packEmbeds(textEmbeds(lines.join('\n'), { title, color: COLOURS.list }));
 }
 
 /** `/add`: what was stored, one line per article. */

@@ -15,6 +15,4 @@ export const DISCORD_TEXTS = {
   answerFooter: 'Answered only from articles added to this server.',
   noSources: 'No articles have been added here yet. A moderator can add some with /add.',
   noSourcesMatching: (query: string) => `No articles here match "${query}".`,
-  quietPeriod: (hours: number) =>
-    `Nothing dated in the last ${hours} hour${hours === 1 ? '' : 's'}. /sources lists everything added here.`,
 } as const;

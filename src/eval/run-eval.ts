@@ -9,6 +9,7 @@ import { countWords } from '../ingest/text.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { corpusPath, loadQuestions, type Split } from './multihop.js';
+import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
 
 const GUILD = 'eval';
@@ -30,18 +31,6 @@ if (!['dev', 'test', 'all'].includes(split)) {
   process.exit(2);
 }
 logger.level = process.env.LOG_LEVEL ?? 'warn';
-
-/** Progress on stderr: a bar on a terminal, a line every tenth otherwise. */
-function progress(label: string, done: number, total: number): void {
-  if (process.stderr.isTTY) {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-    if (done === total) process.stderr.write('\n');
-  } else if (done === total || done % Math.max(1, Math.ceil(total / 10)) === 0) {
-    process.stderr.write(`${label} ${done}/${total}\n`);
-  }
-}
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-eval-'));
 const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir });

@@ -76,6 +76,7 @@ function articleFilter(
   guildId: string,
   query: string | undefined,
   since: string | undefined,
+  until?: string | undefined,
 ): { sql: string; values: string[] } {
   const clauses = ['a.guild_id = ?'];
   const values = [guildId];
@@ -87,6 +88,10 @@ function articleFilter(
   if (since) {
     clauses.push('coalesce(a.published_at, a.added_at) >= ?');
     values.push(since);
+  }
+  if (until) {
+    clauses.push('coalesce(a.published_at, a.added_at) < ?');
+    values.push(until);
   }
   return { sql: clauses.join(' AND '), values };
 }
@@ -272,9 +277,15 @@ export class ArticleStore {
   /** The guild's articles, newest first (by publication date, then by when they were added), optionally filtered by title or outlet. */
   listArticles(
     guildId: string,
-    options: { query?: string | undefined; since?: string | undefined; limit?: number; offset?: number } = {},
+    options: {
+      query?: string | undefined;
+      since?: string | undefined;
+      until?: string | undefined;
+      limit?: number;
+      offset?: number;
+    } = {},
   ): StoredArticle[] {
-    const where = articleFilter(guildId, options.query, options.since);
+    const where = articleFilter(guildId, options.query, options.since, options.until);
     const rows = this.db
       .prepare(
         `SELECT ${ARTICLE_COLUMNS} FROM articles a
@@ -374,6 +385,21 @@ export class ArticleStore {
           .all(guildId, source) as { id: number }[]
       ).map((row) => row.id),
     );
+  }
+
+  /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
+  leadPassages(guildId: string, articleIds: readonly string[]): Map<string, { text: string; vector: Float32Array }> {
+    const leads = new Map<string, { text: string; vector: Float32Array }>();
+    const statement = this.db.prepare(
+      'SELECT article_id, text, embedding FROM passages WHERE guild_id = ? AND article_id = ? ORDER BY seq LIMIT 1',
+    );
+    for (const id of articleIds) {
+      const row = statement.get(guildId, id) as { article_id: string; text: string; embedding: Buffer } | undefined;
+      if (!row) continue;
+      const bytes = Uint8Array.from(row.embedding);
+      leads.set(id, { text: row.text, vector: new Float32Array(bytes.buffer, 0, bytes.byteLength / 4) });
+    }
+    return leads;
   }
 
   /** How many passages (in all guilds) contain each of these index terms (Porter stems), and how many passages there are. */

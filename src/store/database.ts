@@ -64,6 +64,21 @@ const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  `
+  -- Briefings that were posted on schedule: what makes the next one's New/Update tags, and the
+  -- (guild, local date) key that makes a daily briefing post once, even across restarts.
+  CREATE TABLE briefings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    posted_at TEXT NOT NULL,
+    late INTEGER NOT NULL,
+    stories TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX briefings_guild_date ON briefings(guild_id, local_date);
+  `,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */

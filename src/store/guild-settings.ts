@@ -12,6 +12,8 @@ export interface GuildSettings {
   timeZone: string;
   /** Members with this role count as moderators, besides those with Manage Server. */
   moderatorRoleId: string | null;
+  /** When the briefing's channel, time or zone last changed: a briefing due before that is not owed. */
+  briefingConfiguredAt: string | null;
 }
 
 export const DEFAULT_GUILD_SETTINGS: Readonly<GuildSettings> = Object.freeze({
@@ -19,6 +21,7 @@ export const DEFAULT_GUILD_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   briefingTime: '08:00',
   timeZone: 'UTC',
   moderatorRoleId: null,
+  briefingConfiguredAt: null,
 });
 
 const storedSettingsSchema = z.object({
@@ -26,6 +29,7 @@ const storedSettingsSchema = z.object({
   briefingTime: z.string().catch(DEFAULT_GUILD_SETTINGS.briefingTime),
   timeZone: z.string().catch(DEFAULT_GUILD_SETTINGS.timeZone),
   moderatorRoleId: z.string().nullable().catch(null),
+  briefingConfiguredAt: z.string().nullable().catch(null),
 });
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -72,11 +76,29 @@ export class GuildSettingsStore {
     return parsed.success ? parsed.data : { ...DEFAULT_GUILD_SETTINGS };
   }
 
+  /** The guilds that have a daily briefing channel, with their settings. */
+  withBriefingChannel(): { guildId: string; settings: GuildSettings }[] {
+    const rows = this.db.prepare('SELECT guild_id FROM guild_settings ORDER BY guild_id').all() as {
+      guild_id: string;
+    }[];
+    return rows
+      .map((row) => ({ guildId: row.guild_id, settings: this.get(row.guild_id) }))
+      .filter((entry) => entry.settings.briefingChannelId !== null);
+  }
+
   /** Validate and apply a change; returns the settings as saved. */
-  update(guildId: string, change: Partial<GuildSettings>): GuildSettings {
-    const next: GuildSettings = { ...this.get(guildId), ...definedOnly(change) };
+  update(guildId: string, change: Partial<GuildSettings>, now = new Date()): GuildSettings {
+    const current = this.get(guildId);
+    const next: GuildSettings = { ...current, ...definedOnly(change) };
     next.briefingTime = parseTimeOfDay(next.briefingTime);
     next.timeZone = parseTimeZone(next.timeZone);
+    if (
+      next.briefingChannelId !== current.briefingChannelId ||
+      next.briefingTime !== current.briefingTime ||
+      next.timeZone !== current.timeZone
+    ) {
+      next.briefingConfiguredAt = now.toISOString();
+    }
     this.db
       .prepare(
         `INSERT INTO guild_settings (guild_id, settings, updated_at) VALUES (?, ?, ?)

@@ -262,18 +262,82 @@ describe('slash commands through discord.js, with fake core services', () => {
     expect(third.original?.embeds[0]?.footer?.text).toBe('Page 3 of 3');
   });
 
-  it("lists the period's articles for /briefing, and says so in one line when it was quiet", async () => {
-    services.articles.set(GUILD_B.id, [
-      fakeArticle(GUILD_B.id, 'Budget passes', 'Wire', 'https://news.example/budget'),
-    ]);
+  it('renders /briefing as a summary, one embed per story, quick hits and sources; a quiet period in one line', async () => {
+    services.nextBriefing = {
+      ...services.nextBriefing,
+      articleCount: 3,
+      outletCount: 2,
+      stories: [
+        {
+          headline: 'Budget passes after all-night session',
+          tag: 'new',
+          sentences: [
+            { text: 'The budget passed by 61 votes to 59.', n: 1 },
+            { text: 'Opposition members walked out before the vote.', n: 2 },
+          ],
+          outlets: ['Wire', 'Gazette'],
+          articleIds: ['a1', 'a2'],
+          sourceNumbers: [1, 2],
+          url: 'https://news.example/budget',
+        },
+      ],
+      quickHits: [
+        {
+          headline: 'Ferry timetable changes',
+          tag: 'new',
+          sentences: [],
+          outlets: ['Wire'],
+          articleIds: ['a3'],
+          sourceNumbers: [3],
+          url: 'https://news.example/ferry',
+        },
+      ],
+      sources: [
+        {
+          n: 1,
+          articleId: 'a1',
+          title: 'Budget passes',
+          source: 'Wire',
+          url: 'https://news.example/budget',
+          publishedAt: null,
+        },
+        { n: 2, articleId: 'a2', title: 'Walkout', source: 'Gazette', url: null, publishedAt: null },
+        { n: 3, articleId: 'a3', title: 'Ferry', source: 'Wire', url: 'https://news.example/ferry', publishedAt: null },
+      ],
+    };
     const record = await run('briefing', { guildId: GUILD_B.id, options: { hours: 12 } });
-    expect(record.original?.embeds[0]?.title).toBe('1 article from the last 12 hours');
-    expect(record.original?.embeds[0]?.description).toBe(
-      `• [Budget passes](https://news.example/budget) · Wire, ${formatToday()}`,
+    expect(callsOf('briefing')[0]?.argument).toEqual({ hours: 12 });
+    expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
+    const embeds = record.edits[0]?.message.embeds ?? [];
+    expect(embeds.map((embed) => embed.title)).toEqual([
+      'Briefing · Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC)',
+      'Budget passes after all-night session',
+      'Quick hits',
+      'Sources',
+    ]);
+    expect(embeds[0]?.description).toBe('3 articles from 2 outlets.');
+    expect(embeds[1]?.description).toBe(
+      '**New · 2 outlets**\nThe budget passed by 61 votes to 59. [1] Opposition members walked out before the vote. [2]',
     );
-    services.articles.set(GUILD_B.id, []);
+    expect(embeds[2]?.description).toBe('• [Ferry timetable changes](https://news.example/ferry) · Wire [3]');
+    expect(embeds[3]?.description?.split('\n')).toEqual([
+      '**[1]** [Budget passes](https://news.example/budget) · Wire',
+      '**[2]** **Walkout** · Gazette',
+      '**[3]** [Ferry](https://news.example/ferry) · Wire',
+    ]);
+
+    services.nextBriefing = {
+      ...services.nextBriefing,
+      articleCount: 0,
+      outletCount: 0,
+      stories: [],
+      quickHits: [],
+      sources: [],
+    };
     const quiet = await run('briefing', { guildId: GUILD_B.id, options: {} });
-    expect(quiet.original?.content).toBe(DISCORD_TEXTS.quietPeriod(24));
+    expect(quiet.edits[0]?.message.content).toBe(
+      '**Briefing** · Quiet period: no articles dated Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC).',
+    );
   });
 
   it('explains itself in direct messages', async () => {
@@ -327,8 +391,4 @@ function citation(n: number, title: string, url: string): Citation {
     publishedAt: '2024-03-01T00:00:00.000Z',
     passage: 'passage text',
   };
-}
-
-function formatToday(): string {
-  return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

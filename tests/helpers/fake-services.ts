@@ -1,8 +1,9 @@
 import type { Answer } from '../../src/answer/answer.js';
+import type { Briefing } from '../../src/briefing/briefing.js';
 import type { BotServices } from '../../src/discord/command.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import type { IngestOutcome } from '../../src/ingest/ingest-service.js';
-import type { ArticleSubmission, RecentArticles, SourcesPage } from '../../src/newsdesk.js';
+import type { ArticleSubmission, SourcesPage } from '../../src/newsdesk.js';
 import type { StoredArticle } from '../../src/store/article-store.js';
 import {
   DEFAULT_GUILD_SETTINGS,
@@ -17,6 +18,18 @@ export class FakeServices implements BotServices {
   readonly articles = new Map<string, StoredArticle[]>();
   private readonly stored = new Map<string, GuildSettings>();
   nextAnswer: Answer = { answer: 'Nothing.', abstained: true, citations: [], support: 0 };
+  nextBriefing: Briefing = {
+    since: '2024-03-01T08:00:00.000Z',
+    until: '2024-03-02T08:00:00.000Z',
+    timeZone: 'UTC',
+    articleCount: 0,
+    outletCount: 0,
+    stories: [],
+    quickHits: [],
+    continuing: 0,
+    sources: [],
+    late: false,
+  };
   /** When set, the next call of this method throws it. */
   failWith: { method: string; error: Error } | undefined;
 
@@ -69,10 +82,9 @@ export class FakeServices implements BotServices {
     return found;
   }
 
-  recentArticles(guildId: string, hours: number): RecentArticles {
-    this.record('recentArticles', guildId, hours);
-    const articles = this.articles.get(guildId) ?? [];
-    return { since: new Date(Date.now() - hours * 3_600_000).toISOString(), hours, articles, total: articles.length };
+  briefing(guildId: string, period: { hours?: number }): Briefing {
+    this.record('briefing', guildId, period);
+    return this.nextBriefing;
   }
 
   readonly settings = {

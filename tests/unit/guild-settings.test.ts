@@ -30,6 +30,7 @@ describe('guild settings', () => {
       briefingTime: '06:05',
       timeZone: 'America/New_York',
       moderatorRoleId: null,
+      briefingConfiguredAt: expect.any(String),
     });
     expect(store.get('g2')).toEqual(DEFAULT_GUILD_SETTINGS);
   });

@@ -38,7 +38,7 @@ describe('articles a moderator submits', () => {
   });
 });
 
-describe('Newsdesk.addArticles and recentArticles', () => {
+describe('Newsdesk.addArticles and briefing', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let newsdesk: Newsdesk;
   beforeEach(async () => {
@@ -57,20 +57,19 @@ describe('Newsdesk.addArticles and recentArticles', () => {
     expect(newsdesk.listSources('g').total).toBe(1);
   });
 
-  it('lists the articles dated inside the period, newest first', async () => {
-    const day = (offset: number) => new Date(Date.now() - offset * 3_600_000).toISOString();
+  it('briefs on the articles dated inside the period only', async () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
     await newsdesk.ingestArticles(
       [
-        { title: 'Two hours old', body: BODY, publishedAt: day(2) },
-        { title: 'Ten hours old', body: `${BODY} Ten.`, publishedAt: day(10) },
-        { title: 'Three days old', body: `${BODY} Three.`, publishedAt: day(72) },
+        { title: 'Two hours old', body: BODY, publishedAt: hoursAgo(2) },
+        { title: 'Ten hours old', body: `${BODY} Ten.`, publishedAt: hoursAgo(10) },
+        { title: 'Three days old', body: `${BODY} Three.`, publishedAt: hoursAgo(72) },
       ],
       'g',
     );
-    const recent = newsdesk.recentArticles('g', 24);
-    expect(recent.articles.map((article) => article.title)).toEqual(['Two hours old', 'Ten hours old']);
-    expect(recent.total).toBe(2);
-    expect(newsdesk.recentArticles('g', 168).total).toBe(3);
-    expect(() => newsdesk.recentArticles('g', 0)).toThrow('between 1 and 168 hours');
+    expect(newsdesk.briefing('g', { hours: 24 }).articleCount).toBe(2);
+    expect(newsdesk.briefing('g', { hours: 168 }).articleCount).toBe(3);
+    expect(newsdesk.briefing('g', { hours: 1 }).articleCount).toBe(0);
+    expect(() => newsdesk.briefing('g', { hours: 0 })).toThrow('between 1 and 168 hours');
   });
 });

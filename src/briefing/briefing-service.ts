@@ -1,0 +1,93 @@
+import { componentLogger } from '../logger.js';
+import { contentWords, stemOf } from '../retrieve/query-terms.js';
+import type { BriefingStore, StoredBriefing } from '../store/briefing-store.js';
+import type { NewsLibrary } from '../store/news-library.js';
+import type { Briefing, RememberedStory } from './briefing.js';
+import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
+import { composeBriefing } from './compose-briefing.js';
+import { type ProfiledArticle, smoothedIdf, termVector } from './story-profile.js';
+
+const log = componentLogger('briefing');
+
+/** The newest articles a briefing considers; more would make a wall, not a briefing. */
+export const MAX_BRIEFING_ARTICLES = 300;
+
+export interface BriefingRequest {
+  since: Date;
+  until: Date;
+  timeZone: string;
+  late?: boolean;
+}
+
+/** Builds briefings from a guild's stored articles and remembers the scheduled ones. */
+export class BriefingService {
+  constructor(
+    private readonly library: NewsLibrary,
+    readonly store: BriefingStore,
+    private readonly clusterOptions: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  ) {}
+
+  /** The guild's articles dated in [since, until), as the clustering sees them. */
+  profiledArticles(guildId: string, since: Date, until: Date): ProfiledArticle[] {
+    const articles = this.library.articles.listArticles(guildId, {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      limit: MAX_BRIEFING_ARTICLES,
+    });
+    const leads = this.library.articles.leadPassages(
+      guildId,
+      articles.map((article) => article.id),
+    );
+    const stems = new Set<string>();
+    for (const article of articles) {
+      for (const word of contentWords(`${article.title} ${leads.get(article.id)?.text ?? ''}`)) stems.add(stemOf(word));
+    }
+    const { passages, frequencies } = this.library.articles.termFrequencies([...stems]);
+    const idf = smoothedIdf(passages, frequencies);
+    return articles.flatMap((article) => {
+      const lead = leads.get(article.id);
+      if (!lead) return [];
+      return [
+        {
+          id: article.id,
+          title: article.title,
+          source: article.source,
+          url: article.url,
+          publishedAt: Date.parse(article.publishedAt ?? article.addedAt),
+          lead: lead.text,
+          vector: lead.vector,
+          terms: termVector(article.title, lead.text, idf),
+        },
+      ];
+    });
+  }
+
+  /** Compose a briefing of a period, tagged against the guild's latest scheduled briefing. */
+  compose(guildId: string, request: BriefingRequest): { briefing: Briefing; remembered: RememberedStory[] } {
+    const started = performance.now();
+    const articles = this.profiledArticles(guildId, request.since, request.until);
+    const result = composeBriefing(articles, {
+      since: request.since.toISOString(),
+      until: request.until.toISOString(),
+      timeZone: request.timeZone,
+      previous: this.store.latest(guildId)?.stories ?? [],
+      late: request.late ?? false,
+      cluster: this.clusterOptions,
+    });
+    log.debug(
+      {
+        guild: guildId,
+        articles: articles.length,
+        stories: result.briefing.stories.length,
+        ms: performance.now() - started,
+      },
+      'composed briefing',
+    );
+    return result;
+  }
+
+  /** The guild's latest scheduled briefing. */
+  latest(guildId: string): StoredBriefing | undefined {
+    return this.store.latest(guildId);
+  }
+}

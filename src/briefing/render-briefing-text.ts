@@ -1,0 +1,57 @@
+import { byline } from '../render-text.js';
+import type { Briefing, BriefingStory } from './briefing.js';
+import { formatLocal } from './local-time.js';
+
+/** "Tue 24 Nov, 08:00 – Wed 25 Nov, 08:00 (Europe/Berlin)" */
+export function briefingPeriod(briefing: Briefing): string {
+  const from = formatLocal(new Date(briefing.since), briefing.timeZone);
+  const to = formatLocal(new Date(briefing.until), briefing.timeZone);
+  return `${from} – ${to} (${briefing.timeZone})`;
+}
+
+/** The one line a quiet period gets. */
+export function quietLine(briefing: Briefing): string {
+  return `Quiet period: no articles dated ${briefingPeriod(briefing)}.`;
+}
+
+/** "12 articles from 5 outlets." and, when some were left out, why. */
+export function briefingCounts(briefing: Briefing): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = `${plural(briefing.articleCount, 'article')} from ${plural(briefing.outletCount, 'outlet')}.`;
+  const continuing =
+    briefing.continuing > 0
+      ? ` ${plural(briefing.continuing, 'story')} from the last briefing had nothing new and ${briefing.continuing === 1 ? 'is' : 'are'} left out.`
+      : '';
+  return counts + continuing;
+}
+
+/** "New · 3 outlets" */
+export function storyTagLine(story: BriefingStory): string {
+  const outlets = story.outlets.length;
+  return `${story.tag === 'new' ? 'New' : 'Update'}${outlets > 0 ? ` · ${outlets} outlet${outlets === 1 ? '' : 's'}` : ''}`;
+}
+
+/** The story's sentences, each followed by its citation. */
+export function storyText(story: BriefingStory): string {
+  return story.sentences.map((sentence) => `${sentence.text} [${sentence.n}]`).join(' ');
+}
+
+/** A briefing as Markdown for the terminal. */
+export function renderBriefingText(briefing: Briefing): string {
+  const title = `# ${briefing.late ? 'Late briefing' : 'Briefing'} · ${briefingPeriod(briefing)}`;
+  if (briefing.articleCount === 0) return `${title}\n\n${quietLine(briefing)}`;
+  const lines = [title, '', briefingCounts(briefing)];
+  briefing.stories.forEach((story, index) => {
+    lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story));
+  });
+  if (briefing.quickHits.length > 0) {
+    lines.push('', '## Quick hits');
+    for (const hit of briefing.quickHits) lines.push(`- ${hit.headline} [${hit.sourceNumbers[0]}]`);
+  }
+  lines.push('', '## Sources');
+  for (const source of briefing.sources) {
+    const where = byline(source);
+    lines.push(`[${source.n}] ${source.title}${where ? ` (${where})` : ''}${source.url ? ` ${source.url}` : ''}`);
+  }
+  return lines.join('\n');
+}

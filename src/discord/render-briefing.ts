@@ -1,0 +1,46 @@
+import type { APIEmbed } from 'discord.js';
+import { escapeMarkdown } from 'discord.js';
+import type { Briefing } from '../briefing/briefing.js';
+import {
+  briefingCounts,
+  briefingPeriod,
+  quietLine,
+  storyTagLine,
+  storyText,
+} from '../briefing/render-briefing-text.js';
+import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
+import { COLOURS, linkedTitle, withByline } from './render.js';
+
+const STORY_COLOURS = { new: 0x2f9e44, update: 0xf08c00 } as const;
+
+/**
+ * A briefing for Discord: a summary embed, one embed per top story, the quick hits and the
+ * numbered sources, packed into as few messages as Discord's limits allow. Text is only ever
+ * split between lines or sentences.
+ */
+export function renderBriefing(briefing: Briefing): DiscordMessage[] {
+  const heading = briefing.late ? 'Late briefing' : 'Briefing';
+  if (briefing.articleCount === 0) return [{ content: `**${heading}** · ${quietLine(briefing)}`, embeds: [] }];
+  const lateNote = briefing.late ? '\nPosted late: the bot was offline at the scheduled time.' : '';
+  const embeds: APIEmbed[] = [
+    {
+      title: fitTitle(`${heading} · ${briefingPeriod(briefing)}`),
+      color: COLOURS.answer,
+      description: `${briefingCounts(briefing)}${lateNote}`,
+    },
+  ];
+  for (const story of briefing.stories) {
+    const text = `**${storyTagLine(story)}**\n${escapeMarkdown(storyText(story))}`;
+    embeds.push(...textEmbeds(text, { title: fitTitle(story.headline), color: STORY_COLOURS[story.tag] }));
+  }
+  if (briefing.quickHits.length > 0) {
+    const lines = briefing.quickHits.map(
+      (hit) =>
+        `• ${linkedTitle({ title: hit.headline, url: hit.url })}${hit.outlets.length > 0 ? ` · ${escapeMarkdown(hit.outlets.join(', '))}` : ''} [${hit.sourceNumbers[0]}]`,
+    );
+    embeds.push(...textEmbeds(lines.join('\n'), { title: 'Quick hits', color: COLOURS.list }));
+  }
+  const sources = briefing.sources.map((source) => `**[${source.n}]** ${linkedTitle(source)}${withByline(source)}`);
+  embeds.push(...textEmbeds(sources.join('\n'), { title: 'Sources', color: COLOURS.abstained }));
+  return packEmbeds(embeds);
+}
