@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
-import { ConfigError, isUserError } from './errors.js';
+import { renderBriefingText } from './briefing/render-briefing-text.js';
+import { ConfigError, InvalidInputError, isUserError } from './errors.js';
 import { logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';
 import { renderAnswerText, renderIngestText, renderSourcesText } from './render-text.js';
@@ -13,6 +14,7 @@ export const USAGE = `Usage:
   npm run ask     -- "question" [--guild ID] [--json]
   npm run sources -- [query] [--guild ID] [--page N] [--json]
   npm run remove  -- <article id|url> [--guild ID]
+  npm run briefing -- [--guild ID] [--since 24h|7d|ISO] [--until ISO] [--json]
   npm start        (the Discord bot when DISCORD_TOKEN is set, else the local console)`;
 
 /** Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage. */
@@ -38,7 +40,7 @@ export async function runCli(
   }
   const { values, positionals } = parsed;
   const guildId = values.guild ?? LOCAL_GUILD;
-  if (!verb || !['ingest', 'ask', 'sources', 'remove'].includes(verb)) {
+  if (!verb || !['ingest', 'ask', 'sources', 'remove', 'briefing'].includes(verb)) {
     printError(USAGE);
     return EXIT_BAD_INPUT;
   }
@@ -92,6 +94,13 @@ export async function runCli(
         print(values.json ? JSON.stringify(page, null, 2) : renderSourcesText(page));
         return EXIT_OK;
       }
+      case 'briefing': {
+        const until = values.until ? parseMoment(values.until, '--until') : new Date();
+        const since = values.since ? parseMoment(values.since, '--since', until) : undefined;
+        const briefing = newsdesk.briefing(guildId, since ? { since, until } : { until });
+        print(values.json ? JSON.stringify(briefing, null, 2) : renderBriefingText(briefing));
+        return EXIT_OK;
+      }
       default: {
         const removed = newsdesk.removeArticle(guildId, positionals.join(' '));
         print(`Removed ${removed.id}: ${removed.title}`);
@@ -119,8 +128,24 @@ function parseCliArgs(args: readonly string[]) {
       guild: { type: 'string' },
       json: { type: 'boolean', default: false },
       page: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
     },
   });
+}
+
+/** "24h" or "7d" before `reference`, or an ISO date and time. */
+function parseMoment(value: string, option: string, reference = new Date()): Date {
+  const relative = /^(\d+)\s*([hd])$/i.exec(value.trim());
+  if (relative) {
+    const hours = Number(relative[1]) * ((relative[2] ?? 'h').toLowerCase() === 'd' ? 24 : 1);
+    return new Date(reference.getTime() - hours * 3_600_000);
+  }
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) {
+    throw new InvalidInputError('bad-moment', `${option} must be like 24h, 7d or an ISO date, not "${value}".`);
+  }
+  return new Date(parsed);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,6 @@
 import { componentLogger } from '../logger.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
+import type { StoredArticle } from '../store/article-store.js';
 import type { BriefingStore, StoredBriefing } from '../store/briefing-store.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import type { Briefing, RememberedStory } from './briefing.js';
@@ -29,11 +30,17 @@ export class BriefingService {
 
   /** The guild's articles dated in [since, until), as the clustering sees them. */
   profiledArticles(guildId: string, since: Date, until: Date): ProfiledArticle[] {
-    const articles = this.library.articles.listArticles(guildId, {
-      since: since.toISOString(),
-      until: until.toISOString(),
-      limit: MAX_BRIEFING_ARTICLES,
-    });
+    return this.profile(
+      guildId,
+      this.library.articles.listArticles(guildId, {
+        since: since.toISOString(),
+        until: until.toISOString(),
+        limit: MAX_BRIEFING_ARTICLES,
+      }),
+    );
+  }
+
+  private profile(guildId: string, articles: readonly StoredArticle[]): ProfiledArticle[] {
     const leads = this.library.articles.leadPassages(
       guildId,
       articles.map((article) => article.id),
@@ -66,11 +73,20 @@ export class BriefingService {
   compose(guildId: string, request: BriefingRequest): { briefing: Briefing; remembered: RememberedStory[] } {
     const started = performance.now();
     const articles = this.profiledArticles(guildId, request.since, request.until);
+    const previous = (this.store.latest(guildId)?.stories ?? []).map((story) => ({
+      ...story,
+      articles: this.profile(
+        guildId,
+        story.articleIds
+          .map((id) => this.library.articles.getArticle(guildId, id))
+          .filter((article): article is StoredArticle => article !== undefined),
+      ),
+    }));
     const result = composeBriefing(articles, {
       since: request.since.toISOString(),
       until: request.until.toISOString(),
       timeZone: request.timeZone,
-      previous: this.store.latest(guildId)?.stories ?? [],
+      previous,
       late: request.late ?? false,
       cluster: this.clusterOptions,
     });

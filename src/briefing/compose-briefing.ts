@@ -8,7 +8,7 @@ import {
   type RememberedStory,
   type StoryTag,
 } from './briefing.js';
-import { type ClusterOptions, clusterStories, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
+import { type ClusterOptions, clusterStories, DEFAULT_CLUSTER_OPTIONS, storySimilarity } from './cluster-stories.js';
 import type { ProfiledArticle, TermVector } from './story-profile.js';
 import { termCosine } from './story-profile.js';
 import { centralArticle, chooseSentences, neutralHeadline, storyCentre } from './summarize-story.js';
@@ -22,9 +22,14 @@ export interface ComposeOptions {
   until: string;
   timeZone: string;
   /** The stories of the previous briefing of the same server, for New/Update. */
-  previous?: readonly RememberedStory[];
+  previous?: readonly PreviousStory[];
   late?: boolean;
   cluster?: ClusterOptions;
+}
+
+/** A story of the previous briefing, with those of its articles that are still stored. */
+export interface PreviousStory extends RememberedStory {
+  articles: readonly ProfiledArticle[];
 }
 
 interface DraftStory {
@@ -41,18 +46,34 @@ interface DraftStory {
 /** Sentences a story remembers, so that later briefings do not repeat them as news. */
 const REMEMBERED_SENTENCES = 12;
 
+/**
+ * The previous story this group continues: one that shares an article, or else the one whose
+ * articles are, on average, as alike to this group's as two articles of one story must be
+ * (the clustering's own test). Without stored articles, the remembered terms decide.
+ */
 function matchPrevious(
-  articles: readonly ProfiledArticle[],
+  group: readonly ProfiledArticle[],
   centre: TermVector,
-  previous: readonly RememberedStory[],
-): RememberedStory | undefined {
-  const ids = new Set(articles.map((article) => article.id));
-  let best: RememberedStory | undefined;
-  let bestScore = SAME_STORY_AS_BEFORE;
+  previous: readonly PreviousStory[],
+  options: ClusterOptions,
+): PreviousStory | undefined {
+  const ids = new Set(group.map((article) => article.id));
+  let best: PreviousStory | undefined;
+  let bestScore = -1;
   for (const story of previous) {
     if (story.articleIds.some((id) => ids.has(id))) return story;
-    const score = termCosine(centre, new Map(story.terms));
-    if (score >= bestScore) {
+    let score: number;
+    let needed: number;
+    if (story.articles.length > 0) {
+      let sum = 0;
+      for (const a of group) for (const b of story.articles) sum += storySimilarity(a, b, options);
+      score = sum / (group.length * story.articles.length);
+      needed = options.threshold;
+    } else {
+      score = termCosine(centre, new Map(story.terms));
+      needed = SAME_STORY_AS_BEFORE;
+    }
+    if (score >= needed && score > bestScore) {
       best = story;
       bestScore = score;
     }
@@ -77,9 +98,10 @@ export function composeBriefing(
   const previous = options.previous ?? [];
   const drafts: DraftStory[] = [];
   const carried: RememberedStory[] = [];
-  for (const group of clusterStories(articles, options.cluster ?? DEFAULT_CLUSTER_OPTIONS)) {
+  const clusterOptions = options.cluster ?? DEFAULT_CLUSTER_OPTIONS;
+  for (const group of clusterStories(articles, clusterOptions)) {
     const centre = storyCentre(group);
-    const before = matchPrevious(group, centre, previous);
+    const before = matchPrevious(group, centre, previous, clusterOptions);
     const fresh = before ? group.filter((article) => !before.articleIds.includes(article.id)) : group;
     const sentences = chooseSentences(fresh, centre, before?.sentences ?? [], group.length > 1 ? 3 : 2);
     if (before && (fresh.length === 0 || sentences.length === 0)) {

@@ -87,9 +87,11 @@ export class BriefingScheduler {
     void this.tick();
   }
 
-  stop(): void {
+  /** Stop checking; resolves when a run in progress has finished. */
+  async stop(): Promise<void> {
     this.job?.stop();
     this.job = undefined;
+    await this.running;
   }
 
   /** Post every briefing owed now; returns those posted. Overlapping calls share one run. */

@@ -3,7 +3,9 @@ import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
+import { type BriefingPublisher, BriefingScheduler } from '../briefing/scheduler.js';
 import { downloadAttachment } from './attachments.js';
+import { createBriefingPublisher } from './briefing-publisher.js';
 import { createDiscordClient, type RestTuning } from './client.js';
 import type { AttachedFile, BotServices, Command } from './command.js';
 import { createInteractionRouter } from './interaction-router.js';
@@ -17,11 +19,18 @@ export interface BotOptions {
   commands?: ReadonlyMap<string, Command>;
   rest?: RestTuning;
   downloadAttachment?: (file: AttachedFile) => Promise<Uint8Array>;
+  /**
+   * Builds the daily-briefing scheduler around the bot's publisher. By default, the Newsdesk's
+   * scheduler on the real clock; tests pass one with a fake clock (and `startScheduler: false`).
+   */
+  scheduler?: (publish: BriefingPublisher) => BriefingScheduler | undefined;
+  startScheduler?: boolean;
 }
 
 export interface RunningBot {
   client: Client<true>;
   commands: ReadonlyMap<string, Command>;
+  scheduler: BriefingScheduler | undefined;
   /** Log out and close what the bot opened. */
   stop(): Promise<void>;
 }
@@ -57,10 +66,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const readyClient = await ready;
   log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.size }, 'bot ready');
 
+  const publish = createBriefingPublisher(readyClient);
+  const scheduler = options.scheduler
+    ? options.scheduler(publish)
+    : ownNewsdesk
+      ? new BriefingScheduler({ settings: ownNewsdesk.settings, briefings: ownNewsdesk.briefings, publish })
+      : undefined;
+  if (scheduler && options.startScheduler !== false) scheduler.start();
+
   return {
     client: readyClient,
     commands,
+    scheduler,
     async stop() {
+      await scheduler?.stop();
       await client.destroy();
       ownNewsdesk?.close();
     },
