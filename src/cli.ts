@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
 import { renderBriefingText } from './briefing/render-briefing-text.js';
+import { loadConfig } from './config.js';
 import { ConfigError, InvalidInputError, isUserError } from './errors.js';
 import { logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';

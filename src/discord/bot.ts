@@ -1,9 +1,9 @@
 import { type Client, Events } from 'discord.js';
+import { type BriefingPublisher, BriefingScheduler } from '../briefing/scheduler.js';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
-import { type BriefingPublisher, BriefingScheduler } from '../briefing/scheduler.js';
 import { downloadAttachment } from './attachments.js';
 import { createBriefingPublisher } from './briefing-publisher.js';
 import { createDiscordClient, type RestTuning } from './client.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BriefingScheduler } from '../../src/briefing/scheduler.js';
 import type { RunningBot } from '../../src/discord/bot.js';
 import { createDiscordRest } from '../../src/discord/client.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
@@ -50,6 +51,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
   let bot: RunningBot;
   let pages: PageServer;
   let config: Awaited<ReturnType<typeof startBotAgainstFake>>['config'];
+  let clock = new Date();
   const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
     fake.settled(fake.sendCommand(name, spec));
 
@@ -62,7 +64,18 @@ describe('the bot end to end: real discord.js, real model, real index and databa
       { model: await realModel(), fetcher: new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'] }) },
     );
     await newsdesk.ingestFiles([SAMPLE], GUILD_A.id);
-    ({ fake, bot, config } = await startBotAgainstFake({ dataDir: temp.dir, services: newsdesk }));
+    ({ fake, bot, config } = await startBotAgainstFake({
+      dataDir: temp.dir,
+      services: newsdesk,
+      scheduler: (publish) =>
+        new BriefingScheduler({
+          settings: newsdesk.settings,
+          briefings: newsdesk.briefings,
+          publish,
+          now: () => clock,
+        }),
+      startScheduler: false,
+    }));
   });
   afterAll(async () => {
     await bot?.stop();
@@ -177,6 +190,37 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     expect(newsdesk.listSources(GUILD_B.id).total).toBe(before);
   });
 
+  it('posts the daily briefing to the configured channel at its time, once', async () => {
+    await run('add', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: {
+        text: 'Skerry Island lighthouse museum draws crowds on its first weekend\nThe lighthouse museum on Skerry Island welcomed more than two thousand visitors on its first weekend, the island council said. Ferries to the island ran extra trips for the lighthouse museum crowds.',
+        source: 'Island Gazette',
+      },
+    });
+    const inTwoMinutes = new Date(Date.now() + 2 * 60_000);
+    const time = `${String(inTwoMinutes.getUTCHours()).padStart(2, '0')}:${String(inTwoMinutes.getUTCMinutes()).padStart(2, '0')}`;
+    await run('settings', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      options: { briefing_channel: { channel: GUILD_B.channelId }, briefing_time: time, time_zone: 'UTC' },
+    });
+    clock = new Date(inTwoMinutes.getTime() - 60_000);
+    expect(await bot.scheduler?.tick()).toEqual([]);
+    clock = new Date(inTwoMinutes.getTime() + 60_000);
+    expect(await bot.scheduler?.tick()).toHaveLength(1);
+    expect(await bot.scheduler?.tick()).toEqual([]);
+
+    const posted = fake.channelMessages.get(GUILD_B.channelId) ?? [];
+    const embeds = posted.flatMap((message) => message.embeds);
+    expect(embeds[0]?.title).toMatch(/^Briefing · /);
+    const story = embeds.find((embed) => /lighthouse/i.test(embed.title ?? ''));
+    expect(story?.description).toMatch(/^\*\*New · 1 outlet\*\*\n.*lighthouse.*\[\d\]/is);
+    expect(embeds.at(-1)?.title).toBe('Sources');
+    expect(posted.every((message) => message.allowedMentions !== undefined)).toBe(true);
+  });
+
   it('refuses /add from a member who is not a moderator, ephemerally, with nothing stored', async () => {
     const before = newsdesk.listSources(GUILD_B.id).total;
     const record = await run('add', {
@@ -205,7 +249,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
   });
 
   it('removes an article so that /ask no longer cites it', async () => {
-    const lighthouse = newsdesk.listSources(GUILD_B.id, { query: 'Lighthouse' }).articles[0];
+    const lighthouse = newsdesk.listSources(GUILD_B.id, { query: 'museum opens' }).articles[0];
     const removed = await run('remove', {
       guildId: GUILD_B.id,
       permissions: MANAGE_GUILD,
@@ -216,6 +260,6 @@ describe('the bot end to end: real discord.js, real model, real index and databa
       guildId: GUILD_B.id,
       options: { question: 'How much does the Fresnel lens of the lighthouse weigh?' },
     });
-    expect(description(answer)).not.toContain('Skerry');
+    expect(description(answer)).not.toContain('Lighthouse museum opens');
   });
 });

@@ -11,7 +11,13 @@ const GUILD = 'g1';
 const model = fakeModel('fake-256', 256);
 
 function article(title: string, source: string, publishedAt: string, ...sentences: string[]): ArticleInput {
-  return { title, source, publishedAt, url: `https://${source.toLowerCase().replace(/\W+/g, '')}.example/${title.length}`, body: sentences.join(' ') };
+  return {
+    title,
+    source,
+    publishedAt,
+    url: `https://${source.toLowerCase().replace(/\W+/g, '')}.example/${title.length}`,
+    body: sentences.join(' '),
+  };
 }
 
 const DAY_ONE = [
@@ -95,7 +101,11 @@ describe('composing a briefing', () => {
     newsdesk.briefing(GUILD, { since: new Date('2026-05-01T00:00:00Z'), until: new Date('2026-05-02T00:00:00Z') });
 
   it('groups reports of the same event across outlets, and keeps other events apart', () => {
-    const articles = newsdesk.briefings.profiledArticles(GUILD, new Date('2026-05-01T00:00:00Z'), new Date('2026-05-02T00:00:00Z'));
+    const articles = newsdesk.briefings.profiledArticles(
+      GUILD,
+      new Date('2026-05-01T00:00:00Z'),
+      new Date('2026-05-02T00:00:00Z'),
+    );
     const stories = clusterStories(articles).map((story) => story.map((item) => item.source).sort());
     expect(stories.sort((a, b) => b.length - a.length)).toEqual([
       ['Coast Times', 'Daily Wire', 'Evening Post'],
@@ -132,12 +142,19 @@ describe('composing a briefing', () => {
   });
 
   it('says a period without articles is quiet', () => {
-    const briefing = newsdesk.briefing(GUILD, { since: new Date('2026-06-01T00:00:00Z'), until: new Date('2026-06-02T00:00:00Z') });
+    const briefing = newsdesk.briefing(GUILD, {
+      since: new Date('2026-06-01T00:00:00Z'),
+      until: new Date('2026-06-02T00:00:00Z'),
+    });
     expect(briefing).toMatchObject({ articleCount: 0, stories: [], quickHits: [], sources: [] });
   });
 
   it('tags stories New or Update against the previous scheduled briefing, also after a restart', async () => {
-    newsdesk.settings.update(GUILD, { briefingChannelId: '1', briefingTime: '08:00', timeZone: 'UTC' }, new Date('2026-04-30T00:00:00Z'));
+    newsdesk.settings.update(
+      GUILD,
+      { briefingChannelId: '1', briefingTime: '08:00', timeZone: 'UTC' },
+      new Date('2026-04-30T00:00:00Z'),
+    );
     const posted: string[][] = [];
     let clock = new Date('2026-05-02T08:00:00Z');
     const scheduler = () =>
@@ -165,7 +182,11 @@ describe('composing a briefing', () => {
   });
 
   it('leaves out a story told before when nothing new has come in', async () => {
-    newsdesk.settings.update(GUILD, { briefingChannelId: '1', briefingTime: '08:00', timeZone: 'UTC' }, new Date('2026-04-30T00:00:00Z'));
+    newsdesk.settings.update(
+      GUILD,
+      { briefingChannelId: '1', briefingTime: '08:00', timeZone: 'UTC' },
+      new Date('2026-04-30T00:00:00Z'),
+    );
     const scheduler = new BriefingScheduler({
       settings: newsdesk.settings,
       briefings: newsdesk.briefings,

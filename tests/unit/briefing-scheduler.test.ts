@@ -45,7 +45,11 @@ describe('the daily briefing scheduler, on a fake clock', () => {
   }
 
   const configure = (time: string, timeZone: string, configuredAt: string) =>
-    newsdesk.settings.update(GUILD, { briefingChannelId: CHANNEL, briefingTime: time, timeZone }, new Date(configuredAt));
+    newsdesk.settings.update(
+      GUILD,
+      { briefingChannelId: CHANNEL, briefingTime: time, timeZone },
+      new Date(configuredAt),
+    );
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -61,7 +65,10 @@ describe('the daily briefing scheduler, on a fake clock', () => {
   it('posts once a day at the local time, to the configured channel', async () => {
     configure('08:00', 'Europe/Berlin', '2026-06-30T12:00:00Z');
     await runClock(scheduler(), '2026-07-01T05:00:00Z', '2026-07-03T04:00:00Z');
-    expect(posts.map((post) => post.at.toISOString())).toEqual(['2026-07-01T06:00:00.000Z', '2026-07-02T06:00:00.000Z']);
+    expect(posts.map((post) => post.at.toISOString())).toEqual([
+      '2026-07-01T06:00:00.000Z',
+      '2026-07-02T06:00:00.000Z',
+    ]);
     expect(posts.every((post) => post.channelId === CHANNEL && !post.briefing.late)).toBe(true);
     // The second covers exactly what came after the first.
     expect(posts[1]?.briefing.since).toBe(posts[0]?.briefing.until);

@@ -3,8 +3,14 @@ import { instantOf, localMoment, minutesOf } from '../../src/briefing/local-time
 
 describe('local time in a time zone', () => {
   it('reads the local date and minutes of an instant', () => {
-    expect(localMoment(new Date('2026-07-01T06:30:00Z'), 'Europe/Berlin')).toEqual({ date: '2026-07-01', minutes: 8 * 60 + 30 });
-    expect(localMoment(new Date('2026-07-01T02:00:00Z'), 'America/New_York')).toEqual({ date: '2026-06-30', minutes: 22 * 60 });
+    expect(localMoment(new Date('2026-07-01T06:30:00Z'), 'Europe/Berlin')).toEqual({
+      date: '2026-07-01',
+      minutes: 8 * 60 + 30,
+    });
+    expect(localMoment(new Date('2026-07-01T02:00:00Z'), 'America/New_York')).toEqual({
+      date: '2026-06-30',
+      minutes: 22 * 60,
+    });
     expect(minutesOf('07:45')).toBe(465);
   });
 
