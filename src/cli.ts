@@ -15,6 +15,7 @@ export const USAGE = `Usage:
   npm run sources -- [query] [--guild ID] [--page N] [--json]
   npm run remove  -- <article id|url> [--guild ID]
   npm run briefing -- [--guild ID] [--since 24h|7d|ISO] [--until ISO] [--json]
+  npm run feeds   -- add <url> | remove <id|url> | list | poll [--guild ID]
   npm start        (the Discord bot when DISCORD_TOKEN is set, else the local console)`;
 
 /** Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage. */
@@ -40,7 +41,7 @@ export async function runCli(
   }
   const { values, positionals } = parsed;
   const guildId = values.guild ?? LOCAL_GUILD;
-  if (!verb || !['ingest', 'ask', 'sources', 'remove', 'briefing'].includes(verb)) {
+  if (!verb || !['ingest', 'ask', 'sources', 'remove', 'briefing', 'feeds'].includes(verb)) {
     printError(USAGE);
     return EXIT_BAD_INPUT;
   }
@@ -101,6 +102,8 @@ export async function runCli(
         print(values.json ? JSON.stringify(briefing, null, 2) : renderBriefingText(briefing));
         return EXIT_OK;
       }
+      case 'feeds':
+        return await runFeeds(newsdesk, guildId, positionals, print, printError);
       default: {
         const removed = newsdesk.removeArticle(guildId, positionals.join(' '));
         print(`Removed ${removed.id}: ${removed.title}`);
@@ -117,6 +120,49 @@ export async function runCli(
     return EXIT_FAILURE;
   } finally {
     newsdesk?.close();
+  }
+}
+
+async function runFeeds(
+  newsdesk: Newsdesk,
+  guildId: string,
+  [action, ...rest]: string[],
+  print: Output,
+  printError: Output,
+): Promise<number> {
+  switch (action) {
+    case 'add': {
+      const { feed, items } = await newsdesk.feeds.add(guildId, rest.join(' '));
+      print(`Following ${feed.title ?? feed.url} (${feed.id}); its ${items} current items are skipped.`);
+      return EXIT_OK;
+    }
+    case 'remove': {
+      const feed = newsdesk.feeds.remove(guildId, rest.join(' '));
+      print(`Stopped following ${feed.title ?? feed.url}.`);
+      return EXIT_OK;
+    }
+    case 'list': {
+      const feeds = newsdesk.feeds.list(guildId);
+      if (feeds.length === 0) print('No feeds.');
+      for (const feed of feeds) {
+        const state = feed.lastError ? `failing: ${feed.lastError}` : `next poll ${feed.nextPollAt}`;
+        print(`${feed.id}  ${feed.title ?? '(untitled)'}  ${feed.url}  (${state})`);
+      }
+      return EXIT_OK;
+    }
+    case 'poll': {
+      // By hand, every feed of the guild is polled now, whatever its schedule.
+      const results = await newsdesk.feeds.pollDue(new Date(), guildId);
+      for (const result of results) {
+        print(`${result.feed.title ?? result.feed.url}: ${result.status}${result.error ? ` (${result.error})` : ''}`);
+        if (result.outcomes.length > 0) print(renderIngestText(result.outcomes));
+      }
+      if (results.length === 0) print('No feeds.');
+      return EXIT_OK;
+    }
+    default:
+      printError(`feeds needs add, remove, list or poll.\n${USAGE}`);
+      return EXIT_BAD_INPUT;
   }
 }
 

@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   EMBEDDING_MODEL_PATH: optionalText,
   EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(512).default(16),
 
+  FEED_POLL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -53,6 +55,8 @@ export interface Config {
   readonly dataDir: string;
   readonly samplesDir: string;
   readonly logLevel: string;
+  /** How often each followed feed is polled. */
+  readonly feedPollMinutes: number;
   readonly embedding: {
     readonly provider: EmbeddingProviderName;
     readonly baseUrl: string | undefined;
@@ -93,6 +97,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(env.DATA_DIR),
     samplesDir: path.resolve(env.SAMPLES_DIR),
     logLevel: env.LOG_LEVEL,
+    feedPollMinutes: env.FEED_POLL_MINUTES,
     embedding: Object.freeze({
       provider: env.EMBEDDING_PROVIDER,
       baseUrl: env.EMBEDDING_BASE_URL,

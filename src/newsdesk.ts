@@ -7,6 +7,7 @@ import type { EmbeddingModel } from './embed/embedding-model.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
 import { InvalidInputError, isUserError, NotFoundError } from './errors.js';
 import type { ArticleInput } from './ingest/article.js';
+import { DEFAULT_POLL_MINUTES, FeedService } from './ingest/feeds.js';
 import { PageFetcher } from './ingest/fetch-page.js';
 import { type IngestOutcome, IngestService } from './ingest/ingest-service.js';
 import { reembedStalePassages } from './ingest/reembed.js';
@@ -15,6 +16,7 @@ import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
 import type { StoredArticle } from './store/article-store.js';
 import { BriefingStore } from './store/briefing-store.js';
+import { FeedStore } from './store/feed-store.js';
 import { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
 
@@ -40,6 +42,8 @@ export interface NewsdeskOptions {
   ranking?: RankingOptions;
   /** How links are fetched (tests pass one that may reach their local server). */
   fetcher?: PageFetcher;
+  /** How the feed poller waits between requests to one host (tests record instead of waiting). */
+  feedSleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -52,26 +56,46 @@ export class Newsdesk {
   readonly ranker: PassageRanker;
   readonly settings: GuildSettingsStore;
   readonly briefings: BriefingService;
+  readonly feeds: FeedService;
 
   private constructor(
     readonly library: NewsLibrary,
     readonly model: EmbeddingModel,
     ranking: RankingOptions | undefined,
     private readonly fetcher: PageFetcher,
+    pollMinutes: number,
+    feedSleep: ((ms: number) => Promise<void>) | undefined,
   ) {
     this.ingest = new IngestService(library, model);
     this.ranker = new PassageRanker(library, model, ranking);
     this.asker = new AskService(library, this.ranker);
     this.settings = new GuildSettingsStore(library.db);
     this.briefings = new BriefingService(library, new BriefingStore(library.db));
+    this.feeds = new FeedService({
+      store: new FeedStore(library.db),
+      fetcher,
+      ingest: (inputs, guildId) => this.ingest.ingestArticles(inputs, guildId),
+      pollMinutes,
+      ...(feedSleep ? { sleep: feedSleep } : {}),
+    });
   }
 
   /** Load the model, open the data folder, and re-embed anything a previous model left behind. */
-  static async open(config: Pick<Config, 'dataDir' | 'embedding'>, options: NewsdeskOptions = {}): Promise<Newsdesk> {
+  static async open(
+    config: Pick<Config, 'dataDir' | 'embedding'> & Partial<Pick<Config, 'feedPollMinutes'>>,
+    options: NewsdeskOptions = {},
+  ): Promise<Newsdesk> {
     const model = options.model ?? (await loadEmbeddingModel(config.embedding));
     const library = NewsLibrary.open(config.dataDir, model);
     await reembedStalePassages(library, model);
-    return new Newsdesk(library, model, options.ranking, options.fetcher ?? new PageFetcher());
+    return new Newsdesk(
+      library,
+      model,
+      options.ranking,
+      options.fetcher ?? new PageFetcher(),
+      config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
+      options.feedSleep,
+    );
   }
 
   /**

@@ -24,3 +24,10 @@ export const ABSTENTION_TEXT =
   "I couldn't find reliable information about that in the articles here, so I won't guess. Try rephrasing, or check /sources to see what has been added.";
 export const NO_ARTICLES_TEXT =
   'No articles have been added here yet, so there is nothing to answer from. A moderator can add some with /add.';
+
+/** What the user reads when the question is about outlets the server has no articles from. */
+export function noArticlesFromText(outlets: readonly string[]): string {
+  const names =
+    outlets.length === 1 ? outlets[0] : `${outlets.slice(0, -1).join(', ')} or ${outlets[outlets.length - 1]}`;
+  return `There are no articles from ${names} here, so I can't say what ${outlets.length === 1 ? 'it' : 'they'} reported. Check /sources for the outlets I have.`;
+}

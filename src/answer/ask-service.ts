@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../errors.js';
+import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
 import type { NewsLibrary } from '../store/news-library.js';
-import { type Answer, NO_ARTICLES_TEXT } from './answer.js';
+import { type Answer, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { composeExtractiveAnswer, type TermWeights } from './extractive-answerer.js';
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -36,11 +37,19 @@ export class AskService {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
     const ranked = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
-    return this.answerFrom(text, ranked);
+    return this.answerFrom(guildId, text, ranked);
   }
 
-  /** Compose the answer from passages already ranked for this question (the eval scores and answers one ranking). */
-  answerFrom(question: string, ranked: readonly RankedPassage[]): Answer {
+  /**
+   * Compose the answer from passages already ranked for this question (the eval scores and answers
+   * one ranking). A question about what an outlet reported, when the guild has no articles from
+   * that outlet, is answered with that fact rather than with another outlet's words.
+   */
+  answerFrom(guildId: string, question: string, ranked: readonly RankedPassage[]): Answer {
+    const missing = unknownOutletMentions(question, this.library.articles.sources(guildId));
+    if (missing.length > 0) {
+      return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
+    }
     return composeExtractiveAnswer(question, ranked, this.termWeights);
   }
 

@@ -2,6 +2,7 @@ import { type Client, Events } from 'discord.js';
 import { type BriefingPublisher, BriefingScheduler } from '../briefing/scheduler.js';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
+import { FeedPoller } from '../ingest/feed-poller.js';
 import { componentLogger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { downloadAttachment } from './attachments.js';
@@ -73,6 +74,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       ? new BriefingScheduler({ settings: ownNewsdesk.settings, briefings: ownNewsdesk.briefings, publish })
       : undefined;
   if (scheduler && options.startScheduler !== false) scheduler.start();
+  const feedPoller = ownNewsdesk ? new FeedPoller(ownNewsdesk.feeds) : undefined;
+  feedPoller?.start();
 
   return {
     client: readyClient,
@@ -80,6 +83,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     scheduler,
     async stop() {
       await scheduler?.stop();
+      await feedPoller?.stop();
       await client.destroy();
       ownNewsdesk?.close();
     },

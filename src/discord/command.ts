@@ -8,6 +8,7 @@ import type { Briefing } from '../briefing/briefing.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { ArticleSubmission, SourcesPage } from '../newsdesk.js';
 import type { StoredArticle } from '../store/article-store.js';
+import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
 /** The core services the commands call: the Newsdesk facade in the bot, fakes in unit tests. */
@@ -17,6 +18,11 @@ export interface BotServices {
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
   briefing(guildId: string, period: { hours?: number }): Briefing;
+  readonly feeds: {
+    add(guildId: string, url: string): Promise<{ feed: StoredFeed; items: number }>;
+    remove(guildId: string, idOrUrl: string): StoredFeed;
+    list(guildId: string): StoredFeed[];
+  };
   readonly settings: {
     get(guildId: string): GuildSettings;
     update(guildId: string, change: Partial<GuildSettings>): GuildSettings;

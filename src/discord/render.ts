@@ -5,6 +5,7 @@ import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
 import { byline } from '../render-text.js';
 import type { StoredArticle } from '../store/article-store.js';
+import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
@@ -96,4 +97,43 @@ export function renderSettings(settings: GuildSettings): DiscordMessage[] {
     ],
   };
   return [{ embeds: [embed] }];
+}
+
+/** `/feed list`: the feeds this server follows, with their state. */
+export function renderFeeds(feeds: readonly StoredFeed[]): DiscordMessage[] {
+  if (feeds.length === 0) return [{ content: DISCORD_TEXTS.noFeeds, embeds: [] }];
+  const lines = feeds.map((feed) => {
+    const name = escapeMarkdown(feed.title ?? new URL(feed.url).host);
+    const state = feed.lastError
+      ? `failing (${escapeMarkdown(feed.lastError)}), next try ${discordTime(feed.nextPollAt)}`
+      : `next poll ${discordTime(feed.nextPollAt)}`;
+    return `\`${feed.id}\` [${name}](${feed.url}) · ${state}`;
+  });
+  return packEmbeds(
+    textEmbeds(lines.join('\n'), {
+      title: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}`,
+      color: COLOURS.list,
+    }),
+  );
+}
+
+/** `/feed add`: the feed now followed. */
+export function renderFeedAdded(feed: StoredFeed, items: number): DiscordMessage[] {
+  const name = escapeMarkdown(feed.title ?? feed.url);
+  return [
+    {
+      content: `Following **${name}** (\`${feed.id}\`). Its ${items} current item${items === 1 ? ' is' : 's are'} skipped; new items are added from the next poll, ${discordTime(feed.nextPollAt)}.`,
+      embeds: [],
+    },
+  ];
+}
+
+/** `/feed remove`: the feed no longer followed. */
+export function renderFeedRemoved(feed: StoredFeed): DiscordMessage[] {
+  return [{ content: `Stopped following **${escapeMarkdown(feed.title ?? feed.url)}**.`, embeds: [] }];
+}
+
+/** A Discord timestamp that each reader sees in their own time zone ("in 30 minutes"). */
+function discordTime(iso: string): string {
+  return `<t:${Math.floor(Date.parse(iso) / 1000)}:R>`;
 }

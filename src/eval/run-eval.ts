@@ -8,6 +8,7 @@ import { readArticleFile } from '../ingest/read-file.js';
 import { countWords } from '../ingest/text.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
+import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
 import { corpusPath, loadQuestions, type Split } from './multihop.js';
 import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
@@ -22,6 +23,13 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
     'data-dir': { type: 'string' },
+    // Ablations: override one ranking setting (see docs/retrieval.md).
+    'dense-weight': { type: 'string' },
+    'keyword-weight': { type: 'string' },
+    'max-per-article': { type: 'string' },
+    'title-weight': { type: 'string' },
+    candidates: { type: 'string' },
+    'no-outlets': { type: 'boolean', default: false },
   },
 });
 
@@ -33,7 +41,20 @@ if (!['dev', 'test', 'all'].includes(split)) {
 logger.level = process.env.LOG_LEVEL ?? 'warn';
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-eval-'));
-const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir });
+const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+const ranking: RankingOptions = {
+  ...DEFAULT_RANKING_OPTIONS,
+  denseWeight: number(values['dense-weight'], DEFAULT_RANKING_OPTIONS.denseWeight),
+  keywordWeight: number(values['keyword-weight'], DEFAULT_RANKING_OPTIONS.keywordWeight),
+  maxPerArticle: number(values['max-per-article'], DEFAULT_RANKING_OPTIONS.maxPerArticle),
+  candidates: number(values.candidates, DEFAULT_RANKING_OPTIONS.candidates),
+  keywordWeights: {
+    ...DEFAULT_RANKING_OPTIONS.keywordWeights,
+    title: number(values['title-weight'], DEFAULT_RANKING_OPTIONS.keywordWeights.title),
+  },
+  outletInterleaving: !values['no-outlets'],
+};
+const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir }, { ranking });
 try {
   let ingestSeconds = 0;
   if (newsdesk.listSources(GUILD).total === 0) {
@@ -72,7 +93,7 @@ try {
   let falseAbstained = 0;
   for (const [index, question] of questions.entries()) {
     const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
-    const answer = newsdesk.asker.answerFrom(question.query, ranked);
+    const answer = newsdesk.asker.answerFrom(GUILD, question.query, ranked);
     if (question.questionType === 'null_query') {
       nullCount += 1;
       if (answer.abstained) nullAbstained += 1;
@@ -92,6 +113,7 @@ try {
   const round = (value: number) => Math.round(value * 1000) / 1000;
   const result = {
     split,
+    ranking,
     questions: answerable.length,
     null_questions: nullCount,
     mrr10: round(overall.mrr10),

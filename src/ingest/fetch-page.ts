@@ -18,11 +18,31 @@ export const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
 export const USER_AGENT = 'newsdesk/0.1 (news briefing bot; +https://github.com/newsdesk-bot/newsdesk)';
-const ACCEPTED_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'];
+const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'];
+/** What RSS and Atom feeds are served as in the wild. */
+export const FEED_TYPES = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/x-rss+xml',
+  'application/xml',
+  'text/xml',
+];
 
 /** A refused URL: the message names the reason. */
 export class UrlRefusedError extends InvalidInputError {
   override readonly name: string = 'UrlRefusedError';
+}
+
+/** The server answered with an error status; `retryAfterSeconds` when it said when to come back. */
+export class HttpStatusError extends InvalidInputError {
+  override readonly name: string = 'HttpStatusError';
+  constructor(
+    readonly status: number,
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super('fetch-failed', `The page answered HTTP ${status}.`);
+  }
 }
 
 /** A DNS resolver in the shape of `dns.lookup(host, { all: true })`. */
@@ -47,10 +67,20 @@ const systemResolve: ResolveHost = (hostname) =>
     );
   });
 
-interface FetchedDocument {
+export interface FetchedDocument {
   url: string;
   contentType: string;
   text: string;
+  etag: string | undefined;
+  lastModified: string | undefined;
+}
+
+export interface FetchOptions {
+  /** Content types accepted (default: web pages and plain text). */
+  accept?: readonly string[];
+  /** Conditional request validators from an earlier fetch. */
+  etag?: string | undefined;
+  lastModified?: string | undefined;
 }
 
 /**
@@ -84,11 +114,28 @@ export class PageFetcher {
   }
 
   /** Fetch a text or HTML document, following at most `maxRedirects` redirects. */
-  async fetchDocument(rawUrl: string): Promise<FetchedDocument> {
+  async fetchDocument(rawUrl: string, options: FetchOptions = {}): Promise<FetchedDocument> {
+    const result = await this.fetchConditional(rawUrl, options);
+    if (result === 'not-modified') throw new HttpStatusError(304, undefined);
+    return result;
+  }
+
+  /** Like fetchDocument, but 'not-modified' when the validators show nothing changed (HTTP 304). */
+  async fetchConditional(rawUrl: string, options: FetchOptions = {}): Promise<FetchedDocument | 'not-modified'> {
     const signal = AbortSignal.timeout(this.timeoutMs);
+    const accept = options.accept ?? PAGE_TYPES;
+    const headers: Record<string, string> = {
+      accept: accept.map((type, index) => (index === 0 ? type : `${type};q=0.8`)).join(','),
+    };
+    if (options.etag) headers['if-none-match'] = options.etag;
+    if (options.lastModified) headers['if-modified-since'] = options.lastModified;
     let url = checkUrl(rawUrl);
     for (let hop = 0; ; hop += 1) {
-      const response = await this.request(url, signal);
+      const response = await this.request(url, signal, headers);
+      if (response.statusCode === 304) {
+        response.resume();
+        return 'not-modified';
+      }
       const location = response.headers.location;
       if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
         response.resume();
@@ -98,11 +145,11 @@ export class PageFetcher {
         url = checkUrl(new URL(location, url).toString());
         continue;
       }
-      return await this.readDocument(url, response, signal);
+      return await this.readDocument(url, response, signal, accept);
     }
   }
 
-  private async request(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
+  private async request(url: URL, signal: AbortSignal, extraHeaders: Record<string, string>): Promise<IncomingMessage> {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const address = isIP(host) ? { address: host, family: isIP(host) } : await this.resolveChecked(host);
     if (isIP(host)) this.checkAddress(host, host);
@@ -113,11 +160,7 @@ export class PageFetcher {
         {
           method: 'GET',
           signal,
-          headers: {
-            'user-agent': USER_AGENT,
-            accept: 'text/html,application/xhtml+xml,text/plain;q=0.8',
-            'accept-encoding': 'gzip, deflate, br',
-          },
+          headers: { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...extraHeaders },
           // Connect to the address that was checked, so a second DNS answer cannot swap in another.
           lookup: (_hostname, options, callback) => {
             const all = (options as { all?: boolean }).all === true;
@@ -153,15 +196,20 @@ export class PageFetcher {
     }
   }
 
-  private async readDocument(url: URL, response: IncomingMessage, signal: AbortSignal): Promise<FetchedDocument> {
+  private async readDocument(
+    url: URL,
+    response: IncomingMessage,
+    signal: AbortSignal,
+    accept: readonly string[],
+  ): Promise<FetchedDocument> {
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       response.resume();
-      throw new InvalidInputError('fetch-failed', `The page answered HTTP ${status}.`);
+      throw new HttpStatusError(status, retryAfterSeconds(response.headers['retry-after']));
     }
     const [mediaType = '', ...parameters] = (response.headers['content-type'] ?? '').split(';');
     const contentType = mediaType.trim().toLowerCase();
-    if (!ACCEPTED_TYPES.includes(contentType)) {
+    if (!accept.includes(contentType)) {
       response.resume();
       if (contentType === 'application/pdf') {
         throw new InvalidInputError(
@@ -169,9 +217,10 @@ export class PageFetcher {
           'That link is a PDF, which newsdesk does not read. Paste the text, or upload it as a .txt file.',
         );
       }
+      const expected = accept === FEED_TYPES ? 'an RSS or Atom feed' : 'a web page or plain text';
       throw new InvalidInputError(
         'unsupported-content-type',
-        `That link is ${contentType || 'of an unknown type'}, not a web page or plain text.`,
+        `That link is ${contentType || 'of an unknown type'}, not ${expected}.`,
       );
     }
     const declaredLength = Number(response.headers['content-length']);
@@ -188,7 +237,11 @@ export class PageFetcher {
         ? iconv.decode(bytes, charset)
         : decodeText(bytes, url.toString());
     log.debug({ url: url.toString(), bytes: bytes.length }, 'fetched page');
-    return { url: url.toString(), contentType, text };
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    return { url: url.toString(), contentType, text, etag: header('etag'), lastModified: header('last-modified') };
   }
 
   private async readBody(body: Readable, signal: AbortSignal, url: URL): Promise<Buffer> {
@@ -213,6 +266,14 @@ export class PageFetcher {
   private tooLarge(): InvalidInputError {
     return new InvalidInputError('page-too-large', `The page is larger than ${this.maxBytes / 1024 / 1024} MB.`);
   }
+}
+
+/** Retry-After as seconds (it may be a number of seconds or an HTTP date). */
+function retryAfterSeconds(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
 /** Parse and check a URL a user gave: http(s) only, no credentials. */

@@ -26,6 +26,8 @@ export interface RankingOptions {
   /** At most this many passages of one article in the results, unless nothing else is left. */
   maxPerArticle: number;
   keywordWeights: KeywordWeights;
+  /** Take each outlet the question names in turn (off only for ablations). */
+  outletInterleaving: boolean;
 }
 
 /** Defaults chosen by measurement on the MultiHop-RAG dev split (see docs/retrieval.md). */
@@ -36,6 +38,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   fusionK: 60,
   maxPerArticle: 2,
   keywordWeights: { title: 2, source: 1, text: 1 },
+  outletInterleaving: true,
 };
 
 /** Hybrid retrieval over one guild: BM25 over SQLite's full-text index and cosine over the hnswlib index, fused. */
@@ -55,7 +58,9 @@ export class PassageRanker {
     const expression = keywordMatchExpression(contentWords(question));
     const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
     const everywhere = this.candidates(guildId, expression, queryVector, undefined);
-    const named = findNamedSources(question, this.library.articles.sources(guildId));
+    const named = this.options.outletInterleaving
+      ? findNamedSources(question, this.library.articles.sources(guildId))
+      : [];
     const ordered =
       named.length === 0
         ? everywhere

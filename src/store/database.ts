@@ -79,6 +79,30 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX briefings_guild_date ON briefings(guild_id, local_date);
   `,
+  `
+  -- Feeds a guild follows, with what the next poll needs: validators, schedule and error backoff.
+  CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    added_at TEXT NOT NULL,
+    last_polled_at TEXT,
+    next_poll_at TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE UNIQUE INDEX feeds_guild_url ON feeds(guild_id, url);
+  -- Items already seen, so a restart or a re-poll never ingests one twice.
+  CREATE TABLE feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_id, item_key)
+  );
+  `,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */

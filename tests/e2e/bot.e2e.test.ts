@@ -85,15 +85,16 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     temp.remove();
   });
 
-  it('registers the six commands in the development guild, moderators-only ones with Manage Server by default', async () => {
+  it('registers the seven commands in the development guild, moderators-only ones with Manage Server by default', async () => {
     const rest = createDiscordRest(config.discord, { retries: 0, timeout: 2000 });
     const result = await deployCommands({ ...config.discord, guildId: GUILD_A.id }, bot.commands, rest);
-    expect(result).toEqual({ scope: 'guild', count: 6 });
+    expect(result).toEqual({ scope: 'guild', count: 7 });
     const registered = fake.registeredCommands.get(GUILD_A.id) ?? [];
     expect(registered.map((command) => command.name).sort()).toEqual([
       'add',
       'ask',
       'briefing',
+      'feed',
       'remove',
       'settings',
       'sources',

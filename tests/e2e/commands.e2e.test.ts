@@ -52,7 +52,15 @@ describe('slash commands through discord.js, with fake core services', () => {
   const callsOf = (method: string) => services.calls.filter((call) => call.method === method);
 
   it('loads one command per file in commands/', () => {
-    expect([...bot.commands.keys()].sort()).toEqual(['add', 'ask', 'briefing', 'remove', 'settings', 'sources']);
+    expect([...bot.commands.keys()].sort()).toEqual([
+      'add',
+      'ask',
+      'briefing',
+      'feed',
+      'remove',
+      'settings',
+      'sources',
+    ]);
   });
 
   it('defers /ask publicly, then edits in the answer with numbered, linked sources', async () => {
@@ -338,6 +346,51 @@ describe('slash commands through discord.js, with fake core services', () => {
     expect(quiet.edits[0]?.message.content).toBe(
       '**Briefing** · Quiet period: no articles dated Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC).',
     );
+  });
+
+  it('follows, lists and unfollows feeds for moderators only', async () => {
+    const refused = await run('feed', {
+      guildId: GUILD_B.id,
+      permissions: '0',
+      subcommand: 'add',
+      options: { url: 'https://news.example/rss' },
+    });
+    expect(refused.original?.content).toBe(DISCORD_TEXTS.moderatorsOnly('feed'));
+    expect(callsOf('addFeed')).toEqual([]);
+
+    const added = await run('feed', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      subcommand: 'add',
+      options: { url: 'https://news.example/rss' },
+    });
+    expect(added.callbacks[0]).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(added.edits[0]?.message.content).toMatch(
+      /^Following \*\*Example Feed\*\* \(`1`\)\. Its 12 current items are skipped; new items are added from the next poll, <t:\d+:R>\.$/,
+    );
+    const listed = await run('feed', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      subcommand: 'list',
+      options: {},
+    });
+    expect(listed.original?.embeds[0]?.description).toMatch(
+      /^`1` \[Example Feed\]\(https:\/\/news\.example\/rss\) · next poll <t:\d+:R>$/,
+    );
+    const removed = await run('feed', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      subcommand: 'remove',
+      options: { feed: '1' },
+    });
+    expect(removed.original?.content).toBe('Stopped following **Example Feed**.');
+    const empty = await run('feed', {
+      guildId: GUILD_B.id,
+      permissions: MANAGE_GUILD,
+      subcommand: 'list',
+      options: {},
+    });
+    expect(empty.original?.content).toBe(DISCORD_TEXTS.noFeeds);
   });
 
   it('explains itself in direct messages', async () => {

@@ -60,6 +60,8 @@ export interface CommandOptions {
   options?: Record<string, OptionValue>;
   /** Autocomplete: the option being typed. */
   focused?: string;
+  /** The subcommand the options belong to. */
+  subcommand?: string;
 }
 
 export type OptionValue =
@@ -152,9 +154,10 @@ export class FakeDiscord {
       avatar: null,
     };
     const resolved: Record<string, Record<string, unknown>> = {};
-    const options = Object.entries(spec.options ?? {}).map(([optionName, value]) =>
+    const given = Object.entries(spec.options ?? {}).map(([optionName, value]) =>
       this.toOption(optionName, value, resolved, guild, spec.focused),
     );
+    const options = spec.subcommand ? [{ name: spec.subcommand, type: 1, options: given }] : given;
     const record: FakeInteraction = {
       id: snowflake(),
       token: `token-${snowflake()}`,

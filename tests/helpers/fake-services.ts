@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import type { IngestOutcome } from '../../src/ingest/ingest-service.js';
 import type { ArticleSubmission, SourcesPage } from '../../src/newsdesk.js';
 import type { StoredArticle } from '../../src/store/article-store.js';
+import type { StoredFeed } from '../../src/store/feed-store.js';
 import {
   DEFAULT_GUILD_SETTINGS,
   type GuildSettings,
@@ -86,6 +87,37 @@ export class FakeServices implements BotServices {
     this.record('briefing', guildId, period);
     return this.nextBriefing;
   }
+
+  readonly feedList: StoredFeed[] = [];
+  readonly feeds = {
+    add: async (guildId: string, url: string): Promise<{ feed: StoredFeed; items: number }> => {
+      this.record('addFeed', guildId, url);
+      const now = new Date().toISOString();
+      const feed: StoredFeed = {
+        id: this.feedList.length + 1,
+        guildId,
+        url,
+        title: 'Example Feed',
+        etag: null,
+        lastModified: null,
+        addedAt: now,
+        lastPolledAt: now,
+        nextPollAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+        failures: 0,
+        lastError: null,
+      };
+      this.feedList.push(feed);
+      return { feed, items: 12 };
+    },
+    remove: (guildId: string, idOrUrl: string): StoredFeed => {
+      this.record('removeFeed', guildId, idOrUrl);
+      const index = this.feedList.findIndex((feed) => feed.guildId === guildId && String(feed.id) === idOrUrl);
+      const [removed] = index >= 0 ? this.feedList.splice(index, 1) : [];
+      if (!removed) throw new NotFoundError('feed-not-found', `This server follows no feed "${idOrUrl}".`);
+      return removed;
+    },
+    list: (guildId: string): StoredFeed[] => this.feedList.filter((feed) => feed.guildId === guildId),
+  };
 
   readonly settings = {
     get: (guildId: string): GuildSettings => this.stored.get(guildId) ?? { ...DEFAULT_GUILD_SETTINGS },

@@ -1,0 +1,67 @@
+/** Words that introduce a piece of journalism, as in "an article by X" or "the X report". */
+const PIECE = String.raw`(?:article|report|piece|story|coverage|publication|editorial|review|column|feature|post)s?`;
+/** A capitalised name of a few words, with an optional leading "The" ("The Wall Street Journal"). */
+const NAME = String.raw`((?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)`;
+const QUOTE = `['‘"“]?`;
+
+/** Phrasings that name the outlet a question is about. */
+const OUTLET_PATTERNS = [
+  new RegExp(String.raw`\b${PIECE}\s+(?:by|from|published by)\s+(?:the\s+)?${QUOTE}${NAME}`, 'g'),
+  new RegExp(String.raw`\b${PIECE}\s+(?:in|published in)\s+${QUOTE}${NAME}`, 'g'),
+  new RegExp(String.raw`${QUOTE}${NAME}['’"”]?\s+${PIECE}\b`, 'g'),
+  new RegExp(String.raw`\b(?:reported|published|covered|stated|noted|mentioned)\s+(?:by|in)\s+${QUOTE}${NAME}`, 'g'),
+  new RegExp(String.raw`\baccording to\s+(?:an?\s+)?(?:${PIECE}\s+(?:from|by|in)\s+)?${QUOTE}${NAME}`, 'g'),
+];
+
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
+function comparable(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A possessive ("Google's report") or a month ("the October report") is not an outlet. */
+function looksLikeOutlet(name: string): boolean {
+  const trimmed = name.trim();
+  if (/['’]s?$/.test(trimmed)) return false;
+  return !MONTHS.has(trimmed.toLowerCase());
+}
+
+/**
+ * Outlets the question attributes reporting to ("an article by Bloomberg", "the CNN report") that
+ * match none of the outlets the library has articles from. Such a question cannot be answered
+ * from this library, whatever the passages say. A name matches an outlet when either contains the
+ * other ("CNBC" and "CNBC | World Business News Leader").
+ */
+export function unknownOutletMentions(question: string, knownSources: readonly string[]): string[] {
+  const known = knownSources.map(comparable).filter((source) => source.length > 1);
+  const unknown = new Set<string>();
+  for (const pattern of OUTLET_PATTERNS) {
+    for (const match of question.matchAll(pattern)) {
+      // "an article from The Guardian and a CNN report": the name stops before a trailing connector.
+      const name = (match[1] ?? '').trim().replace(/(?:\s+(?:and|of|&))+$/, '');
+      if (!looksLikeOutlet(name)) continue;
+      const bare = comparable(name);
+      if (bare === '' || known.some((source) => source.includes(bare) || bare.includes(source))) continue;
+      unknown.add(name.replace(/['’"”]+$/, ''));
+    }
+  }
+  return [...unknown];
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Newsdesk } from '../../src/newsdesk.js';
+import { unknownOutletMentions } from '../../src/retrieve/outlet-mentions.js';
+import { fakeModel } from '../helpers/fake-embeddings.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const KNOWN = ['TechCrunch', 'The Verge', 'CNBC | World Business News Leader', 'The Roar | Sports Writers Blog'];
+
+describe('unknownOutletMentions', () => {
+  it.each([
+    ['What did the Bloomberg article say about Apple?', ['Bloomberg']],
+    ['According to a report by The Wall Street Journal, who leads the bank?', ['The Wall Street Journal']],
+    ['Which city is named in an article from The Guardian and a CNN report?', ['The Guardian', 'CNN']],
+    ['What was reported by The Hindu about the dam?', ['The Hindu']],
+  ])('finds the outlets of %j that the library lacks', (question, expected) => {
+    expect(unknownOutletMentions(question, KNOWN).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    'What did the TechCrunch article say about the FTX trial?',
+    'According to an article by The Verge, when does the Steam Deck OLED ship?',
+    'What did the CNBC report say about rates?',
+    "Does the Roar's article agree with the Verge report?",
+    "What did Google's report on Gemini claim?",
+    'What did the October report find?',
+    'Who won the match on Sunday?',
+  ])('does not object to %j', (question) => {
+    expect(unknownOutletMentions(question, KNOWN)).toEqual([]);
+  });
+});
+
+describe('asking about an outlet the server has no articles from', () => {
+  const temp = makeTempDir();
+  let newsdesk: Newsdesk;
+  beforeAll(async () => {
+    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
+    await newsdesk.ingestArticles(
+      [
+        {
+          title: 'Harbourtown dock workers end port strike after pay deal',
+          source: 'Coast Times',
+          body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent.',
+        },
+      ],
+      'g',
+    );
+  });
+  afterAll(() => {
+    newsdesk.close();
+    temp.remove();
+  });
+
+  it('says it has no articles from that outlet instead of answering from another', async () => {
+    const answer = await newsdesk.ask('g', 'What pay deal ended the port strike, according to a Bloomberg report?');
+    expect(answer).toMatchObject({ abstained: true, citations: [] });
+    expect(answer.answer).toBe(
+      "There are no articles from Bloomberg here, so I can't say what it reported. Check /sources for the outlets I have.",
+    );
+  });
+
+  it('answers when the outlet named is one it has', async () => {
+    const answer = await newsdesk.ask('g', 'What pay deal ended the port strike, according to a Coast Times report?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('seven percent');
+  });
+});
