@@ -30,6 +30,7 @@ const { values } = parseArgs({
     'title-weight': { type: 'string' },
     candidates: { type: 'string' },
     'no-outlets': { type: 'boolean', default: false },
+    'no-dates': { type: 'boolean', default: false },
   },
 });
 
@@ -53,6 +54,7 @@ const ranking: RankingOptions = {
     title: number(values['title-weight'], DEFAULT_RANKING_OPTIONS.keywordWeights.title),
   },
   outletInterleaving: !values['no-outlets'],
+  dateInterleaving: !values['no-dates'],
 };
 const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir }, { ranking });
 try {

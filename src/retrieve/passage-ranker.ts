@@ -1,7 +1,8 @@
 import type { EmbeddingModel } from '../embed/embedding-model.js';
-import type { KeywordWeights, StoredPassage } from '../store/article-store.js';
+import type { KeywordWeights, PassageScope, StoredPassage } from '../store/article-store.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
+import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
 import { contentWords, keywordMatchExpression } from './query-terms.js';
 
@@ -28,6 +29,8 @@ export interface RankingOptions {
   keywordWeights: KeywordWeights;
   /** Take each outlet the question names in turn (off only for ablations). */
   outletInterleaving: boolean;
+  /** Take the articles of each day the question names in turn. */
+  dateInterleaving: boolean;
 }
 
 /**
@@ -40,9 +43,10 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   keywordWeight: 1,
   denseWeight: 0,
   fusionK: 60,
-  maxPerArticle: 2,
+  maxPerArticle: 6,
   keywordWeights: { title: 1, source: 1, text: 1 },
   outletInterleaving: true,
+  dateInterleaving: true,
 };
 
 /** Hybrid retrieval over one guild: BM25 over SQLite's full-text index and cosine over the hnswlib index, fused. */
@@ -61,14 +65,16 @@ export class PassageRanker {
   async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
     const expression = keywordMatchExpression(contentWords(question));
     const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
-    const everywhere = this.candidates(guildId, expression, queryVector, undefined);
-    const named = this.options.outletInterleaving
-      ? findNamedSources(question, this.library.articles.sources(guildId))
-      : [];
+    const everywhere = this.candidates(guildId, expression, queryVector, {});
+    const scopes: PassageScope[] = [];
+    if (this.options.outletInterleaving) {
+      scopes.push(...findNamedSources(question, this.library.articles.sources(guildId)).map((source) => ({ source })));
+    }
+    if (this.options.dateInterleaving) scopes.push(...findNamedDays(question).map((day) => ({ day })));
     const ordered =
-      named.length === 0
+      scopes.length === 0
         ? everywhere
-        : interleave([...named.map((source) => this.candidates(guildId, expression, queryVector, source)), everywhere]);
+        : interleave([...scopes.map((scope) => this.candidates(guildId, expression, queryVector, scope)), everywhere]);
     const byId = new Map<number, Candidate>();
     for (const candidate of ordered) if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
     if (!queryVector && byId.size < k * this.options.maxPerArticle) {
@@ -107,13 +113,14 @@ export class PassageRanker {
     guildId: string,
     expression: string | undefined,
     queryVector: number[] | undefined,
-    source: string | undefined,
+    scope: PassageScope,
   ): Candidate[] {
     const { options } = this;
     const keywordHits = expression
-      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights, source)
+      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights, scope)
       : [];
-    const allowed = source === undefined ? undefined : this.library.articles.passageIdsOfSource(guildId, source);
+    const scoped = scope.source !== undefined || scope.day !== undefined;
+    const allowed = scoped && queryVector ? this.library.articles.passageIdsIn(guildId, scope) : undefined;
     const denseHits = queryVector ? this.library.searchVectors(guildId, queryVector, options.candidates, allowed) : [];
     const keywordRanks = new Map(keywordHits.map((hit, index) => [hit.id, index + 1]));
     const denseById = new Map(denseHits.map((hit, index) => [hit.id, { rank: index + 1, similarity: hit.similarity }]));

@@ -36,6 +36,26 @@ export interface SavedArticle {
   replacedPassageIds: number[];
 }
 
+/** A part of a guild's passages: those of one outlet, or published on one day (UTC, "YYYY-MM-DD"). */
+export interface PassageScope {
+  source?: string | undefined;
+  day?: string | undefined;
+}
+
+function scopeFilter(scope: PassageScope): { sql: string; values: string[] } {
+  const clauses: string[] = [];
+  const values: string[] = [];
+  if (scope.source !== undefined) {
+    clauses.push('a.source = ?');
+    values.push(scope.source);
+  }
+  if (scope.day !== undefined) {
+    clauses.push('substr(a.published_at, 1, 10) = ?');
+    values.push(scope.day);
+  }
+  return { sql: clauses.join(' AND '), values };
+}
+
 /** Column weights of bm25() over (title, source, text): a word in the headline counts more. */
 export interface KeywordWeights {
   title: number;
@@ -343,25 +363,21 @@ export class ArticleStore {
     matchExpression: string,
     limit: number,
     weights: KeywordWeights,
-    source?: string,
+    scope: PassageScope = {},
   ): { id: number; score: number }[] {
+    const filter = scopeFilter(scope);
     const rows = this.db
       .prepare(
         `SELECT s.rowid AS id, -bm25(passage_search, ?, ?, ?) AS score
          FROM passage_search s JOIN passages p ON p.id = s.rowid
-         ${source === undefined ? '' : 'JOIN articles a ON a.id = p.article_id AND a.source = ?'}
+         ${filter.sql ? `JOIN articles a ON a.id = p.article_id AND ${filter.sql}` : ''}
          WHERE passage_search MATCH ? AND p.guild_id = ?
          ORDER BY score DESC LIMIT ?`,
       )
-      .all(
-        weights.title,
-        weights.source,
-        weights.text,
-        ...(source === undefined ? [] : [source]),
-        matchExpression,
-        guildId,
-        limit,
-      ) as { id: number; score: number }[];
+      .all(weights.title, weights.source, weights.text, ...filter.values, matchExpression, guildId, limit) as {
+      id: number;
+      score: number;
+    }[];
     return rows;
   }
 
@@ -374,15 +390,16 @@ export class ArticleStore {
     ).map((row) => row.source);
   }
 
-  /** The ids of the guild's passages from articles of one outlet. */
-  passageIdsOfSource(guildId: string, source: string): Set<number> {
+  /** The ids of the guild's passages in a scope (one outlet, one day of publication). */
+  passageIdsIn(guildId: string, scope: PassageScope): Set<number> {
+    const filter = scopeFilter(scope);
     return new Set(
       (
         this.db
           .prepare(
-            'SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ? AND a.source = ?',
+            `SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ?${filter.sql ? ` AND ${filter.sql}` : ''}`,
           )
-          .all(guildId, source) as { id: number }[]
+          .all(guildId, ...filter.values) as { id: number }[]
       ).map((row) => row.id),
     );
   }
