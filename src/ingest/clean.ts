@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { isBylineOrDateline } from './bylines.js';
 import { foldForComparison, wordTokens } from './text.js';
 
 /**
@@ -18,7 +19,19 @@ const BOILERPLATE_PARAGRAPHS: readonly RegExp[] = [
   /^all rights reserved\.?$/i,
   /\brating:\s*\d(\.\d)?\s*(\/\s*\d+|stars?)?$/i,
   /^reviewed by\b.{0,120}$/i,
+  /^(additional )?(reporting|writing|editing|compiled) by\b.{0,200}$/i,
+  /^our standards:.{0,120}$/i,
+  /^explore more on these topics:.{0,200}$/i,
+  /^(reuse this content|skip to (main )?content)$/i,
 ];
+
+/** Headings of the lists of other stories that pages put around an article ("Most read"). */
+const OTHER_STORIES_HEADING =
+  /^(most (read|viewed|popular|shared)|trending( now)?|top stories|related (topics|content)|more on this story|more stories|you may also like|elsewhere on .{1,40})\s*:?$/i;
+/** A list item of such a list: short, and not a sentence. */
+function isListItem(paragraph: string): boolean {
+  return wordTokens(paragraph).length <= 12 && !/[.!?"'’”]$/.test(paragraph.trim());
+}
 
 /** How alike two folded paragraphs must be (1 - edit distance / length) to count as the same paragraph. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.9;
@@ -35,7 +48,7 @@ export interface CleanedText {
 
 function isBoilerplate(paragraph: string): boolean {
   const line = paragraph.trim().replace(/\s+/g, ' ');
-  return BOILERPLATE_PARAGRAPHS.some((pattern) => pattern.test(line));
+  return BOILERPLATE_PARAGRAPHS.some((pattern) => pattern.test(line)) || isBylineOrDateline(line);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -76,7 +89,18 @@ export function cleanArticleText(body: string, title = ''): CleanedText {
   const kept: { text: string; folded: string; wordSet: Set<string>; words: number }[] = [];
   const seen = new Set<string>();
 
+  let inOtherStories = false;
   for (const paragraph of paragraphs) {
+    if (OTHER_STORIES_HEADING.test(paragraph.trim())) {
+      inOtherStories = true;
+      removedBoilerplate += 1;
+      continue;
+    }
+    if (inOtherStories && isListItem(paragraph)) {
+      removedBoilerplate += 1;
+      continue;
+    }
+    inOtherStories = false;
     if (isBoilerplate(paragraph) || repeatsTitle(paragraph, foldedTitle)) {
       removedBoilerplate += 1;
       continue;

@@ -56,7 +56,9 @@ export function parseFeedText(xml: string): ParsedFeed {
       },
     ];
   });
-  return { title: feed.title ?? undefined, entries };
+  // A feed that lists one item twice (it happens with syndicated feeds) shows it once.
+  const unique = [...new Map(entries.map((entry) => [entry.key, entry])).values()];
+  return { title: feed.title ?? undefined, entries: unique };
 }
 
 export interface FeedPollResult {

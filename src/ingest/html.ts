@@ -4,7 +4,8 @@ import type { ArticleInput } from './article.js';
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+// Captions are left out: they describe a picture the reader cannot see, and often repeat the text.
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
 
 function meta(document: HtmlDocument, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -37,7 +38,9 @@ function jsonLdField(document: HtmlDocument, field: 'datePublished' | 'headline'
 
 /** Paragraph text of an HTML fragment, one block element per paragraph. */
 function blocksToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // Inline elements side by side (<span>By X</span><span>Oct 17</span>) must not run together.
+  const spaced = html.replace(/<\/(span|time|a|b|strong|em)>(?=<(span|time|a|b|strong|em)\b)/gi, '</$1> ');
+  const { document } = parseHTML(`<!doctype html><html><body>${spaced}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCK_SELECTOR)]
     // Nested blocks (a <p> inside an <li>) would otherwise be read twice.
     .filter((element) => !element.parentElement?.closest(BLOCK_SELECTOR))

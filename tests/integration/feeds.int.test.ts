@@ -125,6 +125,18 @@ describe('following feeds', () => {
     expect(newsdesk.listSources(GUILD).total).toBe(2);
   });
 
+  it('ingests an item listed twice, or by two feeds, once', async () => {
+    const now = new Date();
+    await newsdesk.feeds.add(GUILD, server.url('/rss'), now);
+    await newsdesk.feeds.add(GUILD, server.url('/rss?edition=uk'), now);
+    const crane = { slug: 'crane', title: 'New crane arrives at the container terminal' };
+    rssItems.push(crane, crane);
+    const results = await newsdesk.feeds.pollDue(new Date(now.getTime() + 31 * MINUTE));
+    const statuses = results.flatMap((result) => result.outcomes.map((outcome) => outcome.status));
+    expect(statuses).toEqual(['added', 'unchanged']);
+    expect(newsdesk.listSources(GUILD).total).toBe(1);
+  });
+
   it('uses the feed text when the item page cannot be fetched', async () => {
     const now = new Date();
     await newsdesk.feeds.add(GUILD, server.url('/rss'), now);

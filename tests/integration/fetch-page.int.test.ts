@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageFetcher, USER_AGENT } from '../../src/ingest/fetch-page.js';
+import { prepareArticle } from '../../src/ingest/prepare.js';
 import { PageServer } from '../helpers/page-server.js';
 
 const ARTICLE_HTML = readFileSync('tests/fixtures/outlet-article.html');
@@ -35,6 +36,9 @@ describe('PageFetcher against a real local server', () => {
       '/image': { headers: { 'content-type': 'image/png' }, body: 'png' },
       '/missing-page': { status: 404, body: 'gone' },
       '/huge': { headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(6 * 1024 * 1024) },
+      '/outlets/broadcaster': { body: readFileSync('tests/fixtures/outlets/broadcaster-jsonld.html') },
+      '/outlets/newspaper': { body: readFileSync('tests/fixtures/outlets/newspaper-time.html') },
+      '/outlets/wire': { body: readFileSync('tests/fixtures/outlets/wire-og.html') },
       '/agent': (request) => ({
         headers: { 'content-type': 'text/plain' },
         body: `Agent\n\n${request.headers['user-agent']}`,
@@ -56,6 +60,53 @@ describe('PageFetcher against a real local server', () => {
     });
     expect(article.body).toContain('pay offer of 7 percent');
     expect(article.body).not.toContain('Most read');
+  });
+
+  it.each([
+    {
+      page: '/outlets/broadcaster',
+      title: 'Flood defences to be raised along the estuary',
+      source: 'Northern Broadcasting',
+      date: '2023-11-14T06:02:11.000Z',
+      url: 'https://www.northern-broadcasting.example/news/uk-67012345',
+      first: 'Flood walls along the estuary will be raised by a metre',
+      furniture: ['cookies', 'Most read', 'Celebrity chef', '14 November 2023', 'built in 1978', 'Copyright'],
+    },
+    {
+      page: '/outlets/newspaper',
+      title: 'Rail strike called off after late-night talks',
+      source: 'The Daily Ledger',
+      date: '2023-12-01T23:40:00.000Z',
+      url: 'https://www.dailyledger.example/uk-news/2023/dec/01/rail-strike-called-off',
+      first: 'A national rail strike planned for Monday has been called off',
+      furniture: [
+        'Support the Ledger',
+        'Skip to main content',
+        'Reuse this content',
+        'Most viewed',
+        'Quiz of the week',
+      ],
+    },
+    {
+      page: '/outlets/wire',
+      title: 'Chipmaker to build $4 bln plant in Arizona, sources say',
+      source: 'Wire Service',
+      date: '2023-10-17T14:25:03.000Z',
+      url: 'https://www.wire.example/technology/chipmaker-arizona-plant-2023-10-17',
+      first: 'PHOENIX, Oct 17 (Wire) - A leading chipmaker plans',
+      furniture: ['Sign up for the daily briefing', 'By Priya Nair', 'Updated ago', 'Editing by', 'Trust Principles'],
+    },
+  ])('extracts the article of an outlet layout ($page) and drops its furniture', async (expected) => {
+    const input = await fetcher.fetchArticle(server.url(expected.page));
+    const article = prepareArticle(input);
+    expect(article).toMatchObject({
+      title: expected.title,
+      source: expected.source,
+      publishedAt: expected.date,
+      url: expected.url,
+    });
+    expect(article.body.startsWith(expected.first)).toBe(true);
+    for (const text of expected.furniture) expect(article.body).not.toContain(text);
   });
 
   it('reads plain text, gzip-compressed pages and declared legacy charsets', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isBylineOrDateline } from '../../src/ingest/bylines.js';
 import { cleanArticleText } from '../../src/ingest/clean.js';
 import { foldForComparison } from '../../src/ingest/text.js';
 
@@ -46,5 +47,39 @@ describe('cleanArticleText', () => {
     expect(cleaned.text).not.toMatch(/No comments|Rating: 5|TOP-LEFT ADS|Reviewed by/);
     expect(cleaned.text).toContain('with a total weight of about 80 tons');
     expect(cleaned.removedDuplicates).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('page furniture around the article', () => {
+  it.each([
+    'By Priya Nair October 17, 2023 2:25 PM UTC Updated ago',
+    '14 November 2023',
+    'Updated 3 hours ago',
+    'Fri 1 Dec 2023 23.40 GMT',
+  ])('drops the byline or dateline %j', (line) => {
+    expect(isBylineOrDateline(line)).toBe(true);
+  });
+
+  it.each([
+    'The vote is on March 3, 2024.',
+    'By Friday, the council had approved the plan to rebuild the harbour wall.',
+    'Officials said the 2023 budget was spent by October.',
+  ])('keeps the sentence %j', (line) => {
+    expect(isBylineOrDateline(line)).toBe(false);
+  });
+
+  it('drops a "Most read" list and credit lines, and keeps the reporting after it', () => {
+    const body = [
+      'The council approved the new harbour wall on Tuesday after a long debate.',
+      'Most read',
+      'Celebrity chef opens seaside restaurant',
+      'Ten walks to try this winter',
+      'Work will start in March and take two years, the council said.',
+      'Reporting by Priya Nair; Editing by Mark Dunn',
+    ].join('\n\n');
+    expect(cleanArticleText(body).text.split('\n\n')).toEqual([
+      'The council approved the new harbour wall on Tuesday after a long debate.',
+      'Work will start in March and take two years, the council said.',
+    ]);
   });
 });
