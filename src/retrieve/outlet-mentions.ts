@@ -1,5 +1,5 @@
 /** Words that introduce a piece of journalism, as in "an article by X" or "the X report". */
-const PIECE = String.raw`(?:article|report|piece|story|coverage|publication|editorial|review|column|feature|post)s?`;
+const PIECE = '(?:article|report|piece|story|coverage|publication|editorial|review|column|feature|post)s?';
 /** A capitalised name of a few words, with an optional leading "The" ("The Wall Street Journal"). */
 const NAME = String.raw`((?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)`;
 const QUOTE = `['‘"“]?`;

@@ -76,7 +76,9 @@ export class VectorRecordStore {
   /** The ids of the guild's passages that carry vectors of this model. */
   passageIds(guildId: string, modelId: string): number[] {
     return (
-      this.db.prepare('SELECT id FROM passages WHERE guild_id = ? AND model_id = ?').all(guildId, modelId) as {
+      this.db
+        .prepare('SELECT id FROM passages WHERE guild_id = ? AND model_id = ? ORDER BY id')
+        .all(guildId, modelId) as {
         id: number;
       }[]
     ).map((row) => row.id);

@@ -1,0 +1,259 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { type EmbeddingModel, inBatches } from '../embed/embedding-model.js';
+import { loadEmbeddingModel } from '../embed/load-embedding-model.js';
+import { corpusPath, loadQuestions } from '../eval/multihop.js';
+import type { ArticleInput, PreparedArticle } from '../ingest/article.js';
+import { passageEmbeddingText } from '../ingest/ingest-service.js';
+import { prepareArticle } from '../ingest/prepare.js';
+import { readArticleFile } from '../ingest/read-file.js';
+import { logger } from '../logger.js';
+import { Newsdesk } from '../newsdesk.js';
+import { median, quantile, round } from './stats.js';
+import { copyOf, randomUnitVectors } from './synthetic.js';
+
+/**
+ * `npm run bench [-- --quick] [--json]`: where the time and memory go, each figure beside the
+ * raw model cost it is compared with, measured in one run on this machine. Real text comes from the
+ * MultiHop-RAG corpus in ../shared; large libraries reuse its passages with random vectors.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    dataset: { type: 'string', default: '../shared/bench/multihop' },
+  },
+});
+logger.level = 'warn';
+const GUILD = 'bench';
+const plan = values.quick
+  ? { ingestArticles: 8, repetitions: 1, batchSizes: [8, 16], sizes: [1_000], questions: 20, recallQueries: 20 }
+  : {
+      ingestArticles: 40,
+      repetitions: 3,
+      batchSizes: [1, 8, 16, 32, 64],
+      sizes: [1_000, 10_000, 100_000],
+      questions: 50,
+      recallQueries: 100,
+    };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const config = loadConfig();
+const model = await loadEmbeddingModel(config.embedding);
+const inputs = await readArticleFile(corpusPath(values.dataset));
+const prepared: PreparedArticle[] = inputs.flatMap((input) => {
+  try {
+    return [prepareArticle(input)];
+  } catch {
+    return [];
+  }
+});
+const questions = loadQuestions(values.dataset, 'dev')
+  .filter((question) => question.questionType !== 'null_query')
+  .slice(0, plan.questions)
+  .map((question) => question.query);
+
+function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-bench-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function embedAll(texts: readonly string[], batchSize: number): Promise<void> {
+  for (const batch of inBatches(texts, batchSize)) await model.embeddings.embedDocuments(batch);
+}
+
+/** 1. Passages per second through the whole pipeline against the raw model on the same texts. */
+async function measureIngest(sample: readonly ArticleInput[]) {
+  const texts = sample.flatMap((input) => {
+    const article = prepareArticle(input);
+    return article.passages.map((passage) => passageEmbeddingText(article.title, passage.text));
+  });
+  const raw: number[] = [];
+  const pipeline: number[] = [];
+  for (let run = 0; run < plan.repetitions; run += 1) {
+    let started = performance.now();
+    await embedAll(texts, config.embedding.batchSize);
+    raw.push(texts.length / ((performance.now() - started) / 1000));
+    const temp = tempDir();
+    const newsdesk = await Newsdesk.open({ ...config, dataDir: temp.dir }, { model });
+    started = performance.now();
+    await newsdesk.ingestArticles(sample, GUILD);
+    pipeline.push(texts.length / ((performance.now() - started) / 1000));
+    newsdesk.close();
+    temp.remove();
+  }
+  return {
+    passages: texts.length,
+    raw_pps: median(raw),
+    pipeline_pps: median(pipeline),
+    ratio: median(pipeline) / median(raw),
+  };
+}
+
+/** 2. Model throughput and memory per batch size. */
+async function measureBatches() {
+  const texts = prepared
+    .slice(0, 12)
+    .flatMap((article) => article.passages.map((passage) => passage.text))
+    .slice(0, 64);
+  const rows: { batch: number; pps: number; rss_mb: number }[] = [];
+  for (const batch of plan.batchSizes) {
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const started = performance.now();
+    await embedAll(texts, batch);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(timer);
+    rows.push({ batch, pps: round(texts.length / seconds, 1), rss_mb: round(peak / 1024 / 1024, 0) });
+  }
+  return rows;
+}
+
+/** A library of about `size` passages: real corpus text (copied as needed), random vectors. */
+function buildLibrary(newsdesk: Newsdesk, size: number): Float32Array[] {
+  const vectors: Float32Array[] = [];
+  let stored = 0;
+  for (let copy = 0; stored < size; copy += 1) {
+    for (const article of prepared) {
+      if (stored >= size) break;
+      const own = randomUnitVectors(article.passages.length, model.dimensions, 1 + stored);
+      newsdesk.library.saveArticle(GUILD, copyOf(article, copy), own, undefined);
+      vectors.push(...own);
+      stored += article.passages.length;
+    }
+  }
+  newsdesk.library.flush();
+  return vectors;
+}
+
+/** 3-5. Query latency, index recall against exact search, and start-up in a fresh process, at one size. */
+async function measureSize(size: number, questionCost: number) {
+  const temp = tempDir();
+  const newsdesk = await Newsdesk.open({ ...config, dataDir: temp.dir }, { model });
+  let started = performance.now();
+  const vectors = buildLibrary(newsdesk, size);
+  const buildS = (performance.now() - started) / 1000;
+  const latencies: number[] = [];
+  for (const question of questions) {
+    started = performance.now();
+    await newsdesk.ask(GUILD, question);
+    latencies.push(performance.now() - started);
+  }
+  // Exact search over the same vectors, for recall@10 and the speed-up of the index.
+  const queries = randomUnitVectors(plan.recallQueries, model.dimensions, 999);
+  let hits = 0;
+  let indexMs = 0;
+  let exactMs = 0;
+  const ids = newsdesk.library.vectorRecords.passageIds(GUILD, model.id);
+  for (const query of queries) {
+    started = performance.now();
+    const found = new Set(newsdesk.library.searchVectors(GUILD, query, 10).map((hit) => hit.id));
+    indexMs += performance.now() - started;
+    started = performance.now();
+    const exact = vectors
+      .map((vector, index) => {
+        let dot = 0;
+        for (let i = 0; i < vector.length; i += 1) dot += (vector[i] ?? 0) * (query[i] ?? 0);
+        return { id: ids[index] ?? -1, dot };
+      })
+      .sort((a, b) => b.dot - a.dot)
+      .slice(0, 10);
+    exactMs += performance.now() - started;
+    hits += exact.filter((entry) => found.has(entry.id)).length;
+  }
+  newsdesk.close();
+  const probe = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'startup-probe.ts'), temp.dir, GUILD, questions[0] ?? 'news'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    ),
+  ) as { ready_s: number; rss_mb: number };
+  temp.remove();
+  const p50 = quantile(latencies, 0.5);
+  return {
+    passages: vectors.length,
+    build_s: round(buildS, 1),
+    query_p50_ms: round(p50, 1),
+    query_p95_ms: round(quantile(latencies, 0.95), 1),
+    query_p50_over_embedding: round(p50 / questionCost, 2),
+    hnsw_recall10: round(hits / (queries.length * 10)),
+    hnsw_speedup: round(exactMs / Math.max(indexMs, 0.001), 1),
+    startup_s: round(probe.ready_s, 2),
+    rss_mb: round(probe.rss_mb, 0),
+  };
+}
+
+async function questionEmbeddingMs(embedding: EmbeddingModel): Promise<number> {
+  const times: number[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    await embedding.embeddings.embedQuery(question);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+log(`ingest: ${plan.ingestArticles} articles x ${plan.repetitions}`);
+const ingest = await measureIngest(inputs.slice(0, plan.ingestArticles));
+log('embedding batch sizes');
+const batches = await measureBatches();
+const questionMs = await questionEmbeddingMs(model);
+const sizes: Record<string, Awaited<ReturnType<typeof measureSize>>> = {};
+for (const size of plan.sizes) {
+  log(`library of ${size} passages`);
+  sizes[size] = await measureSize(size, questionMs);
+}
+const largest = sizes[100_000];
+const best = batches.reduce((a, b) => (b.pps > a.pps ? b : a));
+const result = {
+  quick: values.quick,
+  ingest_ratio: round(ingest.ratio),
+  ingest_pipeline_pps: round(ingest.pipeline_pps, 1),
+  ingest_raw_pps: round(ingest.raw_pps, 1),
+  ingest_passages: ingest.passages,
+  embed_passages_per_s: best.pps,
+  embed_best_batch: best.batch,
+  embed_batches: batches,
+  question_embedding_ms: round(questionMs, 1),
+  sizes,
+  query_p50_ms_100k: largest?.query_p50_ms ?? null,
+  query_p95_ms_100k: largest?.query_p95_ms ?? null,
+  hnsw_recall10_100k: largest?.hnsw_recall10 ?? null,
+  startup_s_100k: largest?.startup_s ?? null,
+  rss_mb_per_100k: largest ? largest.rss_mb : null,
+};
+if (values.json) console.log(JSON.stringify(result, null, 2));
+else {
+  console.log(
+    `ingest: pipeline ${result.ingest_pipeline_pps} passages/s vs raw model ${result.ingest_raw_pps}/s -> ratio ${result.ingest_ratio} (${ingest.passages} passages)`,
+  );
+  console.log(
+    `embedding: ${batches.map((row) => `batch ${row.batch}: ${row.pps}/s, rss ${row.rss_mb} MB`).join('; ')}`,
+  );
+  console.log(`one question embedded: ${result.question_embedding_ms} ms`);
+  console.log('passages  build_s  p50_ms  p95_ms  p50/embed  recall@10  speed-up  startup_s  rss_mb');
+  for (const row of Object.values(sizes)) {
+    console.log(
+      [
+        row.passages,
+        row.build_s,
+        row.query_p50_ms,
+        row.query_p95_ms,
+        row.query_p50_over_embedding,
+        row.hnsw_recall10,
+        row.hnsw_speedup,
+        row.startup_s,
+        row.rss_mb,
+      ]
+        .map((value) => String(value).padEnd(9))
+        .join(' '),
+    );
+  }
+}
