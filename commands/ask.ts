@@ -1,7 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/answer/ask-service.js';
 import type { Command } from '../src/discord/command.js';
-import { renderAnswer } from '../src/discord/render.js';
+import { DraftReply } from '../src/discord/draft-reply.js';
+import { renderAnswer, renderDraft } from '../src/discord/render.js';
 import { sendMessages } from '../src/discord/reply.js';
 
 export default {
@@ -17,11 +18,18 @@ export default {
         .setMaxLength(MAX_QUESTION_CHARS),
     ),
 
-  async execute(interaction, { services, guildId }) {
+  async execute(interaction, { services, guildId, log }) {
     // Checked before deferring, so a bad question gets a private message rather than a public "thinking…".
     const question = validateQuestion(interaction.options.getString('question', true));
     await interaction.deferReply();
-    const answer = await services.ask(guildId, question);
+    // A configured model's draft is shown while it streams; the checked answer replaces it.
+    const draft = new DraftReply((text) => interaction.editReply(renderDraft(question, text)), log);
+    let answer: Awaited<ReturnType<typeof services.ask>>;
+    try {
+      answer = await services.ask(guildId, question, { onDraft: (text) => draft.update(text) });
+    } finally {
+      await draft.stop();
+    }
     await sendMessages(interaction, renderAnswer(question, answer));
   },
 } satisfies Command;

@@ -43,6 +43,12 @@ const environmentSchema = z.object({
 
   FEED_POLL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: optionalText,
+  LLM_MODEL: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  LLM_STREAMING: z.stringbool().default(true),
+
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -65,6 +71,16 @@ export interface Config {
     readonly modelPath: string | undefined;
     readonly batchSize: number;
   };
+  /** An OpenAI-compatible chat model that writes answers; undefined keeps answers extractive and offline. */
+  readonly llm:
+    | {
+        readonly baseUrl: string;
+        readonly apiKey: string | undefined;
+        readonly model: string;
+        readonly timeoutMs: number;
+        readonly streaming: boolean;
+      }
+    | undefined;
   readonly discord: {
     readonly token: string | undefined;
     readonly clientId: string | undefined;
@@ -90,6 +106,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
   if (env.EMBEDDING_PROVIDER === 'transformers' && !env.EMBEDDING_MODEL_PATH) {
     throw new ConfigError('Invalid configuration. EMBEDDING_MODEL_PATH: required when EMBEDDING_PROVIDER=transformers');
   }
+  if (env.LLM_BASE_URL && !env.LLM_MODEL) {
+    throw new ConfigError('Invalid configuration. LLM_MODEL: required when LLM_BASE_URL is set');
+  }
   if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
     throw new ConfigError('Invalid configuration. DISCORD_CLIENT_ID: required when DISCORD_TOKEN is set');
   }
@@ -106,6 +125,16 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
       modelPath: env.EMBEDDING_MODEL_PATH,
       batchSize: env.EMBEDDING_BATCH_SIZE,
     }),
+    llm:
+      env.LLM_BASE_URL && env.LLM_MODEL
+        ? Object.freeze({
+            baseUrl: env.LLM_BASE_URL,
+            apiKey: env.LLM_API_KEY,
+            model: env.LLM_MODEL,
+            timeoutMs: env.LLM_TIMEOUT_MS,
+            streaming: env.LLM_STREAMING,
+          })
+        : undefined,
     discord: Object.freeze({
       token: env.DISCORD_TOKEN,
       clientId: env.DISCORD_CLIENT_ID,

@@ -1,5 +1,6 @@
 import type { Answer } from './answer/answer.js';
-import { AskService } from './answer/ask-service.js';
+import { type AskOptions, AskService } from './answer/ask-service.js';
+import { ModelWriter } from './answer/model-writer.js';
 import type { Briefing } from './briefing/briefing.js';
 import { BriefingService } from './briefing/briefing-service.js';
 import type { Config } from './config.js';
@@ -61,41 +62,42 @@ export class Newsdesk {
   private constructor(
     readonly library: NewsLibrary,
     readonly model: EmbeddingModel,
-    ranking: RankingOptions | undefined,
     private readonly fetcher: PageFetcher,
-    pollMinutes: number,
-    feedSleep: ((ms: number) => Promise<void>) | undefined,
+    parts: {
+      ranking?: RankingOptions | undefined;
+      pollMinutes: number;
+      feedSleep?: ((ms: number) => Promise<void>) | undefined;
+      writer?: ModelWriter | undefined;
+    },
   ) {
     this.ingest = new IngestService(library, model);
-    this.ranker = new PassageRanker(library, model, ranking);
-    this.asker = new AskService(library, this.ranker);
+    this.ranker = new PassageRanker(library, model, parts.ranking);
+    this.asker = new AskService(library, this.ranker, parts.writer);
     this.settings = new GuildSettingsStore(library.db);
     this.briefings = new BriefingService(library, new BriefingStore(library.db));
     this.feeds = new FeedService({
       store: new FeedStore(library.db),
       fetcher,
       ingest: (inputs, guildId) => this.ingest.ingestArticles(inputs, guildId),
-      pollMinutes,
-      ...(feedSleep ? { sleep: feedSleep } : {}),
+      pollMinutes: parts.pollMinutes,
+      ...(parts.feedSleep ? { sleep: parts.feedSleep } : {}),
     });
   }
 
   /** Load the model, open the data folder, and re-embed anything a previous model left behind. */
   static async open(
-    config: Pick<Config, 'dataDir' | 'embedding'> & Partial<Pick<Config, 'feedPollMinutes'>>,
+    config: Pick<Config, 'dataDir' | 'embedding'> & Partial<Pick<Config, 'feedPollMinutes' | 'llm'>>,
     options: NewsdeskOptions = {},
   ): Promise<Newsdesk> {
     const model = options.model ?? (await loadEmbeddingModel(config.embedding));
     const library = NewsLibrary.open(config.dataDir, model);
     await reembedStalePassages(library, model);
-    return new Newsdesk(
-      library,
-      model,
-      options.ranking,
-      options.fetcher ?? new PageFetcher(),
-      config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
-      options.feedSleep,
-    );
+    return new Newsdesk(library, model, options.fetcher ?? new PageFetcher(), {
+      ranking: options.ranking,
+      pollMinutes: config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
+      feedSleep: options.feedSleep,
+      writer: config.llm ? ModelWriter.fromConfig(config.llm) : undefined,
+    });
   }
 
   /**
@@ -159,9 +161,9 @@ export class Newsdesk {
     return this.ingest.ingestArticles(inputs, guildId);
   }
 
-  /** Answer a question from the guild's articles. */
-  ask(guildId: string, question: string): Promise<Answer> {
-    return this.asker.ask(guildId, question);
+  /** Answer a question from the guild's articles (a configured model's draft streams to `onDraft`). */
+  ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
+    return this.asker.ask(guildId, question, options);
   }
 
   /** One page (from 1) of the guild's articles, newest first, optionally filtered by title or outlet. */

@@ -17,6 +17,8 @@ export interface Answer {
   citations: Citation[];
   /** How well the best evidence covers the question, 0..1 (what the abstention threshold is compared with). */
   support: number;
+  /** The language model that wrote the answer (its citations checked); absent when it is extractive. */
+  writtenBy?: string;
 }
 
 /** What the user reads when the articles do not answer the question. */

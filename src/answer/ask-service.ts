@@ -1,13 +1,25 @@
 import { InvalidInputError } from '../errors.js';
+import { componentLogger } from '../logger.js';
 import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { type Answer, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
+import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer, type TermWeights } from './extractive-answerer.js';
+import type { DraftListener, ModelWriter } from './model-writer.js';
+
+const log = componentLogger('answer');
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Passages retrieved for an answer. */
 const PASSAGES_RETRIEVED = 10;
+/** Passages a language model is shown: the extractive answerer reads as many. */
+const PASSAGES_FOR_MODEL = 6;
+
+export interface AskOptions {
+  /** Receives the model's unchecked draft as it streams (only when a model writes the answer). */
+  onDraft?: DraftListener;
+}
 
 /** Refuse a question that is empty or too long, with a message the user can act on. */
 export function validateQuestion(question: string): string {
@@ -28,16 +40,62 @@ export class AskService {
   constructor(
     private readonly library: NewsLibrary,
     private readonly ranker: PassageRanker,
+    /** The configured language model; without one, answers are extractive and need no network. */
+    private readonly writer?: ModelWriter,
   ) {}
 
-  /** Answer a question from the guild's articles (extractive, no network). */
-  async ask(guildId: string, question: string): Promise<Answer> {
+  /**
+   * Answer a question from the guild's articles: extractive, or written by the configured model and
+   * checked citation by citation, falling back to the extractive answer when nothing checked remains.
+   */
+  async ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
     const text = validateQuestion(question);
     if (this.library.articles.countArticles(guildId) === 0) {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
     const ranked = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
-    return this.answerFrom(guildId, text, ranked);
+    const extractive = this.answerFrom(guildId, text, ranked);
+    // The model is asked only when the evidence is there: abstaining is not its call.
+    if (!this.writer || extractive.abstained) return extractive;
+    return this.writeWithModel(this.writer, text, ranked, extractive, options);
+  }
+
+  private async writeWithModel(
+    writer: ModelWriter,
+    question: string,
+    ranked: readonly RankedPassage[],
+    extractive: Answer,
+    options: AskOptions,
+  ): Promise<Answer> {
+    const passages = promptPassages(ranked.slice(0, PASSAGES_FOR_MODEL));
+    const started = performance.now();
+    let draft: string;
+    try {
+      draft = await writer.write(question, passages, options.onDraft);
+    } catch (error) {
+      log.warn(
+        { model: writer.model, reason: error instanceof Error ? error.message : String(error) },
+        'model answer failed; using the extractive answer',
+      );
+      return extractive;
+    }
+    const check = checkCitations(draft, passages);
+    const ms = Math.round(performance.now() - started);
+    const outcome = {
+      model: writer.model,
+      ms,
+      kept: check.kept.length,
+      removed: check.removed.length,
+      recited: check.recited,
+      unknownNumbers: check.unknownNumbers,
+    };
+    if (check.kept.length === 0) {
+      log.warn(outcome, 'no sentence of the model answer is supported by its passages; using the extractive answer');
+      return extractive;
+    }
+    log.info(outcome, 'model answer checked');
+    const { answer, citations } = renumberCitations(check.kept, passages);
+    return { answer, abstained: false, citations, support: extractive.support, writtenBy: writer.model };
   }
 
   /**
@@ -63,4 +121,18 @@ export class AskService {
       }),
     );
   };
+}
+
+/** Number ranked passages from 1 for a prompt, with what the answer's sources need. */
+export function promptPassages(ranked: readonly RankedPassage[]): PromptPassage[] {
+  return ranked.map(({ passage }, index) => ({
+    n: index + 1,
+    articleId: passage.articleId,
+    passageId: passage.id,
+    title: passage.article.title,
+    source: passage.article.source,
+    url: passage.article.url,
+    publishedAt: passage.article.publishedAt,
+    text: passage.text,
+  }));
 }

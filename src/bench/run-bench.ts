@@ -79,7 +79,7 @@ async function measureIngest(sample: readonly ArticleInput[]) {
     await embedAll(texts, config.embedding.batchSize);
     raw.push(texts.length / ((performance.now() - started) / 1000));
     const temp = tempDir();
-    const newsdesk = await Newsdesk.open({ ...config, dataDir: temp.dir }, { model });
+    const newsdesk = await Newsdesk.open({ ...config, llm: undefined, dataDir: temp.dir }, { model });
     started = performance.now();
     await newsdesk.ingestArticles(sample, GUILD);
     pipeline.push(texts.length / ((performance.now() - started) / 1000));
@@ -135,7 +135,7 @@ function buildLibrary(newsdesk: Newsdesk, size: number): Float32Array[] {
 /** 3-5. Query latency, index recall against exact search, and start-up in a fresh process, at one size. */
 async function measureSize(size: number, questionCost: number) {
   const temp = tempDir();
-  const newsdesk = await Newsdesk.open({ ...config, dataDir: temp.dir }, { model });
+  const newsdesk = await Newsdesk.open({ ...config, llm: undefined, dataDir: temp.dir }, { model });
   let started = performance.now();
   const vectors = buildLibrary(newsdesk, size);
   const buildS = (performance.now() - started) / 1000;

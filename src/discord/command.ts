@@ -4,8 +4,10 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
+import type { AskOptions } from '../answer/ask-service.js';
 import type { Briefing } from '../briefing/briefing.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
+import type { Logger } from '../logger.js';
 import type { ArticleSubmission, SourcesPage } from '../newsdesk.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
@@ -13,7 +15,7 @@ import type { GuildSettings } from '../store/guild-settings.js';
 
 /** The core services the commands call: the Newsdesk facade in the bot, fakes in unit tests. */
 export interface BotServices {
-  ask(guildId: string, question: string): Promise<Answer>;
+  ask(guildId: string, question: string, options?: AskOptions): Promise<Answer>;
   addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
@@ -46,6 +48,7 @@ export interface CommandContext {
   /** Whether the member has Manage Server (needed to change who moderates). */
   canManageServer: boolean;
   downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
+  log: Logger;
 }
 
 /** A slash command module: `export default { data, execute } satisfies Command`. */

@@ -29,6 +29,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       isModerator: isModerator(interaction, settings),
       canManageServer: canManageServer(interaction),
       downloadAttachment: options.downloadAttachment,
+      log,
     };
   };
 

@@ -7,7 +7,7 @@ import { byline } from '../render-text.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
-import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
+import { DISCORD_LIMITS, type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
 export const COLOURS = { answer: 0x5865f2, abstained: 0x99aab5, list: 0x2b8a3e, failure: 0xe03131 } as const;
@@ -39,7 +39,19 @@ export function renderAnswer(question: string, answer: Answer): DiscordMessage[]
   }
   const sources = answer.citations.map(citationLine).join('\n');
   const text = `${answer.answer}\n\n**Sources**\n${sources}`;
-  return packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, DISCORD_TEXTS.answerFooter));
+  const footer = answer.writtenBy ? DISCORD_TEXTS.modelAnswerFooter(answer.writtenBy) : DISCORD_TEXTS.answerFooter;
+  return packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer));
+}
+
+/** `/ask` while a model writes: its unchecked draft so far, in one embed (the start is dropped if it grows too long). */
+export function renderDraft(question: string, draft: string): DiscordMessage {
+  const max = DISCORD_LIMITS.embedDescription - 2;
+  const description = draft.length > max ? `…${draft.slice(draft.length - max)}` : draft;
+  return {
+    embeds: [
+      { title: fitTitle(question), color: COLOURS.abstained, description, footer: { text: DISCORD_TEXTS.draftFooter } },
+    ],
+  };
 }
 
 function articleLine(article: StoredArticle): string {

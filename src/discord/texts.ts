@@ -13,6 +13,9 @@ export const DISCORD_TEXTS = {
   attachmentUnreadable: 'I could not download that file from Discord. Please try again.',
   askAbstainedHint: 'Use /sources to see what has been added here.',
   answerFooter: 'Answered only from articles added to this server.',
+  modelAnswerFooter: (model: string) =>
+    `Written by ${model} from articles added to this server; every citation was checked against its article.`,
+  draftFooter: 'Draft, still being written: citations are checked before the final answer.',
   noFeeds: 'This server follows no feeds. A moderator can add one with /feed add.',
   noSources: 'No articles have been added here yet. A moderator can add some with /add.',
   noSourcesMatching: (query: string) => `No articles here match "${query}".`,

@@ -1,0 +1,66 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOpenAICompletions } from '@langchain/openai';
+import type { Config } from '../config.js';
+import { ANSWER_SYSTEM_PROMPT, answerUserPrompt } from './answer-prompt.js';
+import type { PromptPassage } from './citation-check.js';
+
+/** Called with the whole draft so far, each time more of it arrives. */
+export type DraftListener = (draft: string) => void;
+
+/** The model failed to answer in time or answered with an error. */
+export class ModelAnswerError extends Error {
+  override readonly name = 'ModelAnswerError';
+}
+
+/** Writes a draft answer with an OpenAI-compatible chat model (streamed when configured). */
+export class ModelWriter {
+  constructor(
+    private readonly chat: BaseChatModel,
+    private readonly options: { timeoutMs: number; streaming: boolean; model: string },
+  ) {}
+
+  /** Build the writer for the configured endpoint (Ollama, llama.cpp, vLLM, hosted APIs). */
+  static fromConfig(settings: NonNullable<Config['llm']>): ModelWriter {
+    const chat = new ChatOpenAICompletions({
+      model: settings.model,
+      apiKey: settings.apiKey ?? 'not-needed',
+      configuration: { baseURL: settings.baseUrl },
+      temperature: 0.2,
+      timeout: settings.timeoutMs,
+      // The member is waiting: one failure falls back to the extractive answer instead of retrying.
+      maxRetries: 0,
+      // Not every compatible server accepts `stream_options`.
+      streamUsage: false,
+    });
+    return new ModelWriter(chat, settings);
+  }
+
+  /** Which model writes (for logs). */
+  get model(): string {
+    return this.options.model;
+  }
+
+  /** Ask the model for an answer citing the numbered passages; the draft is unchecked. */
+  async write(question: string, passages: readonly PromptPassage[], onDraft?: DraftListener): Promise<string> {
+    const messages = [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages))];
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      if (!this.options.streaming) return (await this.chat.invoke(messages, { signal })).text;
+      let draft = '';
+      for await (const chunk of await this.chat.stream(messages, { signal })) {
+        if (chunk.text === '') continue;
+        draft += chunk.text;
+        onDraft?.(draft);
+      }
+      return draft;
+    } catch (error) {
+      if (signal.aborted) {
+        throw new ModelAnswerError(`The model took longer than ${this.options.timeoutMs} ms.`, { cause: error });
+      }
+      throw new ModelAnswerError(`The model failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+}
