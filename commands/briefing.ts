@@ -19,7 +19,7 @@ export default {
 
   async execute(interaction, { services, guildId }) {
     await interaction.deferReply();
-    const briefing = services.briefing(guildId, { hours: interaction.options.getInteger('hours') ?? 24 });
+    const briefing = await services.briefing(guildId, { hours: interaction.options.getInteger('hours') ?? 24 });
     await sendMessages(interaction, renderBriefing(briefing));
   },
 } satisfies Command;

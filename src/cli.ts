@@ -98,7 +98,7 @@ export async function runCli(
       case 'briefing': {
         const until = values.until ? parseMoment(values.until, '--until') : new Date();
         const since = values.since ? parseMoment(values.since, '--since', until) : undefined;
-        const briefing = newsdesk.briefing(guildId, since ? { since, until } : { until });
+        const briefing = await newsdesk.briefing(guildId, since ? { since, until } : { until });
         print(values.json ? JSON.stringify(briefing, null, 2) : renderBriefingText(briefing));
         return EXIT_OK;
       }

@@ -74,7 +74,7 @@ export class Newsdesk {
     this.ranker = new PassageRanker(library, model, parts.ranking);
     this.asker = new AskService(library, this.ranker, parts.writer);
     this.settings = new GuildSettingsStore(library.db);
-    this.briefings = new BriefingService(library, new BriefingStore(library.db));
+    this.briefings = new BriefingService(library, new BriefingStore(library.db), undefined, parts.writer);
     this.feeds = new FeedService({
       store: new FeedStore(library.db),
       fetcher,
@@ -118,7 +118,11 @@ export class Newsdesk {
   }
 
   /** A briefing of the guild's articles dated in the last `hours` hours (or between `since` and `until`). */
-  briefing(guildId: string, period: { hours?: number; since?: Date; until?: Date }, now = new Date()): Briefing {
+  async briefing(
+    guildId: string,
+    period: { hours?: number; since?: Date; until?: Date },
+    now = new Date(),
+  ): Promise<Briefing> {
     const until = period.until ?? now;
     let since = period.since;
     if (!since) {
@@ -132,7 +136,7 @@ export class Newsdesk {
       throw new InvalidInputError('bad-period', 'The start of the period must come before its end.');
     }
     const { timeZone } = this.settings.get(guildId);
-    return this.briefings.compose(guildId, { since, until, timeZone }).briefing;
+    return (await this.briefings.compose(guildId, { since, until, timeZone })).briefing;
   }
 
   /** Ingest files or folders into a guild. */

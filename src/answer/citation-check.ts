@@ -51,7 +51,20 @@ function citedNumbers(markers: readonly string[]): number[] {
   return [...new Set(numbers)];
 }
 
-/** The draft's sentences with their markers: the text without markers and the numbers cited. */
+function cleanSentence(text: string): string {
+  return text
+    .replace(MARKER_GROUP, '')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The draft's sentences with the numbers each cites. Markers end the sentence they follow, so the
+ * draft is cut at them first (a sentence after "[2]." may start in lower case or with a digit,
+ * where Unicode's sentence rules see no break); the text between markers is then split into
+ * sentences, and only the last of them carries the markers.
+ */
 export function parseCitedSentences(draft: string): { text: string; cited: number[] }[] {
   // A trailing source list written by the model is not part of the answer: we render our own.
   const body = draft.replace(/^\s*(?:#+\s*)?\**(?:sources|references|citations)\**\s*:?\s*$[\s\S]*/im, '');
@@ -63,25 +76,33 @@ export function parseCitedSentences(draft: string): { text: string; cited: numbe
     .replace(/\s+/g, ' ')
     .trim();
   const parsed: { text: string; cited: number[] }[] = [];
-  for (const sentence of splitSentences(flat)) {
-    let text = sentence.text;
-    // Markers written after the full stop ("... troops. [1] Next ...") open the next segment: give them back.
-    const leading = text.match(/^(?:\s*\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\])+/);
-    const previous = parsed.at(-1);
-    if (leading && previous) {
-      previous.cited = [...new Set([...previous.cited, ...citedNumbers(leading[0].match(MARKER_GROUP) ?? [])])];
-      text = text.slice(leading[0].length).trim();
+  const addUncited = (text: string): void => {
+    for (const sentence of splitSentences(text)) {
+      const clean = cleanSentence(sentence.text);
+      if (clean !== '' && !/^[\p{P}\s]*$/u.test(clean)) parsed.push({ text: clean, cited: [] });
     }
-    if (text === '') continue;
-    const markers = text.match(MARKER_GROUP) ?? [];
-    const clean = text
-      .replace(MARKER_GROUP, '')
-      .replace(/\s+([.,;:!?])/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (clean === '' || /^[\p{P}\s]*$/u.test(clean)) continue;
-    parsed.push({ text: clean, cited: citedNumbers(markers) });
+  };
+  let position = 0;
+  for (const run of flat.matchAll(/(?:\s*\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\])+(?:[.!?]["”’)]*)?/g)) {
+    const cited = citedNumbers(run[0].match(MARKER_GROUP) ?? []);
+    const before = flat.slice(position, run.index);
+    position = run.index + run[0].length;
+    const trailingPunctuation = /[.!?]["”’)]*$/.exec(run[0])?.[0] ?? '';
+    const sentences = splitSentences(before);
+    const last = sentences.pop();
+    addUncited(sentences.map((sentence) => sentence.text).join(' '));
+    // A sentence keeps its own full stop, or takes the one after its markers, or gets one.
+    const ending = /[.!?…]["”’)]*$/.test(last?.text ?? '') ? '' : trailingPunctuation || '.';
+    const lastText = last ? cleanSentence(`${last.text}${ending}`) : '';
+    const previous = parsed.at(-1);
+    if (lastText === '' || /^[\p{P}\s]*$/u.test(lastText)) {
+      // Markers after markers ("... [1]. [2]") cite the same sentence.
+      if (previous) previous.cited = [...new Set([...previous.cited, ...cited])];
+      continue;
+    }
+    parsed.push({ text: lastText, cited });
   }
+  addUncited(flat.slice(position));
   return parsed;
 }
 

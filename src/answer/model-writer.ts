@@ -1,9 +1,9 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAICompletions } from '@langchain/openai';
 import type { Config } from '../config.js';
-import { ANSWER_SYSTEM_PROMPT, answerUserPrompt } from './answer-prompt.js';
 import type { PromptPassage } from './citation-check.js';
+import { ANSWER_SYSTEM_PROMPT, answerUserPrompt, STORY_SYSTEM_PROMPT, storyUserPrompt } from './prompts.js';
 
 /** Called with the whole draft so far, each time more of it arrives. */
 export type DraftListener = (draft: string) => void;
@@ -42,8 +42,19 @@ export class ModelWriter {
   }
 
   /** Ask the model for an answer citing the numbered passages; the draft is unchecked. */
-  async write(question: string, passages: readonly PromptPassage[], onDraft?: DraftListener): Promise<string> {
-    const messages = [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages))];
+  write(question: string, passages: readonly PromptPassage[], onDraft?: DraftListener): Promise<string> {
+    return this.complete(
+      [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages))],
+      onDraft,
+    );
+  }
+
+  /** Ask the model for a briefing story's summary citing the numbered passages; the draft is unchecked. */
+  summarise(passages: readonly PromptPassage[]): Promise<string> {
+    return this.complete([new SystemMessage(STORY_SYSTEM_PROMPT), new HumanMessage(storyUserPrompt(passages))]);
+  }
+
+  private async complete(messages: BaseMessage[], onDraft?: DraftListener): Promise<string> {
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
       if (!this.options.streaming) return (await this.chat.invoke(messages, { signal })).text;

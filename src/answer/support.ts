@@ -28,6 +28,20 @@ const INSTRUCTION_PATTERNS = [
   /\b(?:new|updated) instructions?\s*:/i,
 ];
 
+/** How many words after a negation in the evidence it may govern ("did not, in the end, approve"). */
+const NEGATION_REACH = 4;
+
+/** The stems of the `reach` words after each negation of a text. */
+function negatedStems(text: string, reach: number): Set<string> {
+  const words = wordTokens(text);
+  const stems = new Set<string>();
+  words.forEach((word, index) => {
+    if (!NEGATIONS.has(word)) return;
+    for (const next of words.slice(index + 1, index + 1 + reach)) stems.add(stemOf(next));
+  });
+  return stems;
+}
+
 /** Whether a sentence addresses a language model instead of the reader. */
 export function isInstructionLike(sentence: string): boolean {
   return INSTRUCTION_PATTERNS.some((pattern) => pattern.test(sentence));
@@ -53,7 +67,7 @@ export function namesIn(sentence: string): Set<string> {
 /** A passage prepared once for scoring many claims against it. */
 export interface Evidence {
   /** Stretches of one or two consecutive sentences, instruction-like sentences left out. */
-  stretches: { stems: Set<string>; numbers: Set<string>; negated: boolean }[];
+  stretches: { stems: Set<string>; numbers: Set<string>; negated: Set<string> }[];
   /** Stems of the article's headline, which may supply names the passage leaves implicit. */
   titleStems: Set<string>;
 }
@@ -73,7 +87,7 @@ export function prepareEvidence(passage: string, title = ''): Evidence {
     return texts.map((text) => ({
       stems: stemSet(text),
       numbers: numbersIn(text),
-      negated: wordTokens(text).some((word) => NEGATIONS.has(word)),
+      negated: negatedStems(text, NEGATION_REACH),
     }));
   });
   return { stretches, titleStems: stemSet(title) };
@@ -84,7 +98,8 @@ export interface Claim {
   stems: string[];
   numbers: Set<string>;
   names: Set<string>;
-  negated: boolean;
+  /** The stem right after each negation ("not approve" gives approv). */
+  negated: Set<string>;
 }
 
 /** Prepare one sentence of an answer (citation markers already removed) as a claim. */
@@ -100,15 +115,15 @@ export function prepareClaim(sentence: string): Claim {
     ],
     numbers: numbersIn(sentence),
     names: namesIn(sentence),
-    negated: wordTokens(sentence).some((word) => NEGATIONS.has(word)),
+    negated: negatedStems(sentence, 1),
   };
 }
 
 function scoreStretch(claim: Claim, stretch: Evidence['stretches'][number], titleStems: Set<string>): number {
   for (const number of claim.numbers) if (!stretch.numbers.has(number)) return 0;
   for (const name of claim.names) if (!stretch.stems.has(name) && !titleStems.has(name)) return 0;
-  // A claim that denies something is not supported by a stretch that denies nothing.
-  if (claim.negated && !stretch.negated) return 0;
+  // A claim that denies something needs the evidence to deny the same thing.
+  for (const stem of claim.negated) if (!stretch.negated.has(stem)) return 0;
   if (claim.stems.length === 0) return 0;
   const covered = claim.stems.filter((stem) => stretch.stems.has(stem) || titleStems.has(stem)).length;
   // One word more than the claim has in the denominator: a short claim must match all of its words

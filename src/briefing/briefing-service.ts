@@ -1,3 +1,4 @@
+import type { ModelWriter } from '../answer/model-writer.js';
 import { componentLogger } from '../logger.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import type { StoredArticle } from '../store/article-store.js';
@@ -7,6 +8,7 @@ import type { Briefing, RememberedStory } from './briefing.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
 import { composeBriefing } from './compose-briefing.js';
 import { type ProfiledArticle, smoothedIdf, termVector } from './story-profile.js';
+import { writeStorySummaries } from './write-summaries.js';
 
 const log = componentLogger('briefing');
 
@@ -26,6 +28,8 @@ export class BriefingService {
     private readonly library: NewsLibrary,
     readonly store: BriefingStore,
     private readonly clusterOptions: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+    /** The configured language model; without one, summaries are sentences quoted from the articles. */
+    private readonly writer?: ModelWriter,
   ) {}
 
   /** The guild's articles dated in [since, until), as the clustering sees them. */
@@ -69,8 +73,14 @@ export class BriefingService {
     });
   }
 
-  /** Compose a briefing of a period, tagged against the guild's latest scheduled briefing. */
-  compose(guildId: string, request: BriefingRequest): { briefing: Briefing; remembered: RememberedStory[] } {
+  /**
+   * Compose a briefing of a period, tagged against the guild's latest scheduled briefing; a
+   * configured model rewrites the top stories' summaries, each citation checked.
+   */
+  async compose(
+    guildId: string,
+    request: BriefingRequest,
+  ): Promise<{ briefing: Briefing; remembered: RememberedStory[] }> {
     const started = performance.now();
     const articles = this.profiledArticles(guildId, request.since, request.until);
     const previous = (this.store.latest(guildId)?.stories ?? []).map((story) => ({
@@ -99,7 +109,8 @@ export class BriefingService {
       },
       'composed briefing',
     );
-    return result;
+    if (!this.writer || result.briefing.stories.length === 0) return result;
+    return { ...result, briefing: await writeStorySummaries(result.briefing, articles, this.writer) };
   }
 
   /** The guild's latest scheduled briefing. */

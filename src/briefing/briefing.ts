@@ -43,6 +43,8 @@ export interface Briefing {
   sources: BriefingSource[];
   /** Posted after its scheduled time (the bot was down). */
   late: boolean;
+  /** The language model that wrote the top stories' summaries (citations checked); absent when extractive. */
+  writtenBy?: string;
 }
 
 /** What a posted briefing leaves for the next one to compare with. */

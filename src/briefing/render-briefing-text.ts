@@ -22,7 +22,10 @@ export function briefingCounts(briefing: Briefing): string {
     briefing.continuing > 0
       ? ` ${plural(briefing.continuing, 'story')} from the last briefing had nothing new and ${briefing.continuing === 1 ? 'is' : 'are'} left out.`
       : '';
-  return counts + continuing;
+  const writer = briefing.writtenBy
+    ? ` Summaries written by ${briefing.writtenBy}; every citation was checked against its article.`
+    : '';
+  return counts + continuing + writer;
 }
 
 /** "New · 3 outlets" */

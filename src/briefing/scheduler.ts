@@ -113,7 +113,7 @@ export class BriefingScheduler {
       if (attempts >= MAX_ATTEMPTS) continue;
       this.attempts.set(key, attempts + 1);
       try {
-        const { briefing, remembered } = this.deps.briefings.compose(guildId, {
+        const { briefing, remembered } = await this.deps.briefings.compose(guildId, {
           since: due.since,
           until: now,
           timeZone: settings.timeZone,

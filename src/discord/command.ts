@@ -19,7 +19,7 @@ export interface BotServices {
   addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
-  briefing(guildId: string, period: { hours?: number }): Briefing;
+  briefing(guildId: string, period: { hours?: number }): Promise<Briefing>;
   readonly feeds: {
     add(guildId: string, url: string): Promise<{ feed: StoredFeed; items: number }>;
     remove(guildId: string, idOrUrl: string): StoredFeed;

@@ -83,7 +83,7 @@ export class FakeServices implements BotServices {
     return found;
   }
 
-  briefing(guildId: string, period: { hours?: number }): Briefing {
+  async briefing(guildId: string, period: { hours?: number }): Promise<Briefing> {
     this.record('briefing', guildId, period);
     return this.nextBriefing;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWER_SYSTEM_PROMPT } from '../../src/answer/answer-prompt.js';
+import { ANSWER_SYSTEM_PROMPT, STORY_SYSTEM_PROMPT } from '../../src/answer/prompts.js';
 import { type ReceivedChatRequest, ScriptedChatServer } from '../../src/eval/scripted-chat-server.js';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
@@ -236,5 +236,34 @@ describe('answers written by a language model, every citation checked', () => {
     expect(answer.writtenBy).toBeUndefined();
     expect(answer.answer).toContain('14 million euros');
     expect(chat.requests.length).toBe(before);
+  });
+
+  it("writes the briefing's story summaries with the model, checked, numbered as the briefing's sources", async () => {
+    chat.answerWith((request) => {
+      const prompt = request.messages[1]?.content ?? '';
+      if (prompt.includes('Harbour Bridge reopens')) {
+        return {
+          content:
+            'The Harbour Bridge reopened on Monday after eight months of repairs [1]. Thousands of people celebrated on the new deck [1].',
+        };
+      }
+      return { status: 500 };
+    });
+    const briefing = await newsdesk.briefing(GUILD, {
+      since: new Date('2024-03-03T00:00:00Z'),
+      until: new Date('2024-03-08T00:00:00Z'),
+    });
+    expect(chat.requests.at(-1)?.messages[0]?.content).toBe(STORY_SYSTEM_PROMPT);
+    expect(briefing.writtenBy).toBe('scripted-model');
+    const source = briefing.sources.find((entry) => entry.title.startsWith('Harbour Bridge'));
+    const bridge = briefing.stories.find((story) => source && story.articleIds.includes(source.articleId));
+    // The sentence the bridge's lead supports, with the bridge article's number in the briefing.
+    expect(bridge?.sentences).toEqual([
+      { text: 'The Harbour Bridge reopened on Monday after eight months of repairs.', n: source?.n },
+    ]);
+    // The story whose draft failed keeps sentences quoted from its article.
+    const market = briefing.stories.find((story) => story.headline.includes('food market'));
+    expect(market?.sentences.length).toBeGreaterThan(0);
+    for (const sentence of market?.sentences ?? []) expect(ARTICLES[2]?.body).toContain(sentence.text);
   });
 });

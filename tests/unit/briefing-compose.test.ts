@@ -114,8 +114,8 @@ describe('composing a briefing', () => {
     ]);
   });
 
-  it('tells the most widely reported stories first, each in cited sentences, and numbers every source once', () => {
-    const briefing = dayOne();
+  it('tells the most widely reported stories first, each in cited sentences, and numbers every source once', async () => {
+    const briefing = await dayOne();
     expect(briefing.articleCount).toBe(6);
     expect(briefing.outletCount).toBe(4);
     expect(briefing.stories.map((story) => [story.tag, story.outlets.length])).toEqual([
@@ -141,8 +141,8 @@ describe('composing a briefing', () => {
     expect(new Set(briefing.sources.map((source) => source.articleId)).size).toBe(6);
   });
 
-  it('says a period without articles is quiet', () => {
-    const briefing = newsdesk.briefing(GUILD, {
+  it('says a period without articles is quiet', async () => {
+    const briefing = await newsdesk.briefing(GUILD, {
       since: new Date('2026-06-01T00:00:00Z'),
       until: new Date('2026-06-02T00:00:00Z'),
     });
@@ -195,7 +195,7 @@ describe('composing a briefing', () => {
     });
     await scheduler.tick();
     // An on-demand briefing over the same day after the scheduled one: all of it was told already.
-    const again = dayOne();
+    const again = await dayOne();
     expect(again.stories).toEqual([]);
     expect(again.quickHits).toEqual([]);
     expect(again.continuing).toBe(3);

@@ -47,6 +47,14 @@ describe('support score', () => {
     expect(score('The bridge did not reopen to traffic on Monday.', BRIDGE)).toBe(0);
   });
 
+  it('needs the evidence to deny the same thing a claim denies', () => {
+    const passage = 'No one was hurt in the fire. The council did not, in the end, approve the budget.';
+    expect(score('The council did not approve the budget.', passage)).toBeGreaterThan(SUPPORT_THRESHOLD);
+    expect(score('The council did not approve the budget.', 'No one was hurt. The council approved the budget.')).toBe(
+      0,
+    );
+  });
+
   it('takes names from the headline as well as the passage', () => {
     const text = 'The bridge reopened to traffic on Monday after eight months of repairs.';
     expect(score('The Harbour Bridge reopened to traffic on Monday.', text)).toBe(0);
@@ -100,6 +108,23 @@ describe('parsing a draft', () => {
       { text: 'Another claim.', cited: [2, 4] },
       { text: 'Third one.', cited: [1] },
       { text: 'Fourth.', cited: [2, 3] },
+    ]);
+  });
+
+  it('ends a sentence at its markers even where the next one starts in lower case or with a digit', () => {
+    expect(
+      parseCitedSentences(
+        'The game was tied [2]. 9:40 p.m.: USC is called for a penalty [1]. for PC it sells at $44 [3].',
+      ),
+    ).toEqual([
+      { text: 'The game was tied.', cited: [2] },
+      { text: '9:40 p.m.: USC is called for a penalty.', cited: [1] },
+      { text: 'for PC it sells at $44.', cited: [3] },
+    ]);
+    expect(parseCitedSentences('An uncited opening. A cited claim [1] And a trailing one.')).toEqual([
+      { text: 'An uncited opening.', cited: [] },
+      { text: 'A cited claim.', cited: [1] },
+      { text: 'And a trailing one.', cited: [] },
     ]);
   });
 

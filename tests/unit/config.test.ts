@@ -19,9 +19,26 @@ describe('parseConfig', () => {
     [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
     [{ DISCORD_GUILD_ID: 'abc' }, 'DISCORD_GUILD_ID'],
     [{ DISCORD_TOKEN: 'x' }, 'DISCORD_CLIENT_ID'],
+    [{ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'LLM_MODEL'],
+    [{ LLM_BASE_URL: 'ftp://models.example' }, 'LLM_BASE_URL'],
+    [{ LLM_TIMEOUT_MS: '10' }, 'LLM_TIMEOUT_MS'],
+    [{ LLM_STREAMING: 'sometimes' }, 'LLM_STREAMING'],
   ])('stops on a bad value and names the variable (%o)', (environment, variable) => {
     expect(() => parseConfig(environment)).toThrow(ConfigError);
     expect(() => parseConfig(environment)).toThrow(variable);
+  });
+
+  it('configures a language model only when its endpoint and model are set', () => {
+    expect(parseConfig({}).llm).toBeUndefined();
+    expect(
+      parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.2', LLM_STREAMING: 'false' }).llm,
+    ).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      apiKey: undefined,
+      model: 'llama3.2',
+      timeoutMs: 30_000,
+      streaming: false,
+    });
   });
 
   it('treats empty values as unset', () => {

@@ -67,9 +67,9 @@ describe('Newsdesk.addArticles and briefing', () => {
       ],
       'g',
     );
-    expect(newsdesk.briefing('g', { hours: 24 }).articleCount).toBe(2);
-    expect(newsdesk.briefing('g', { hours: 168 }).articleCount).toBe(3);
-    expect(newsdesk.briefing('g', { hours: 1 }).articleCount).toBe(0);
-    expect(() => newsdesk.briefing('g', { hours: 0 })).toThrow('between 1 and 168 hours');
+    expect((await newsdesk.briefing('g', { hours: 24 })).articleCount).toBe(2);
+    expect((await newsdesk.briefing('g', { hours: 168 })).articleCount).toBe(3);
+    expect((await newsdesk.briefing('g', { hours: 1 })).articleCount).toBe(0);
+    await expect(newsdesk.briefing('g', { hours: 0 })).rejects.toThrow('between 1 and 168 hours');
   });
 });
