@@ -14,7 +14,7 @@ import { readArticleFile } from '../ingest/read-file.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { median, quantile, round } from './stats.js';
-import { copyOf, randomUnitVectors } from './synthetic.js';
+import { clusteredUnitVectors, copyOf } from './synthetic.js';
 
 /**
  * `npm run bench [-- --quick] [--json]`: where the time and memory go, each figure beside the
@@ -31,7 +31,15 @@ const { values } = parseArgs({
 logger.level = 'warn';
 const GUILD = 'bench';
 const plan = values.quick
-  ? { ingestArticles: 8, repetitions: 1, batchSizes: [8, 16], sizes: [1_000], questions: 20, recallQueries: 20 }
+  ? {
+      ingestArticles: 8,
+      repetitions: 1,
+      batchSizes: [8, 16],
+      sizes: [1_000],
+      questions: 20,
+      recallQueries: 20,
+      centreArticles: 4,
+    }
   : {
       ingestArticles: 40,
       repetitions: 3,
@@ -39,6 +47,7 @@ const plan = values.quick
       sizes: [1_000, 10_000, 100_000],
       questions: 50,
       recallQueries: 100,
+      centreArticles: 20,
     };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,6 +69,14 @@ const questions = loadQuestions(values.dataset, 'dev')
 function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-bench-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for (const batch of inBatches(texts, config.embedding.batchSize)) {
+    for (const vector of await model.embeddings.embedDocuments(batch)) vectors.push(Float32Array.from(vector));
+  }
+  return vectors;
 }
 
 async function embedAll(texts: readonly string[], batchSize: number): Promise<void> {
@@ -115,14 +132,22 @@ async function measureBatches() {
   return rows;
 }
 
-/** A library of about `size` passages: real corpus text (copied as needed), random vectors. */
+/**
+ * A library of about `size` passages: real corpus text (copied as needed), and vectors scattered
+ * around real passage embeddings (embedding 100k passages would take hours here).
+ */
 function buildLibrary(newsdesk: Newsdesk, size: number): Float32Array[] {
   const vectors: Float32Array[] = [];
   let stored = 0;
   for (let copy = 0; stored < size; copy += 1) {
     for (const article of prepared) {
       if (stored >= size) break;
-      const own = randomUnitVectors(article.passages.length, model.dimensions, 1 + stored);
+      const own = clusteredUnitVectors(
+        article.passages.length,
+        centres.slice(stored % centres.length),
+        SPREAD,
+        1 + stored,
+      );
       newsdesk.library.saveArticle(GUILD, copyOf(article, copy), own, undefined);
       vectors.push(...own);
       stored += article.passages.length;
@@ -146,7 +171,8 @@ async function measureSize(size: number, questionCost: number) {
     latencies.push(performance.now() - started);
   }
   // Exact search over the same vectors, for recall@10 and the speed-up of the index.
-  const queries = randomUnitVectors(plan.recallQueries, model.dimensions, 999);
+  // Queries near real question embeddings, as real questions are.
+  const queries = clusteredUnitVectors(plan.recallQueries, questionVectors, SPREAD, 999);
   let hits = 0;
   let indexMs = 0;
   let exactMs = 0;
@@ -199,6 +225,16 @@ async function questionEmbeddingMs(embedding: EmbeddingModel): Promise<number> {
   }
   return median(times);
 }
+
+/** The noise added to blends of real vectors (relative to a unit vector's length). */
+const SPREAD = 0.3;
+log('real embeddings for the synthetic libraries');
+const centres = await embedTexts(
+  prepared
+    .slice(0, plan.centreArticles)
+    .flatMap((article) => article.passages.map((passage) => passageEmbeddingText(article.title, passage.text))),
+);
+const questionVectors = await embedTexts(questions);
 
 log(`ingest: ${plan.ingestArticles} articles x ${plan.repetitions}`);
 const ingest = await measureIngest(inputs.slice(0, plan.ingestArticles));

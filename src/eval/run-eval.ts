@@ -23,6 +23,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
     'data-dir': { type: 'string' },
+    'common-word-share': { type: 'string' },
     // Ablations: override one ranking setting (see docs/retrieval.md).
     'dense-weight': { type: 'string' },
     'keyword-weight': { type: 'string' },
@@ -55,6 +56,7 @@ const ranking: RankingOptions = {
   },
   outletInterleaving: !values['no-outlets'],
   dateInterleaving: !values['no-dates'],
+  commonWordShare: number(values['common-word-share'], DEFAULT_RANKING_OPTIONS.commonWordShare),
 };
 const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir }, { ranking });
 try {

@@ -4,7 +4,7 @@ import type { NewsLibrary } from '../store/news-library.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
-import { contentWords, keywordMatchExpression } from './query-terms.js';
+import { contentWords, keywordMatchExpression, stemOf } from './query-terms.js';
 
 /** A passage with how it was found. */
 export interface RankedPassage {
@@ -31,6 +31,12 @@ export interface RankingOptions {
   outletInterleaving: boolean;
   /** Take the articles of each day the question names in turn. */
   dateInterleaving: boolean;
+  /**
+   * Question words found in more than this share of all passages are left out of the keyword
+   * search (1 keeps every word): BM25 gives them almost no weight, yet each makes the search
+   * score most of the library.
+   */
+  commonWordShare: number;
 }
 
 /**
@@ -47,7 +53,13 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   keywordWeights: { title: 1, source: 1, text: 1 },
   outletInterleaving: true,
   dateInterleaving: true,
+  commonWordShare: 0.1,
 };
+
+/** When every question word is common, the search keeps this many of the rarest. */
+const RAREST_WORDS_KEPT = 3;
+/** Below this many passages a search is fast anyway, and in a small library every word looks common. */
+const MIN_PASSAGES_TO_PRUNE = 2000;
 
 /** Hybrid retrieval over one guild: BM25 over SQLite's full-text index and cosine over the hnswlib index, fused. */
 export class PassageRanker {
@@ -63,7 +75,7 @@ export class PassageRanker {
    * turn first, so a question comparing two outlets sees both.
    */
   async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
-    const expression = keywordMatchExpression(contentWords(question));
+    const expression = keywordMatchExpression(this.searchWords(question));
     const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
     const everywhere = this.candidates(guildId, expression, queryVector, {});
     const scopes: PassageScope[] = [];
@@ -77,9 +89,13 @@ export class PassageRanker {
         : interleave([...scopes.map((scope) => this.candidates(guildId, expression, queryVector, scope)), everywhere]);
     const byId = new Map<number, Candidate>();
     for (const candidate of ordered) if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
-    if (!queryVector && byId.size < k * this.options.maxPerArticle) {
-      // Too few keyword matches (a question in other words than the articles'): the embedding fills up.
+    const byArticle = (entry: RankedPassage) => entry.passage.articleId;
+    let ranked = this.withPassages(guildId, [...byId.values()]);
+    let top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
+    if (!queryVector && !filledWithinCap(top, byArticle, this.options.maxPerArticle, k)) {
+      // Keywords found too little (a question in other words than the articles'): the embedding fills up.
       const vector = await this.model.embeddings.embedQuery(question);
+      const before = byId.size;
       this.library.searchVectors(guildId, vector, this.options.candidates).forEach((hit, index) => {
         if (!byId.has(hit.id)) {
           byId.set(hit.id, {
@@ -91,21 +107,37 @@ export class PassageRanker {
           });
         }
       });
+      ranked = [...ranked, ...this.withPassages(guildId, [...byId.values()].slice(before))];
+      top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
     }
-    const unique = [...byId.values()];
+    return top;
+  }
+
+  private withPassages(guildId: string, found: readonly Candidate[]): RankedPassage[] {
     const passages = new Map(
       this.library.articles
         .getPassages(
           guildId,
-          unique.map((entry) => entry.id),
+          found.map((entry) => entry.id),
         )
         .map((passage) => [passage.id, passage]),
     );
-    const ranked = unique.flatMap(({ id, ...found }): RankedPassage[] => {
+    return found.flatMap(({ id, ...rest }): RankedPassage[] => {
       const passage = passages.get(id);
-      return passage ? [{ passage, ...found }] : [];
+      return passage ? [{ passage, ...rest }] : [];
     });
-    return limitPerGroup(ranked, (entry) => entry.passage.articleId, this.options.maxPerArticle, k);
+  }
+
+  /** The question's content words worth searching for: the common ones are left out (see commonWordShare). */
+  searchWords(question: string): string[] {
+    const words = contentWords(question);
+    if (this.options.commonWordShare >= 1 || words.length <= RAREST_WORDS_KEPT) return words;
+    const { passages, frequencies } = this.library.articles.termFrequencies(words.map(stemOf));
+    if (passages < MIN_PASSAGES_TO_PRUNE) return words;
+    const share = (word: string) => (frequencies.get(stemOf(word)) ?? 0) / Math.max(1, passages);
+    const rare = words.filter((word) => share(word) <= this.options.commonWordShare);
+    if (rare.length >= RAREST_WORDS_KEPT) return rare;
+    return [...words].sort((a, b) => share(a) - share(b)).slice(0, RAREST_WORDS_KEPT);
   }
 
   /** Keyword and dense candidates fused, from the whole guild or from one outlet. */
@@ -139,4 +171,12 @@ export class PassageRanker {
 
 interface Candidate extends Omit<RankedPassage, 'passage'> {
   id: number;
+}
+
+/** Whether `top` holds `k` passages with no article over its cap (else more candidates could help). */
+function filledWithinCap<T>(top: readonly T[], groupOf: (item: T) => string, cap: number, k: number): boolean {
+  if (top.length < k) return false;
+  const counts = new Map<string, number>();
+  for (const item of top) counts.set(groupOf(item), (counts.get(groupOf(item)) ?? 0) + 1);
+  return [...counts.values()].every((count) => count <= cap);
 }

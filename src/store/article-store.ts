@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PreparedArticle } from '../ingest/article.js';
+import { wordTokens } from '../ingest/text.js';
 import type { SqliteDatabase } from './database.js';
 
 /** An article as stored, without its body. */
@@ -366,6 +367,11 @@ export class ArticleStore {
     scope: PassageScope = {},
   ): { id: number; score: number }[] {
     const filter = scopeFilter(scope);
+    // The outlet's name, matched in the index's source column too, lets FTS5 intersect before it
+    // scores: only that outlet's matches are ranked, not the whole library's (the join stays exact).
+    const outletWords = scope.source === undefined ? [] : wordTokens(scope.source);
+    const expression =
+      outletWords.length > 0 ? `source : "${outletWords.join(' ')}" AND (${matchExpression})` : matchExpression;
     const rows = this.db
       .prepare(
         `SELECT s.rowid AS id, -bm25(passage_search, ?, ?, ?) AS score
@@ -374,7 +380,7 @@ export class ArticleStore {
          WHERE passage_search MATCH ? AND p.guild_id = ?
          ORDER BY score DESC LIMIT ?`,
       )
-      .all(weights.title, weights.source, weights.text, ...filter.values, matchExpression, guildId, limit) as {
+      .all(weights.title, weights.source, weights.text, ...filter.values, expression, guildId, limit) as {
       id: number;
       score: number;
     }[];
