@@ -49,6 +49,11 @@ const environmentSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LLM_STREAMING: z.stringbool().default(true),
 
+  ASK_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
+  ASK_PER_GUILD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  ADD_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  ADD_PER_GUILD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -81,6 +86,11 @@ export interface Config {
         readonly streaming: boolean;
       }
     | undefined;
+  /** How often one member, and one server, may use /ask and /add per minute. */
+  readonly rateLimits: {
+    readonly ask: { readonly perUser: number; readonly perGuild: number };
+    readonly add: { readonly perUser: number; readonly perGuild: number };
+  };
   readonly discord: {
     readonly token: string | undefined;
     readonly clientId: string | undefined;
@@ -135,6 +145,10 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
             streaming: env.LLM_STREAMING,
           })
         : undefined,
+    rateLimits: Object.freeze({
+      ask: Object.freeze({ perUser: env.ASK_PER_USER_PER_MINUTE, perGuild: env.ASK_PER_GUILD_PER_MINUTE }),
+      add: Object.freeze({ perUser: env.ADD_PER_USER_PER_MINUTE, perGuild: env.ADD_PER_GUILD_PER_MINUTE }),
+    }),
     discord: Object.freeze({
       token: env.DISCORD_TOKEN,
       clientId: env.DISCORD_CLIENT_ID,

@@ -30,6 +30,19 @@ export class PermissionDeniedError extends UserError {
   override readonly name: string = 'PermissionDeniedError';
 }
 
+/** The member or the server used a command too often; the message says when to try again. */
+export class RateLimitedError extends UserError {
+  override readonly name: string = 'RateLimitedError';
+}
+
+/** newsdesk is shutting down and takes no new work. */
+export class ShuttingDownError extends UserError {
+  override readonly name: string = 'ShuttingDownError';
+  constructor() {
+    super('shutting-down', 'newsdesk is restarting and nothing was changed. Try again in a minute.');
+  }
+}
+
 /** A configuration value is missing or malformed; start-up stops with this message. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -6,7 +6,7 @@ import { BriefingService } from './briefing/briefing-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
-import { InvalidInputError, isUserError, NotFoundError } from './errors.js';
+import { InvalidInputError, isUserError, NotFoundError, ShuttingDownError } from './errors.js';
 import type { ArticleInput } from './ingest/article.js';
 import { DEFAULT_POLL_MINUTES, FeedService } from './ingest/feeds.js';
 import { PageFetcher } from './ingest/fetch-page.js';
@@ -29,6 +29,9 @@ export interface SourcesPage {
   pages: number;
   total: number;
 }
+
+/** How long a shutdown waits for work in flight. */
+export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** The longest period an on-demand briefing covers: one week. */
 export const MAX_BRIEFING_HOURS = 24 * 7;
@@ -58,6 +61,8 @@ export class Newsdesk {
   readonly settings: GuildSettingsStore;
   readonly briefings: BriefingService;
   readonly feeds: FeedService;
+  private readonly running = new Set<Promise<unknown>>();
+  private closing = false;
 
   private constructor(
     readonly library: NewsLibrary,
@@ -78,7 +83,7 @@ export class Newsdesk {
     this.feeds = new FeedService({
       store: new FeedStore(library.db),
       fetcher,
-      ingest: (inputs, guildId) => this.ingest.ingestArticles(inputs, guildId),
+      ingest: (inputs, guildId) => this.tracked(() => this.ingest.ingestArticles(inputs, guildId)),
       pollMinutes: parts.pollMinutes,
       ...(parts.feedSleep ? { sleep: parts.feedSleep } : {}),
     });
@@ -111,7 +116,7 @@ export class Newsdesk {
       inputs = uploadedFileArticles(submission.file.bytes, submission.file.name, submission);
     else inputs = withOverrides([await this.fetcher.fetchArticle(submission.url)], submission);
     if (inputs.length === 0) throw new InvalidInputError('no-articles', 'There is no article in that.');
-    const outcomes = await this.ingest.ingestArticles(inputs, guildId);
+    const outcomes = await this.tracked(() => this.ingest.ingestArticles(inputs, guildId));
     const [only] = outcomes;
     if (outcomes.length === 1 && only?.status === 'failed') throw only.error;
     return outcomes;
@@ -141,7 +146,7 @@ export class Newsdesk {
 
   /** Ingest files or folders into a guild. */
   ingestFiles(paths: readonly string[], guildId: string): Promise<IngestOutcome[]> {
-    return this.ingest.ingestFiles(paths, guildId);
+    return this.tracked(() => this.ingest.ingestFiles(paths, guildId));
   }
 
   /** Ingest files, folders and links (http or https) into a guild; a link that fails is reported like a bad file. */
@@ -162,12 +167,12 @@ export class Newsdesk {
 
   /** Ingest articles given as data (pasted text, a fetched page) into a guild. */
   ingestArticles(inputs: readonly ArticleInput[], guildId: string): Promise<IngestOutcome[]> {
-    return this.ingest.ingestArticles(inputs, guildId);
+    return this.tracked(() => this.ingest.ingestArticles(inputs, guildId));
   }
 
   /** Answer a question from the guild's articles (a configured model's draft streams to `onDraft`). */
   ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
-    return this.asker.ask(guildId, question, options);
+    return this.tracked(() => this.asker.ask(guildId, question, options));
   }
 
   /** One page (from 1) of the guild's articles, newest first, optionally filtered by title or outlet. */
@@ -211,6 +216,37 @@ export class Newsdesk {
 
   /** Save the indexes and close the database. */
   close(): void {
+    this.closing = true;
     this.library.close();
+  }
+
+  /**
+   * Stop taking new work, let the ingests and answers in flight finish (for at most `timeoutMs`),
+   * then save the indexes and close the database. An article whose ingest is cut by the timeout is
+   * not half stored: each article is written in one transaction.
+   */
+  async shutdown(timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<{ unfinished: number }> {
+    this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    const unfinished = timedOut ? this.running.size : 0;
+    this.library.close();
+    return { unfinished };
+  }
+
+  /** Run work that must end before the database closes; refused once shutdown has begun. */
+  private tracked<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new ShuttingDownError());
+    const promise = work();
+    this.running.add(promise);
+    const forget = () => this.running.delete(promise);
+    promise.then(forget, forget);
+    return promise;
   }
 }

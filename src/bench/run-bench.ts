@@ -13,6 +13,7 @@ import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
+import { HNSW_EF_SEARCH } from '../store/vector-index.js';
 import { median, quantile, round } from './stats.js';
 import { clusteredUnitVectors, copyOf } from './synthetic.js';
 
@@ -170,29 +171,41 @@ async function measureSize(size: number, questionCost: number) {
     await newsdesk.ask(GUILD, question);
     latencies.push(performance.now() - started);
   }
-  // Exact search over the same vectors, for recall@10 and the speed-up of the index.
-  // Queries near real question embeddings, as real questions are.
+  // Exact search over the same vectors, for recall@10 and the speed-up of the index, at several search breadths.
   const queries = clusteredUnitVectors(plan.recallQueries, questionVectors, SPREAD, 999);
-  let hits = 0;
-  let indexMs = 0;
-  let exactMs = 0;
   const ids = newsdesk.library.vectorRecords.passageIds(GUILD, model.id);
-  for (const query of queries) {
+  let exactMs = 0;
+  const exact = queries.map((query) => {
     started = performance.now();
-    const found = new Set(newsdesk.library.searchVectors(GUILD, query, 10).map((hit) => hit.id));
-    indexMs += performance.now() - started;
-    started = performance.now();
-    const exact = vectors
+    const nearest = vectors
       .map((vector, index) => {
         let dot = 0;
         for (let i = 0; i < vector.length; i += 1) dot += (vector[i] ?? 0) * (query[i] ?? 0);
         return { id: ids[index] ?? -1, dot };
       })
       .sort((a, b) => b.dot - a.dot)
-      .slice(0, 10);
+      .slice(0, 10)
+      .map((entry) => entry.id);
     exactMs += performance.now() - started;
-    hits += exact.filter((entry) => found.has(entry.id)).length;
-  }
+    return nearest;
+  });
+  const byEf = EF_VALUES.map((ef) => {
+    let hits = 0;
+    let indexMs = 0;
+    queries.forEach((query, position) => {
+      const began = performance.now();
+      const found = new Set(newsdesk.library.searchVectors(GUILD, query, 10, undefined, ef).map((hit) => hit.id));
+      indexMs += performance.now() - began;
+      hits += (exact[position] ?? []).filter((id) => found.has(id)).length;
+    });
+    return {
+      ef,
+      recall10: round(hits / (queries.length * 10)),
+      ms_per_search: round(indexMs / queries.length, 2),
+      speedup: round(exactMs / Math.max(indexMs, 0.001), 1),
+    };
+  });
+  const chosen = byEf.find((row) => row.ef === HNSW_EF_SEARCH) ?? byEf[0];
   newsdesk.close();
   const probe = JSON.parse(
     execFileSync(
@@ -209,8 +222,9 @@ async function measureSize(size: number, questionCost: number) {
     query_p50_ms: round(p50, 1),
     query_p95_ms: round(quantile(latencies, 0.95), 1),
     query_p50_over_embedding: round(p50 / questionCost, 2),
-    hnsw_recall10: round(hits / (queries.length * 10)),
-    hnsw_speedup: round(exactMs / Math.max(indexMs, 0.001), 1),
+    hnsw_recall10: chosen?.recall10 ?? null,
+    hnsw_speedup: chosen?.speedup ?? null,
+    hnsw_by_ef: byEf,
     startup_s: round(probe.ready_s, 2),
     rss_mb: round(probe.rss_mb, 0),
   };
@@ -226,6 +240,8 @@ async function questionEmbeddingMs(embedding: EmbeddingModel): Promise<number> {
   return median(times);
 }
 
+/** Search breadths whose recall and speed are measured (the default is HNSW_EF_SEARCH). */
+const EF_VALUES = [50, 100, 200, 400];
 /** The noise added to blends of real vectors (relative to a unit vector's length). */
 const SPREAD = 0.3;
 log('real embeddings for the synthetic libraries');
@@ -290,6 +306,12 @@ else {
       ]
         .map((value) => String(value).padEnd(9))
         .join(' '),
+    );
+  }
+  console.log('index search breadth (ef): recall@10 / ms per search');
+  for (const row of Object.values(sizes)) {
+    console.log(
+      `${String(row.passages).padEnd(9)} ${row.hnsw_by_ef.map((entry) => `ef ${entry.ef}: ${entry.recall10} / ${entry.ms_per_search}`).join('   ')}`,
     );
   }
 }

@@ -11,6 +11,7 @@ import { createDiscordClient, type RestTuning } from './client.js';
 import type { AttachedFile, BotServices, Command } from './command.js';
 import { createInteractionRouter } from './interaction-router.js';
 import { loadCommands } from './load-commands.js';
+import { CommandRateLimits } from './rate-limits.js';
 
 const log = componentLogger('discord');
 
@@ -50,6 +51,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     services,
     log,
     downloadAttachment: options.downloadAttachment ?? downloadAttachment,
+    rateLimits: new CommandRateLimits(config.rateLimits),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));

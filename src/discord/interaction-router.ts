@@ -3,6 +3,7 @@ import { PermissionDeniedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
 import { canManageServer, isModerator } from './permissions.js';
+import type { CommandRateLimits } from './rate-limits.js';
 import { replyWithError } from './reply.js';
 import { DISCORD_TEXTS } from './texts.js';
 
@@ -11,6 +12,8 @@ export interface RouterOptions {
   services: BotServices;
   log: Logger;
   downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
+  /** Per-member and per-server limits; none when absent. */
+  rateLimits?: CommandRateLimits;
 }
 
 /**
@@ -61,6 +64,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       if (command.moderatorsOnly && !context.isModerator) {
         throw new PermissionDeniedError('not-moderator', DISCORD_TEXTS.moderatorsOnly(command.data.name));
       }
+      await options.rateLimits?.consume(interaction.commandName, interaction.guildId, interaction.user.id);
       await command.execute(interaction as ChatInputCommandInteraction, context);
       log.info(
         { command: interaction.commandName, guild: interaction.guildId, ms: Math.round(performance.now() - started) },

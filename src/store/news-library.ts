@@ -68,9 +68,24 @@ export class NewsLibrary {
     return true;
   }
 
-  /** The guild's passages nearest to a query vector (only among `allowed`, when given). */
-  searchVectors(guildId: string, query: ArrayLike<number>, k: number, allowed?: ReadonlySet<number>): VectorHit[] {
-    return this.indexFor(guildId).search(query, k, allowed);
+  /** The guild's passages nearest to a query vector (only among `allowed`, when given; `ef` for measurement). */
+  searchVectors(
+    guildId: string,
+    query: ArrayLike<number>,
+    k: number,
+    allowed?: ReadonlySet<number>,
+    ef?: number,
+  ): VectorHit[] {
+    return this.indexFor(guildId).search(query, k, allowed, ef);
+  }
+
+  /** Compare a guild's stored passages with its vector index (loading or rebuilding it as at start-up). */
+  audit(guildId: string): { passages: number; indexed: number; missing: number[]; orphans: number[] } {
+    const index = this.indexFor(guildId);
+    const passages = (
+      this.db.prepare('SELECT count(*) AS n FROM passages WHERE guild_id = ?').get(guildId) as { n: number }
+    ).n;
+    return { passages, indexed: index.size, ...index.audit() };
   }
 
   /** Write every changed index to disk (atomically) and record what each file holds. */

@@ -71,13 +71,13 @@ export class PassageVectorIndex {
     this.index.markDelete(id);
   }
 
-  /** The k passages nearest to the query vector, optionally only among the `allowed` ids. */
-  search(query: ArrayLike<number>, k: number, allowed?: ReadonlySet<number>): VectorHit[] {
+  /** The k passages nearest to the query vector, optionally only among the `allowed` ids (`ef`: search breadth, for measurement). */
+  search(query: ArrayLike<number>, k: number, allowed?: ReadonlySet<number>, ef = HNSW_EF_SEARCH): VectorHit[] {
     const candidates = allowed ? [...allowed].filter((id) => this.live.has(id)) : undefined;
     const wanted = Math.min(k, candidates?.length ?? this.live.size);
     if (wanted <= 0) return [];
     const point = Array.from(query);
-    this.index.setEf(Math.max(HNSW_EF_SEARCH, 2 * wanted));
+    this.index.setEf(Math.max(ef, 2 * wanted));
     try {
       const { neighbors, distances } = allowed
         ? this.index.searchKnn(point, wanted, (label) => allowed.has(label))
@@ -91,6 +91,26 @@ export class PassageVectorIndex {
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, wanted);
     }
+  }
+
+  /**
+   * What the index and the database disagree on: live passages the index cannot return (missing)
+   * and vectors it would return for passages that are not live (orphans).
+   */
+  audit(): { missing: number[]; orphans: number[] } {
+    const returnable = (id: number): boolean => {
+      try {
+        this.index.getPoint(id);
+        return true;
+      } catch {
+        return false; // hnswlib throws for labels it lacks or has marked deleted
+      }
+    };
+    const labels = new Set(this.index.getIdsList());
+    return {
+      missing: [...this.live].filter((id) => !labels.has(id) || !returnable(id)),
+      orphans: [...labels].filter((id) => !this.live.has(id) && returnable(id)),
+    };
   }
 
   /** Write the index to `file` atomically: a crash leaves the old file or the new one, never half of one. */

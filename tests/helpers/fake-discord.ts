@@ -88,6 +88,9 @@ function snowflake(): string {
   return nextSnowflake.toString();
 }
 
+/** How long an injected 429 asks the client to wait, in seconds. */
+const RATE_LIMIT_RETRY_AFTER_S = 0.3;
+
 class DiscordError extends Error {
   constructor(
     readonly status: number,
@@ -397,9 +400,26 @@ export class FakeDiscord {
     } catch (error) {
       const failure = error instanceof DiscordError ? error : new DiscordError(500, 0, String(error));
       status = failure.status;
-      response
-        .writeHead(failure.status, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ code: failure.code, message: failure.message }));
+      if (failure.status === 429) {
+        // What Discord sends when a route's bucket is empty; discord.js waits retry_after and retries.
+        response
+          .writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(RATE_LIMIT_RETRY_AFTER_S),
+            'x-ratelimit-scope': 'user',
+          })
+          .end(
+            JSON.stringify({
+              message: 'You are being rate limited.',
+              retry_after: RATE_LIMIT_RETRY_AFTER_S,
+              global: false,
+            }),
+          );
+      } else {
+        response
+          .writeHead(failure.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: failure.code, message: failure.message }));
+      }
     }
     this.requests.push({ method, path, status });
   }

@@ -1,0 +1,40 @@
+/**
+ * A process that ingests articles into `dataDir` one at a time, forever, removing one now and then,
+ * and reports each finished step on stdout ("stored <title>", "removed <title>"); the crash-safety
+ * test kills it with SIGKILL at random moments. Usage: ingest-child.ts <dataDir> <first number>
+ */
+import { readFileSync } from 'node:fs';
+import { Newsdesk } from '../../src/newsdesk.js';
+import { realModel } from './real-model.js';
+
+const [dataDir = '', first = '0'] = process.argv.slice(2);
+const paragraphs = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8')
+  .split(/\n\s*\n/)
+  .map((paragraph) => paragraph.trim())
+  .filter((paragraph) => paragraph.split(/\s+/).length > 12);
+
+const newsdesk = await Newsdesk.open({ dataDir, embedding: undefined as never }, { model: await realModel() });
+process.stdout.write('ready\n');
+const stored: string[] = [];
+for (let n = Number(first); ; n += 1) {
+  // Real text, in a different order and length for each article, with one sentence of its own.
+  const body = [
+    `Report number ${n} opens with its own sentence about item ${n}.`,
+    ...paragraphs.slice(n % paragraphs.length),
+    ...paragraphs.slice(0, n % 3),
+  ].join('\n\n');
+  const title = `Crash test article ${n}`;
+  await newsdesk.ingestArticles([{ title, body, source: 'Crash Wire' }], 'crash');
+  process.stdout.write(`stored ${title}\n`);
+  stored.push(title);
+  if (n % 5 === 4) {
+    const victim = stored.splice(stored.length - 3, 1)[0] ?? '';
+    const article = newsdesk
+      .listSources('crash', { query: victim, pageSize: 50 })
+      .articles.find((a) => a.title === victim);
+    if (article) {
+      newsdesk.removeArticle('crash', article.id);
+      process.stdout.write(`removed ${victim}\n`);
+    }
+  }
+}
