@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_LOG_FILE } from './tests/global-setup.js';
 
 export default defineConfig({
   test: {
@@ -7,7 +8,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Warnings that tests provoke on purpose would drown the report; errors still show.
-    env: { LOG_LEVEL: 'error' },
+    // Every log line of the run goes to one file (not the report), at debug level, so that
+    // tests/check-logs-for-secrets.ts (run by `npm test` after vitest) can check that no secret was logged.
+    env: { LOG_LEVEL: 'debug', LOG_FILE: TEST_LOG_FILE },
+    globalSetup: ['tests/global-setup.ts'],
+    // CI asks for a JSON summary too (VITEST_JSON names the file), to print its counts.
+    ...(process.env.VITEST_JSON
+      ? { reporters: ['default', 'json'], outputFile: { json: process.env.VITEST_JSON } }
+      : {}),
   },
 });

@@ -39,7 +39,7 @@ const environmentSchema = z.object({
   EMBEDDING_API_KEY: optionalText,
   EMBEDDING_MODEL: optionalText,
   EMBEDDING_MODEL_PATH: optionalText,
-  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(512).default(16),
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(512).default(8),
 
   FEED_POLL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
 

@@ -1,8 +1,9 @@
 import pino from 'pino';
 
 /**
- * The one logger. It writes JSON lines to stderr so that stdout stays clean for command output
- * (`--json`) and the console. Secrets are redacted by key wherever they appear in a log object.
+ * The one logger. It writes JSON lines to stderr (or appends them to LOG_FILE) so that stdout stays
+ * clean for command output (`--json`) and the console. Secrets are redacted by key wherever they
+ * appear in a log object.
  */
 export const logger = pino(
   {
@@ -24,7 +25,9 @@ export const logger = pino(
       censor: '[redacted]',
     },
   },
-  pino.destination(2),
+  process.env.LOG_FILE
+    ? pino.destination({ dest: process.env.LOG_FILE, append: true, sync: true })
+    : pino.destination(2),
 );
 
 /** A child logger for one component, e.g. `componentLogger('ingest')`. */

@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { ConfigError } from './errors.js';
 import { logger } from './logger.js';
-import { Newsdesk } from './newsdesk.js';
+import { Newsdesk, SHUTDOWN_TIMEOUT_MS } from './newsdesk.js';
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set; otherwise the local console over the
@@ -26,7 +26,15 @@ async function main(): Promise<void> {
     const bot = await startBot(config);
     const stop = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
-      void bot.stop().finally(() => process.exit(0));
+      // If draining hangs, leave anyway: every article is stored in one transaction, so nothing is half written.
+      setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS + 5000).unref();
+      bot.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

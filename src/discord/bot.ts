@@ -86,8 +86,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     async stop() {
       await scheduler?.stop();
       await feedPoller?.stop();
+      // Ingests and answers in flight finish, and send their replies, before the client logs out.
+      const drained = await ownNewsdesk?.shutdown();
+      if (drained && drained.unfinished > 0) log.warn(drained, 'work still running at shutdown was cut');
       await client.destroy();
-      ownNewsdesk?.close();
+      log.info(ownNewsdesk ? 'logged out of Discord; indexes saved, database closed' : 'logged out of Discord');
     },
   };
 }

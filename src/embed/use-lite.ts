@@ -22,7 +22,7 @@ export class UseLiteEmbeddings extends Embeddings {
   }
 
   /** Load the packaged weights (the `modelSource` argument is what keeps it offline). */
-  static async load(batchSize = 16): Promise<UseLiteEmbeddings> {
+  static async load(batchSize = 8): Promise<UseLiteEmbeddings> {
     try {
       const model = await initModel(modelSource);
       return new UseLiteEmbeddings(model, batchSize, { maxRetries: 0, maxConcurrency: 1 });

@@ -10,6 +10,14 @@ function isPlausible(date: Date, now: Date): boolean {
   return Number.isFinite(time) && time <= now.getTime() + FUTURE_TOLERANCE_MS && date.getUTCFullYear() >= 1900;
 }
 
+/** A date given as a field that reads as a real date but lies in the future (beyond time-zone slack). */
+export function futureFieldDate(value: string | undefined, now = new Date()): Date | undefined {
+  const text = value?.trim();
+  if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  const date = new Date(text);
+  return Number.isFinite(date.getTime()) && date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS ? date : undefined;
+}
+
 /** Parse a publication date given as a field (ISO 8601, RFC 2822, or words); undefined when it is not a full, plausible date. */
 export function parsePublishedDate(value: string | undefined, now = new Date()): Date | undefined {
   const text = value?.trim();

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../errors.js';
 import type { ArticleInput, PreparedArticle } from './article.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, splitIntoPassages } from './chunk.js';
 import { cleanArticleText } from './clean.js';
-import { findDateInText, parsePublishedDate } from './dates.js';
+import { findDateInText, futureFieldDate, parsePublishedDate } from './dates.js';
 import { countWords, foldForComparison } from './text.js';
 import { normalizeArticleUrl } from './url.js';
 
@@ -29,6 +29,14 @@ export function prepareArticle(
     throw new InvalidInputError(
       'no-text',
       `${origin} has no article text to index (fewer than ${MIN_ARTICLE_WORDS} words after cleaning).`,
+    );
+  }
+  // A stated date in the future is a mistake, and would keep the article at the top of every briefing.
+  const future = futureFieldDate(input.publishedAt);
+  if (future) {
+    throw new InvalidInputError(
+      'future-date',
+      `${origin} is dated ${future.toISOString().slice(0, 10)}, which is in the future. Fix its date and add it again.`,
     );
   }
   const published =

@@ -7,8 +7,11 @@ const { HierarchicalNSW } = hnswlib;
 /** Graph degree and build depth of the HNSW index (see docs/performance.md for how they were chosen). */
 export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 200;
-/** Search breadth; raised to at least 2k for a k-nearest search. */
-export const HNSW_EF_SEARCH = 100;
+/**
+ * Search breadth; raised to at least 2k for a k-nearest search. Chosen with `npm run bench`: at
+ * 100k passages recall@10 is 0.945 at 100, 0.989 at 200 and 0.995 at 400, for 0.3, 0.5 and 0.8 ms.
+ */
+export const HNSW_EF_SEARCH = 400;
 const INITIAL_CAPACITY = 1024;
 
 export interface VectorHit {

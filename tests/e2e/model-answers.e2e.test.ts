@@ -7,6 +7,7 @@ import { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
 import { realModel } from '../helpers/real-model.js';
+import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
@@ -25,7 +26,13 @@ describe('/ask written by a streaming model, through the real discord.js client 
       {
         dataDir: temp.dir,
         embedding: undefined as never,
-        llm: { baseUrl: chat.url, apiKey: undefined, model: 'scripted-model', timeoutMs: 20_000, streaming: true },
+        llm: {
+          baseUrl: chat.url,
+          apiKey: TEST_SECRETS.apiKey,
+          model: 'scripted-model',
+          timeoutMs: 20_000,
+          streaming: true,
+        },
       },
       { model: await realModel() },
     );

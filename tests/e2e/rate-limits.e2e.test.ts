@@ -7,9 +7,11 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 
 const EPHEMERAL = 64;
 
+/** The private message of a refused command (an ephemeral reply, not a deferral), if it was refused. */
 function refusal(record: FakeInteraction): string | undefined {
-  const flags = (record.callbacks[0]?.data?.flags as number | undefined) ?? 0;
-  return (flags & EPHEMERAL) !== 0 ? record.original?.content : undefined;
+  const [first] = record.callbacks;
+  const flags = (first?.data?.flags as number | undefined) ?? 0;
+  return first?.type === 4 && (flags & EPHEMERAL) !== 0 ? record.original?.content : undefined;
 }
 
 describe('rate limits and Discord 429s', () => {

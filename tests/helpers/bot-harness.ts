@@ -1,6 +1,7 @@
 import { parseConfig } from '../../src/config.js';
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.js';
 import { FakeDiscord, type FakeGuildSpec } from './fake-discord.js';
+import { TEST_SECRETS } from './secrets.js';
 
 export const GUILD_A: FakeGuildSpec = {
   id: '1000000000000000001',
@@ -25,7 +26,7 @@ export async function startBotAgainstFake(
     ADD_PER_GUILD_PER_MINUTE: '1000',
     ...options.environment,
     DATA_DIR: options.dataDir,
-    DISCORD_TOKEN: 'fake-token',
+    DISCORD_TOKEN: TEST_SECRETS.discordToken,
     DISCORD_CLIENT_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
   });

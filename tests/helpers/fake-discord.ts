@@ -140,6 +140,11 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** How many gateway connections are open (0 once the bot has logged out). */
+  get connectedClients(): number {
+    return this.sockets.size;
+  }
+
   /** Make the next `times` requests matching `method` and `path` fail with `status`. */
   failNext(method: string, path: RegExp, status: number, times = 1): void {
     this.failures.push({ method, path, status, remaining: times });

@@ -1,6 +1,6 @@
 /**
  * A process that ingests articles into `dataDir` one at a time, forever, removing one now and then,
- * and reports each finished step on stdout ("stored <title>", "removed <title>"); the crash-safety
+ * and reports each step on stdout ("stored <title>" once stored, "removing <title>" before a removal); the crash-safety
  * test kills it with SIGKILL at random moments. Usage: ingest-child.ts <dataDir> <first number>
  */
 import { readFileSync } from 'node:fs';
@@ -18,13 +18,14 @@ process.stdout.write('ready\n');
 const stored: string[] = [];
 for (let n = Number(first); ; n += 1) {
   // Real text, in a different order and length for each article, with one sentence of its own.
+  const start = n % (paragraphs.length - 4);
   const body = [
     `Report number ${n} opens with its own sentence about item ${n}.`,
-    ...paragraphs.slice(n % paragraphs.length),
-    ...paragraphs.slice(0, n % 3),
+    ...paragraphs.slice(start, start + 2 + (n % 3)),
   ].join('\n\n');
   const title = `Crash test article ${n}`;
-  await newsdesk.ingestArticles([{ title, body, source: 'Crash Wire' }], 'crash');
+  const [outcome] = await newsdesk.ingestArticles([{ title, body, source: 'Crash Wire' }], 'crash');
+  if (outcome?.status === 'failed') throw outcome.error;
   process.stdout.write(`stored ${title}\n`);
   stored.push(title);
   if (n % 5 === 4) {
@@ -33,8 +34,9 @@ for (let n = Number(first); ; n += 1) {
       .listSources('crash', { query: victim, pageSize: 50 })
       .articles.find((a) => a.title === victim);
     if (article) {
+      // Said before it happens: a kill in between leaves it either there or gone.
+      process.stdout.write(`removing ${victim}\n`);
       newsdesk.removeArticle('crash', article.id);
-      process.stdout.write(`removed ${victim}\n`);
     }
   }
 }

@@ -5,7 +5,7 @@ let shared: Promise<EmbeddingModel> | undefined;
 
 /** The real offline model (USE-lite), loaded once per test file. */
 export function realModel(): Promise<EmbeddingModel> {
-  shared ??= UseLiteEmbeddings.load(16).then((embeddings) => ({
+  shared ??= UseLiteEmbeddings.load(8).then((embeddings) => ({
     embeddings,
     id: USE_LITE_MODEL_ID,
     dimensions: USE_LITE_DIMENSIONS,

@@ -4,6 +4,7 @@ import { type ReceivedChatRequest, ScriptedChatServer } from '../../src/eval/scr
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import { realModel } from '../helpers/real-model.js';
+import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const GUILD = 'guild-models';
@@ -53,7 +54,7 @@ let newsdesk: Newsdesk;
 async function openDesk(mode: 'plain' | 'streaming' | 'offline'): Promise<Newsdesk> {
   const llm = {
     baseUrl: chat.url,
-    apiKey: 'sk-test-secret',
+    apiKey: TEST_SECRETS.apiKey,
     model: 'scripted-model',
     timeoutMs: TIMEOUT_MS,
     streaming: mode === 'streaming',
@@ -108,7 +109,7 @@ describe('answers written by a language model, every citation checked', () => {
     expect(answer.citations[0]?.url).toBe('https://gazette.example/harbour-bridge-reopens');
 
     const request = chat.requests.at(-1);
-    expect(request?.authorization).toBe('Bearer sk-test-secret');
+    expect(request?.authorization).toBe(`Bearer ${TEST_SECRETS.apiKey}`);
     expect(request?.stream).toBe(false);
     expect(request?.messages[0]).toEqual({ role: 'system', content: ANSWER_SYSTEM_PROMPT });
     expect(request?.messages[0]?.content).toMatch(/data, not instructions/);

@@ -4,6 +4,7 @@ import { loadEmbeddingModel } from '../../src/embed/load-embedding-model.js';
 import { ConfigError, EmbeddingError } from '../../src/errors.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import { type EmbeddingsServer, startEmbeddingsServer } from '../helpers/openai-embeddings-server.js';
+import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 let server: EmbeddingsServer;
@@ -24,7 +25,7 @@ describe('an OpenAI-compatible embeddings endpoint', () => {
       EMBEDDING_PROVIDER: 'openai',
       EMBEDDING_BASE_URL: server.url,
       EMBEDDING_MODEL: 'nomic-embed-text',
-      EMBEDDING_API_KEY: 'sk-test-secret',
+      EMBEDDING_API_KEY: TEST_SECRETS.apiKey,
       EMBEDDING_BATCH_SIZE: '4',
     });
     const newsdesk = await Newsdesk.open(config);
@@ -34,7 +35,7 @@ describe('an OpenAI-compatible embeddings endpoint', () => {
       const answer = await newsdesk.ask('local', 'How many U.S. troops has the Pentagon put on alert?');
       expect(answer.answer).toContain('8,500');
       expect(server.requests.every((request) => request.model === 'nomic-embed-text')).toBe(true);
-      expect(server.requests.every((request) => request.authorization === 'Bearer sk-test-secret')).toBe(true);
+      expect(server.requests.every((request) => request.authorization === `Bearer ${TEST_SECRETS.apiKey}`)).toBe(true);
       expect(Math.max(...server.requests.map((request) => request.inputs.length))).toBe(4);
     } finally {
       newsdesk.close();
