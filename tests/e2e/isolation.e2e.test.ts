@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, runCli } from '../../src/cli.js';
 import type { RunningBot } from '../../src/discord/bot.js';
@@ -118,6 +120,19 @@ describe('isolation: nothing of guild A is listed, cited, removed or briefed in 
     expect(everything(settings)).toMatch(SECRET_WORDS);
   });
 
+  it("/add in B of the very same article stores B's own copy; removing it leaves A's", async () => {
+    const before = newsdesk.library.articles.getArticle(GUILD_A.id, articleId);
+    await run('add', { options: { text: `${ARTICLE_A.title}\n${ARTICLE_A.body}`, source: "Keeper's Log" } });
+    const copies = newsdesk.listSources(GUILD_B.id).articles;
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.id).not.toBe(articleId);
+    expect(newsdesk.library.articles.getArticle(GUILD_A.id, articleId)).toEqual(before);
+    await run('remove', { options: { article: copies[0]?.id ?? '' } });
+    expect(newsdesk.listSources(GUILD_B.id).total).toBe(0);
+    expect(newsdesk.library.articles.getArticle(GUILD_A.id, articleId)).toEqual(before);
+    expect(newsdesk.library.audit(GUILD_A.id)).toMatchObject({ missing: [], orphans: [] });
+  });
+
   it('every CLI verb with --guild B shows and changes nothing of A', async () => {
     await bot.stop();
     newsdesk.close();
@@ -146,9 +161,15 @@ describe('isolation: nothing of guild A is listed, cited, removed or briefed in 
       expect(text, args.join(' ')).not.toMatch(SECRET_WORDS);
       if (expectedCode !== undefined) expect(code, args.join(' ')).toBe(expectedCode);
     }
+    // `ingest` into B of A's very text makes B's own copy.
+    const copy = path.join(temp.dir, 'copy.md');
+    writeFileSync(copy, `---\ntitle: ${ARTICLE_A.title}\n---\n${ARTICLE_A.body}\n`);
+    expect((await cli('ingest', copy, '--guild', GUILD_B.id)).code).toBe(0);
+    expect((await cli('sources', '--guild', GUILD_B.id)).text).toContain(ARTICLE_A.title);
     // A's article and feed are still there, for A.
     const sources = await cli('sources', '--guild', GUILD_A.id);
     expect(sources.text).toContain(ARTICLE_A.title);
+    expect(sources.text).toContain(articleId);
     const feeds = await cli('feeds', 'list', '--guild', GUILD_A.id);
     expect(feeds.text).toContain(pages.url('/feed.xml'));
   }, 120_000);
