@@ -53,7 +53,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   keywordWeights: { title: 1, source: 1, text: 1 },
   outletInterleaving: true,
   dateInterleaving: true,
-  commonWordShare: 0.1,
+  commonWordShare: 0.2,
 };
 
 /** When every question word is common, the search keeps this many of the rarest. */
