@@ -1,3 +1,5 @@
+import type { StoredPassage } from '../store/article-store.js';
+
 /** One numbered source of an answer: an article, and its passage that the answer's best sentence from it was taken from. */
 export interface Citation {
   n: number;
@@ -8,6 +10,22 @@ export interface Citation {
   url: string | null;
   publishedAt: string | null;
   passage: string;
+}
+
+/** What a source line shows about the passage a sentence was taken from. */
+export type CitationSource = Omit<Citation, 'n' | 'passage'>;
+
+/** The source fields of a stored passage, as an answer's numbered source shows them. */
+export function citationSource(passage: StoredPassage): CitationSource {
+  const { article } = passage;
+  return {
+    articleId: passage.articleId,
+    passageId: passage.id,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    publishedAt: article.publishedAt,
+  };
 }
 
 /** An answer with `[n]` markers that refer to `citations`; when `abstained`, the text says why and there are no citations. */

@@ -3,7 +3,7 @@ import { componentLogger } from '../logger.js';
 import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
 import type { NewsLibrary } from '../store/news-library.js';
-import { type Answer, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
+import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer, type TermWeights } from './extractive-answerer.js';
 import type { DraftListener, ModelWriter } from './model-writer.js';
@@ -125,14 +125,5 @@ export class AskService {
 
 /** Number ranked passages from 1 for a prompt, with what the answer's sources need. */
 export function promptPassages(ranked: readonly RankedPassage[]): PromptPassage[] {
-  return ranked.map(({ passage }, index) => ({
-    n: index + 1,
-    articleId: passage.articleId,
-    passageId: passage.id,
-    title: passage.article.title,
-    source: passage.article.source,
-    url: passage.article.url,
-    publishedAt: passage.article.publishedAt,
-    text: passage.text,
-  }));
+  return ranked.map(({ passage }, index) => ({ n: index + 1, ...citationSource(passage), text: passage.text }));
 }

@@ -1,16 +1,10 @@
 import { splitSentences } from '../ingest/text.js';
-import type { Citation } from './answer.js';
+import type { Citation, CitationSource } from './answer.js';
 import { type Evidence, prepareClaim, prepareEvidence, SUPPORT_THRESHOLD, supportScore } from './support.js';
 
-/** A passage as the model saw it: numbered from 1 in the prompt. */
-export interface PromptPassage {
+/** A passage as the model saw it: numbered from 1 in the prompt, with what its source line shows. */
+export interface PromptPassage extends CitationSource {
   n: number;
-  articleId: string;
-  passageId: number;
-  title: string;
-  source: string | null;
-  url: string | null;
-  publishedAt: string | null;
   text: string;
 }
 
@@ -162,16 +156,8 @@ export function renumberCitations(
       if (n === undefined) {
         n = citations.length + 1;
         numberOfArticle.set(passage.articleId, n);
-        citations.push({
-          n,
-          articleId: passage.articleId,
-          passageId: passage.passageId,
-          title: passage.title,
-          source: passage.source,
-          url: passage.url,
-          publishedAt: passage.publishedAt,
-          passage: passage.text,
-        });
+        const { n: _promptNumber, text, ...source } = passage;
+        citations.push({ n, ...source, passage: text });
       }
       numbers.add(n);
     }

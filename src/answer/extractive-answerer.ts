@@ -1,7 +1,7 @@
 import { splitSentences, wordTokens } from '../ingest/text.js';
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
-import { ABSTENTION_TEXT, type Answer, type Citation } from './answer.js';
+import { ABSTENTION_TEXT, type Answer, type Citation, citationSource } from './answer.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -117,16 +117,7 @@ export function composeExtractiveAnswer(
     if (n === undefined) {
       n = citations.length + 1;
       numbers.set(passage.articleId, n);
-      citations.push({
-        n,
-        articleId: passage.articleId,
-        passageId: passage.id,
-        title: passage.article.title,
-        source: passage.article.source,
-        url: passage.article.url,
-        publishedAt: passage.article.publishedAt,
-        passage: passage.text,
-      });
+      citations.push({ n, ...citationSource(passage), passage: passage.text });
     }
     return `${candidate.text} [${n}]`;
   });

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/answer.js';
-import type { RunningBot } from '../../src/discord/bot.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
-import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
+import { GUILD_A, GUILD_B, useFakeServicesBot } from '../helpers/bot-harness.js';
 import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { FakeServices, fakeArticle } from '../helpers/fake-services.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { fakeArticle } from '../helpers/fake-services.js';
 
 const EPHEMERAL = 64;
 const EDITOR_ROLE = GUILD_A.roles?.[0]?.id ?? '';
@@ -30,29 +28,19 @@ function isEphemeral(record: FakeInteraction): boolean {
 }
 
 describe('slash commands through discord.js, with fake core services', () => {
-  const temp = makeTempDir();
-  const services = new FakeServices();
-  let fake: FakeDiscord;
-  let bot: RunningBot;
+  const harness = useFakeServicesBot();
+  const { services } = harness;
 
-  beforeAll(async () => {
-    ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services }));
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    temp.remove();
-  });
   beforeEach(() => {
     services.calls.length = 0;
   });
 
   const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
-    fake.settled(fake.sendCommand(name, spec));
+    harness.fake.settled(harness.fake.sendCommand(name, spec));
   const callsOf = (method: string) => services.calls.filter((call) => call.method === method);
 
   it('loads one command per file in commands/', () => {
-    expect([...bot.commands.keys()].sort()).toEqual([
+    expect([...harness.bot.commands.keys()].sort()).toEqual([
       'add',
       'ask',
       'briefing',
@@ -103,7 +91,7 @@ describe('slash commands through discord.js, with fake core services', () => {
     );
     services.nextAnswer = { answer: sentences.join(' '), abstained: false, citations, support: 0.9 };
     const record = await run('ask', { guildId: GUILD_A.id, options: { question: 'Tell me everything' } });
-    await fake.waitFor(() => record.followUps.length >= 1 && record);
+    await harness.fake.waitFor(() => record.followUps.length >= 1 && record);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(record.rejected).toEqual([]);
     expect(record.followUps.length).toBeGreaterThanOrEqual(1);
@@ -408,7 +396,7 @@ describe('slash commands through discord.js, with fake core services', () => {
   it('turns an unexpected failure after deferring into a private message, and keeps running', async () => {
     services.failWith = { method: 'ask', error: new Error('database is locked') };
     const failed = await run('ask', { guildId: GUILD_A.id, options: { question: 'Anything new?' } });
-    await fake.waitFor(() => failed.followUps.length > 0);
+    await harness.fake.waitFor(() => failed.followUps.length > 0);
     expect(failed.deletedOriginal).toBe(true);
     expect(failed.followUps[0]).toMatchObject({ content: DISCORD_TEXTS.genericFailure, flags: EPHEMERAL });
     expect(visibleText(failed)).not.toContain('database is locked');
@@ -419,12 +407,12 @@ describe('slash commands through discord.js, with fake core services', () => {
   });
 
   it('survives a Discord 500 on the edit and answers the next command', async () => {
-    fake.failNext('PATCH', /messages\/@original$/, 500);
+    harness.fake.failNext('PATCH', /messages\/@original$/, 500);
     services.nextAnswer = { answer: 'Lost to a 500.', abstained: true, citations: [], support: 0 };
-    const failed = fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: 'First?' } });
-    await fake.waitFor(() => failed.followUps.length > 0 || failed.deletedOriginal);
-    expect(fake.requests.some((request) => request.method === 'PATCH' && request.status === 500)).toBe(true);
-    await fake.waitFor(() => failed.followUps.length > 0);
+    const failed = harness.fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: 'First?' } });
+    await harness.fake.waitFor(() => failed.followUps.length > 0 || failed.deletedOriginal);
+    expect(harness.fake.requests.some((request) => request.method === 'PATCH' && request.status === 500)).toBe(true);
+    await harness.fake.waitFor(() => failed.followUps.length > 0);
     expect(failed.followUps[0]).toMatchObject({ content: DISCORD_TEXTS.genericFailure, flags: EPHEMERAL });
 
     services.nextAnswer = { answer: 'Back again.', abstained: true, citations: [], support: 0 };

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/discord/bot.js';
+import { describe, expect, it } from 'vitest';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
 import { MAX_FILE_BYTES } from '../../src/ingest/read-file.js';
-import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
+import { GUILD_A, useFakeServicesBot } from '../helpers/bot-harness.js';
 import { type FakeDiscord, MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { FakeServices } from '../helpers/fake-services.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 
 describe('bad input that only Discord can send', () => {
-  const temp = makeTempDir();
-  const services = new FakeServices();
-  let fake: FakeDiscord;
-  let bot: RunningBot;
+  const harness = useFakeServicesBot();
+  const { services } = harness;
   const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
-    fake.settled(fake.sendCommand(name, { guildId: GUILD_A.id, permissions: MANAGE_GUILD, ...spec }));
-
-  beforeAll(async () => {
-    ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services }));
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    temp.remove();
-  });
+    harness.fake.settled(harness.fake.sendCommand(name, { guildId: GUILD_A.id, permissions: MANAGE_GUILD, ...spec }));
 
   it('refuses an attachment over the size cap privately, without downloading or storing it', async () => {
     services.calls.length = 0;
@@ -32,7 +18,7 @@ describe('bad input that only Discord can send', () => {
     const seen = [record.original?.content, ...record.followUps.map((message) => message.content)].join('\n');
     expect(seen).toContain(DISCORD_TEXTS.attachmentTooLarge(25));
     expect(services.calls.filter((call) => call.method === 'addArticles')).toEqual([]);
-    expect(fake.requests.some((request) => request.path.startsWith('/attachments/'))).toBe(false);
+    expect(harness.fake.requests.some((request) => request.path.startsWith('/attachments/'))).toBe(false);
   });
 
   it('shows a title with @everyone and a Markdown link as inert text, and pings nobody', async () => {

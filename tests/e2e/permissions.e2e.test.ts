@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/discord/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
-import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
-import { type CommandOptions, type FakeDiscord, MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { FakeServices, fakeArticle } from '../helpers/fake-services.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { GUILD_A, useFakeServicesBot } from '../helpers/bot-harness.js';
+import { type CommandOptions, MANAGE_GUILD } from '../helpers/fake-discord.js';
+import { fakeArticle } from '../helpers/fake-services.js';
 
 const EDITOR_ROLE = GUILD_A.roles?.[0]?.id ?? '';
 
@@ -33,19 +31,10 @@ const MEMBERS: { who: string; spec: CommandOptions; allowed: boolean }[] = [
 ];
 
 describe('permissions: every write, for every kind of member', () => {
-  const temp = makeTempDir();
-  const services = new FakeServices();
-  let fake: FakeDiscord;
-  let bot: RunningBot;
-
-  beforeAll(async () => {
-    ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services }));
+  const harness = useFakeServicesBot();
+  const { services } = harness;
+  beforeAll(() => {
     services.settings.update(GUILD_A.id, { moderatorRoleId: EDITOR_ROLE });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    temp.remove();
   });
 
   for (const write of WRITES) {
@@ -56,8 +45,8 @@ describe('permissions: every write, for every kind of member', () => {
         services.articles.set(GUILD_A.id, [{ ...article, id: 'a0000001' }]);
         services.calls.length = 0;
         const [command] = write.name.split(' ');
-        const record = await fake.settled(
-          fake.sendCommand(command ?? '', { guildId: GUILD_A.id, ...write.spec(), ...member.spec }),
+        const record = await harness.fake.settled(
+          harness.fake.sendCommand(command ?? '', { guildId: GUILD_A.id, ...write.spec(), ...member.spec }),
         );
         const calls = services.calls.filter((call) => call.method !== 'listSources');
         if (member.allowed) {

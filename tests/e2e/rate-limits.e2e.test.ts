@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/discord/bot.js';
-import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { GUILD_A, GUILD_B, useFakeServicesBot } from '../helpers/bot-harness.js';
 import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { FakeServices } from '../helpers/fake-services.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 
 const EPHEMERAL = 64;
 
@@ -15,32 +12,17 @@ function refusal(record: FakeInteraction): string | undefined {
 }
 
 describe('rate limits and Discord 429s', () => {
-  const temp = makeTempDir();
-  const services = new FakeServices();
-  let fake: FakeDiscord;
-  let bot: RunningBot;
+  const harness = useFakeServicesBot({
+    ASK_PER_USER_PER_MINUTE: '2',
+    ASK_PER_GUILD_PER_MINUTE: '3',
+    ADD_PER_USER_PER_MINUTE: '1',
+    ADD_PER_GUILD_PER_MINUTE: '5',
+  });
+  const { services } = harness;
   const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
-    fake.settled(fake.sendCommand(name, spec));
+    harness.fake.settled(harness.fake.sendCommand(name, spec));
   const ask = (guildId: string, userId: string) =>
     run('ask', { guildId, userId, options: { question: 'What happened at the port?' } });
-
-  beforeAll(async () => {
-    ({ fake, bot } = await startBotAgainstFake({
-      dataDir: temp.dir,
-      services,
-      environment: {
-        ASK_PER_USER_PER_MINUTE: '2',
-        ASK_PER_GUILD_PER_MINUTE: '3',
-        ADD_PER_USER_PER_MINUTE: '1',
-        ADD_PER_GUILD_PER_MINUTE: '5',
-      },
-    }));
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    temp.remove();
-  });
 
   it('refuses a member over the per-member limit with a private retry-after message, others go on', async () => {
     services.calls.length = 0;
@@ -76,10 +58,12 @@ describe('rate limits and Discord 429s', () => {
 
   it('loses no reply when Discord answers an edit with 429: discord.js waits and retries', async () => {
     services.nextAnswer = { answer: 'The port reopened. [1]', abstained: false, citations: [], support: 0.9 };
-    fake.failNext('PATCH', /\/webhooks\/\d+\/[^/]+\/messages\/@original$/, 429);
+    harness.fake.failNext('PATCH', /\/webhooks\/\d+\/[^/]+\/messages\/@original$/, 429);
     const record = await ask(GUILD_B.id, '1100000000000000031');
     expect(record.edits.at(-1)?.message.embeds[0]?.description).toContain('The port reopened.');
-    const patches = fake.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith('@original'));
+    const patches = harness.fake.requests.filter(
+      (request) => request.method === 'PATCH' && request.path.endsWith('@original'),
+    );
     expect(patches.slice(-2).map((request) => request.status)).toEqual([429, 200]);
   });
 });

@@ -5,6 +5,7 @@ import { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { realModel } from '../helpers/real-model.js';
+import { expectStoredConsistently } from '../helpers/stored-state.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Under /add's 6,000-character limit for pasted text.
@@ -33,21 +34,7 @@ describe('graceful shutdown', () => {
       await fake.close();
     }
     // Everything was saved: the article is there and the index matches the database, with no rebuild needed.
-    const newsdesk = await Newsdesk.open(
-      { dataDir: temp.dir, embedding: undefined as never },
-      { model: await realModel() },
-    );
-    try {
-      expect(newsdesk.listSources(GUILD_A.id).articles.map((article) => article.title)).toEqual([
-        'Troops for Eastern Europe',
-      ]);
-      const audit = newsdesk.library.audit(GUILD_A.id);
-      expect(audit).toMatchObject({ missing: [], orphans: [] });
-      expect(audit.indexed).toBe(audit.passages);
-      expect(audit.passages).toBeGreaterThan(5);
-    } finally {
-      newsdesk.close();
-    }
+    await expectStoredConsistently(temp.dir, GUILD_A.id, ['Troops for Eastern Europe'], 6);
   });
 
   it('refuses new work once shutdown has begun, with a message the member can act on', async () => {

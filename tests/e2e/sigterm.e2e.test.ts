@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, GUILD_B } from '../helpers/bot-harness.js';
 import { FakeDiscord, MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { realModel } from '../helpers/real-model.js';
 import { TEST_SECRETS } from '../helpers/secrets.js';
+import { expectStoredConsistently } from '../helpers/stored-state.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Under /add's 6,000-character limit for pasted text.
@@ -46,19 +45,6 @@ describe('SIGTERM to `npm start` with a token', () => {
     } finally {
       await fake.close();
     }
-    const newsdesk = await Newsdesk.open(
-      { dataDir: temp.dir, embedding: undefined as never },
-      { model: await realModel() },
-    );
-    try {
-      expect(newsdesk.listSources(GUILD_A.id).articles.map((article) => article.title)).toEqual([
-        'Troops for Eastern Europe',
-      ]);
-      const audit = newsdesk.library.audit(GUILD_A.id);
-      expect(audit).toMatchObject({ missing: [], orphans: [] });
-      expect(audit.indexed).toBe(audit.passages);
-    } finally {
-      newsdesk.close();
-    }
+    await expectStoredConsistently(temp.dir, GUILD_A.id, ['Troops for Eastern Europe']);
   }, 120_000);
 });

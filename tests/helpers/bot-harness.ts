@@ -1,6 +1,9 @@
 import { parseConfig } from '../../src/config.js';
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.js';
+import { afterAll, beforeAll } from 'vitest';
 import { FakeDiscord, type FakeGuildSpec } from './fake-discord.js';
+import { FakeServices } from './fake-services.js';
+import { makeTempDir } from './temp-dir.js';
 import { TEST_SECRETS } from './secrets.js';
 
 export const GUILD_A: FakeGuildSpec = {
@@ -32,4 +35,39 @@ export async function startBotAgainstFake(
   });
   const bot = await startBot(config, { rest: { retries: 0, timeout: 2000 }, ...options });
   return { fake, bot, config };
+}
+
+/** A bot over fake core services, started before a describe block's tests and stopped after them. */
+export interface FakeServicesBot {
+  readonly services: FakeServices;
+  readonly fake: FakeDiscord;
+  readonly bot: RunningBot;
+}
+
+/** Register the hooks of a describe block that runs the real bot over FakeServices against a fake Discord. */
+export function useFakeServicesBot(environment?: Record<string, string>): FakeServicesBot {
+  const temp = makeTempDir();
+  const services = new FakeServices();
+  let started: { fake: FakeDiscord; bot: RunningBot } | undefined;
+  beforeAll(async () => {
+    started = await startBotAgainstFake({ dataDir: temp.dir, services, ...(environment ? { environment } : {}) });
+  });
+  afterAll(async () => {
+    await started?.bot.stop();
+    await started?.fake.close();
+    temp.remove();
+  });
+  const running = () => {
+    if (!started) throw new Error('the bot is started in beforeAll');
+    return started;
+  };
+  return {
+    services,
+    get fake() {
+      return running().fake;
+    },
+    get bot() {
+      return running().bot;
+    },
+  };
 }
