@@ -1,10 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.js';
-import { afterAll, beforeAll } from 'vitest';
 import { FakeDiscord, type FakeGuildSpec } from './fake-discord.js';
 import { FakeServices } from './fake-services.js';
-import { makeTempDir } from './temp-dir.js';
 import { TEST_SECRETS } from './secrets.js';
+import { makeTempDir } from './temp-dir.js';
 
 export const GUILD_A: FakeGuildSpec = {
   id: '1000000000000000001',
