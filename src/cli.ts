@@ -69,6 +69,7 @@ export async function runCli(
               {
                 answer: answer.answer,
                 abstained: answer.abstained,
+                written_by: answer.writtenBy ?? 'extractive',
                 citations: answer.citations.map((citation) => ({
                   n: citation.n,
                   title: citation.title,

@@ -23,7 +23,10 @@ export function renderAnswerText(answer: Answer): string {
     const where = byline(citation);
     return `[${citation.n}] ${citation.title}${where ? ` (${where})` : ''}${citation.url ? `\n    ${citation.url}` : ''}`;
   });
-  return `${answer.answer}\n\nSources:\n${sources.join('\n')}`;
+  const writer = answer.writtenBy
+    ? `\n\n(Written by ${answer.writtenBy}; every citation was checked against its article.)`
+    : '';
+  return `${answer.answer}\n\nSources:\n${sources.join('\n')}${writer}`;
 }
 
 function articleLine(article: StoredArticle): string {

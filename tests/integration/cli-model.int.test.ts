@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_OK, runCli } from '../../src/cli.js';
+import { ScriptedChatServer } from '../../src/eval/scripted-chat-server.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const QUESTION = 'How many additional troops would each country send?';
+
+describe('the terminal with a language model configured in the environment', () => {
+  const temp = makeTempDir();
+  let chat: ScriptedChatServer;
+  const cli = async (...args: string[]) => {
+    const lines: string[] = [];
+    const code = await runCli(
+      args,
+      (text) => lines.push(text),
+      (text) => lines.push(text),
+    );
+    return { code, text: lines.join('\n') };
+  };
+
+  beforeAll(async () => {
+    chat = await ScriptedChatServer.start(() => ({
+      content:
+        'Each country would reportedly send 1,000 additional troops [1]. The troops would parachute into Paris [1].',
+    }));
+    // Read once by the first command, as `npm run ask` reads .env.
+    Object.assign(process.env, { DATA_DIR: temp.dir, LLM_BASE_URL: chat.url, LLM_MODEL: 'scripted-model' });
+    expect((await cli('ingest', 'data/samples')).code).toBe(EXIT_OK);
+  });
+  afterAll(async () => {
+    await chat.close();
+    temp.remove();
+  });
+
+  it('npm run ask prints the checked model answer and says who wrote it', async () => {
+    const { code, text } = await cli('ask', QUESTION);
+    expect(code).toBe(EXIT_OK);
+    expect(text).toMatch(/^Each country would reportedly send 1,000 additional troops\. \[1\]\n\nSources:/);
+    expect(text).not.toContain('Paris');
+    expect(text).toContain('(Written by scripted-model; every citation was checked against its article.)');
+    const json = JSON.parse((await cli('ask', QUESTION, '--json')).text) as { written_by: string; answer: string };
+    expect(json).toMatchObject({ written_by: 'scripted-model' });
+    expect(chat.requests).toHaveLength(2);
+  });
+});
