@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PreparedArticle } from '../ingest/article.js';
-import { wordTokens } from '../ingest/text.js';
-import type { SqliteDatabase } from './database.js';
+import { type SqliteDatabase, scopeSearchToken } from './database.js';
 
 /** An article as stored, without its body. */
 export interface StoredArticle {
@@ -220,10 +219,15 @@ export class ArticleStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertSearch = this.db.prepare(
-        'INSERT INTO passage_search (rowid, title, source, text) VALUES (?, ?, ?, ?)',
+        'INSERT INTO passage_search (rowid, title, source, text, guild, outlet, day) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const article = this.getArticle(guildId, articleId);
       if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
+      const scopeTokens = [
+        scopeSearchToken('guild', guildId),
+        article.source === null ? '' : scopeSearchToken('outlet', article.source),
+        article.publishedAt === null ? '' : scopeSearchToken('day', article.publishedAt.slice(0, 10)),
+      ];
       const passageIds = prepared.passages.map((passage, index) => {
         const vector = vectors[index];
         if (!vector) throw new Error(`no vector for passage ${index} of ${articleId}`);
@@ -238,7 +242,7 @@ export class ArticleStore {
           Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
         );
         const id = Number(lastInsertRowid);
-        insertSearch.run(id, article.title, article.source ?? '', passage.text);
+        insertSearch.run(id, article.title, article.source ?? '', passage.text, ...scopeTokens);
         return id;
       });
       return {
@@ -366,21 +370,23 @@ export class ArticleStore {
     weights: KeywordWeights,
     scope: PassageScope = {},
   ): { id: number; score: number }[] {
-    const filter = scopeFilter(scope);
-    // The outlet's name, matched in the index's source column too, lets FTS5 intersect before it
-    // scores: only that outlet's matches are ranked, not the whole library's (the join stays exact).
-    const outletWords = scope.source === undefined ? [] : wordTokens(scope.source);
-    const expression =
-      outletWords.length > 0 ? `source : "${outletWords.join(' ')}" AND (${matchExpression})` : matchExpression;
+    // The guild, outlet and day are single tokens in their own columns of the index, so FTS5
+    // intersects on them before it scores: only the scope's matches are ranked.
+    const required = [`guild : "${scopeSearchToken('guild', guildId)}"`];
+    if (scope.source !== undefined) required.push(`outlet : "${scopeSearchToken('outlet', scope.source)}"`);
+    if (scope.day !== undefined) required.push(`day : "${scopeSearchToken('day', scope.day)}"`);
     const rows = this.db
       .prepare(
-        `SELECT s.rowid AS id, -bm25(passage_search, ?, ?, ?) AS score
-         FROM passage_search s JOIN passages p ON p.id = s.rowid
-         ${filter.sql ? `JOIN articles a ON a.id = p.article_id AND ${filter.sql}` : ''}
-         WHERE passage_search MATCH ? AND p.guild_id = ?
-         ORDER BY score DESC LIMIT ?`,
+        `SELECT rowid AS id, -bm25(passage_search, ?, ?, ?, 0, 0, 0) AS score FROM passage_search
+         WHERE passage_search MATCH ? ORDER BY score DESC, id LIMIT ?`,
       )
-      .all(weights.title, weights.source, weights.text, ...filter.values, expression, guildId, limit) as {
+      .all(
+        weights.title,
+        weights.source,
+        weights.text,
+        `${required.join(' AND ')} AND (${matchExpression})`,
+        limit,
+      ) as {
       id: number;
       score: number;
     }[];

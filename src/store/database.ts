@@ -103,6 +103,24 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (feed_id, item_key)
   );
   `,
+  `
+  -- The guild, the exact outlet and the publication day as indexed columns of the full-text index,
+  -- each one token: FTS5 intersects on them before it ranks, where joins to passages and articles
+  -- checked every match (3x slower at 100k passages).
+  DROP TABLE passage_search_vocab;
+  DROP TABLE passage_search;
+  CREATE VIRTUAL TABLE passage_search USING fts5(
+    title, source, text, guild, outlet, day,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE passage_search_vocab USING fts5vocab(passage_search, 'row');
+  INSERT INTO passage_search (rowid, title, source, text, guild, outlet, day)
+    SELECT p.id, a.title, coalesce(a.source, ''), p.text, scope_search_token('guild', p.guild_id),
+      scope_search_token('outlet', a.source), scope_search_token('day', substr(a.published_at, 1, 10))
+    FROM passages p JOIN articles a ON a.id = p.article_id;
+  -- Listing a guild's outlets (every question does) reads this index instead of the articles.
+  CREATE INDEX articles_guild_source ON articles(guild_id, source);
+  `,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */
@@ -113,6 +131,9 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.function('scope_search_token', { deterministic: true }, (kind, value) =>
+    value === null ? '' : scopeSearchToken(kind as SearchScopeKind, String(value)),
+  );
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < MIGRATIONS.length; step += 1) {
     db.transaction(() => {
@@ -121,4 +142,16 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     })();
   }
   return db;
+}
+
+/** The kinds of scope held as single tokens in the full-text index: guild id, exact outlet, day of publication. */
+export type SearchScopeKind = 'guild' | 'outlet' | 'day';
+
+/**
+ * The single full-text token that stands for one guild, outlet or day in its column of the index:
+ * the value's UTF-8 bytes as three-digit decimals after a letter, so the tokenizer keeps it whole,
+ * the stemmer (which only trims letter suffixes) leaves it alone, and two values never share one.
+ */
+export function scopeSearchToken(kind: SearchScopeKind, value: string): string {
+  return `${kind.charAt(0)}${[...Buffer.from(value, 'utf8')].map((byte) => String(byte).padStart(3, '0')).join('')}`;
 }

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleInput } from '../../src/ingest/article.js';
+import { Newsdesk } from '../../src/newsdesk.js';
+import type { PassageScope } from '../../src/store/article-store.js';
+import { scopeSearchToken } from '../../src/store/database.js';
+import { fakeModel } from '../helpers/fake-embeddings.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/** Three ferry stories: two outlets whose names share a word, two days. */
+const articles: ArticleInput[] = [
+  {
+    title: 'Ferry service resumes',
+    source: 'The Verge',
+    url: 'https://verge.example/ferry',
+    publishedAt: '2023-10-04T09:00:00Z',
+    body: 'The ferry service between the islands resumed on Wednesday after repairs to the pier.',
+  },
+  {
+    title: 'Ferry fares rise',
+    source: 'Verge Weekly',
+    url: 'https://weekly.example/ferry',
+    publishedAt: '2023-10-05T09:00:00Z',
+    body: 'Ferry fares will rise by a tenth next month, the island council said on Thursday.',
+  },
+  {
+    title: 'New ferry ordered',
+    source: 'The Verge',
+    url: 'https://verge.example/new-ferry',
+    publishedAt: '2023-10-05T18:00:00Z',
+    body: 'The operator ordered a new electric ferry to replace the oldest boat in its fleet.',
+  },
+];
+
+let temp: ReturnType<typeof makeTempDir>;
+let newsdesk: Newsdesk;
+const open = () => Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  newsdesk = await open();
+});
+afterEach(() => {
+  newsdesk.close();
+  temp.remove();
+});
+
+/** Titles of the guild's passages that mention ferries, within a scope. */
+function ferryTitles(guildId: string, scope: PassageScope = {}): string[] {
+  const ids = newsdesk.library.articles
+    .keywordSearch(guildId, '"ferry"', 50, { title: 1, source: 1, text: 1 }, scope)
+    .map((hit) => hit.id);
+  return newsdesk.library.articles
+    .getPassages(guildId, ids)
+    .map((passage) => passage.article.title)
+    .sort();
+}
+
+describe('keyword search scopes (guild, outlet, day held in the full-text index)', () => {
+  it('gives each guild, outlet and day its own whole token', () => {
+    const guilds = ['guild-a', 'guild a', 'guilda', 'guild-A', '1234567890'].map((id) => scopeSearchToken('guild', id));
+    expect(new Set(guilds).size).toBe(5);
+    for (const token of guilds) expect(token).toMatch(/^g\d+$/);
+    expect(scopeSearchToken('outlet', 'The Verge')).not.toBe(scopeSearchToken('outlet', 'Verge'));
+  });
+
+  it('keeps guilds whose ids differ only by punctuation apart', async () => {
+    await newsdesk.ingestArticles(articles.slice(0, 1), 'guild-a');
+    await newsdesk.ingestArticles(articles.slice(1), 'guild a');
+    expect(ferryTitles('guild-a')).toEqual(['Ferry service resumes']);
+    expect(ferryTitles('guild a')).toEqual(['Ferry fares rise', 'New ferry ordered']);
+    expect(ferryTitles('guilda')).toEqual([]);
+  });
+
+  it('matches the exact outlet, not every outlet sharing a word of its name', async () => {
+    await newsdesk.ingestArticles(articles, 'g1');
+    expect(ferryTitles('g1', { source: 'The Verge' })).toEqual(['Ferry service resumes', 'New ferry ordered']);
+    expect(ferryTitles('g1', { source: 'Verge Weekly' })).toEqual(['Ferry fares rise']);
+    expect(ferryTitles('g1', { source: 'Verge' })).toEqual([]);
+  });
+
+  it('matches the day of publication, alone or with an outlet', async () => {
+    await newsdesk.ingestArticles(articles, 'g1');
+    expect(ferryTitles('g1', { day: '2023-10-05' })).toEqual(['Ferry fares rise', 'New ferry ordered']);
+    expect(ferryTitles('g1', { day: '2023-10-05', source: 'The Verge' })).toEqual(['New ferry ordered']);
+    expect(ferryTitles('g1', { day: '2023-10-06' })).toEqual([]);
+  });
+
+  it('follows an article whose date changes when it is added again', async () => {
+    await newsdesk.ingestArticles(articles, 'g1');
+    await newsdesk.ingestArticles([{ ...articles[0], publishedAt: '2023-10-06T08:00:00Z' } as ArticleInput], 'g1');
+    expect(ferryTitles('g1', { day: '2023-10-04' })).toEqual([]);
+    expect(ferryTitles('g1', { day: '2023-10-06' })).toEqual(['Ferry service resumes']);
+  });
+
+  it('brings a database from before the scope columns up to date, keeping every passage searchable', async () => {
+    await newsdesk.ingestArticles(articles.slice(0, 2), 'g1');
+    await newsdesk.ingestArticles(articles.slice(2), 'g2');
+    newsdesk.close();
+    // Put the full-text index back the way schema version 3 built it.
+    const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
+    old.exec(`
+      DROP TABLE passage_search_vocab;
+      DROP TABLE passage_search;
+      DROP INDEX articles_guild_source;
+      CREATE VIRTUAL TABLE passage_search USING fts5(title, source, text, tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE passage_search_vocab USING fts5vocab(passage_search, 'row');
+      INSERT INTO passage_search (rowid, title, source, text)
+        SELECT p.id, a.title, coalesce(a.source, ''), p.text FROM passages p JOIN articles a ON a.id = p.article_id;
+    `);
+    old.pragma('user_version = 3');
+    old.close();
+
+    newsdesk = await open();
+    expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
+    expect(ferryTitles('g2')).toEqual(['New ferry ordered']);
+    expect(ferryTitles('g1', { source: 'Verge Weekly', day: '2023-10-05' })).toEqual(['Ferry fares rise']);
+    const answer = await newsdesk.ask('g2', 'Which ferry did the operator order?');
+    expect(answer.citations.map((citation) => citation.title)).toEqual(['New ferry ordered']);
+  });
+});
