@@ -16,15 +16,18 @@ import { Newsdesk } from '../newsdesk.js';
 import { HNSW_EF_SEARCH } from '../store/vector-index.js';
 import { median, quantile, round } from './stats.js';
 import { clusteredUnitVectors, copyOf } from './synthetic.js';
+import { measureVectorScale } from './vector-scale.js';
 
 /**
- * `npm run bench [-- --quick] [--json]`: where the time and memory go, each figure beside the
+ * `npm run bench [-- --quick] [--scale] [--json]`: where the time and memory go, each figure beside the
  * raw model cost it is compared with, measured in one run on this machine. Real text comes from the
  * MultiHop-RAG corpus in ../shared; large libraries reuse its passages with random vectors.
  */
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    // The vector index alone at 10k, 100k and 1M passages (about 15 more minutes).
+    scale: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     dataset: { type: 'string', default: '../shared/bench/multihop' },
   },
@@ -262,6 +265,15 @@ for (const size of plan.sizes) {
   log(`library of ${size} passages`);
   sizes[size] = await measureSize(size, questionMs);
 }
+const vectorScale = values.scale
+  ? measureVectorScale(
+      values.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000],
+      centres,
+      clusteredUnitVectors(30, questionVectors, SPREAD, 555),
+      SPREAD,
+      log,
+    )
+  : undefined;
 const largest = sizes[100_000];
 const best = batches.reduce((a, b) => (b.pps > a.pps ? b : a));
 const result = {
@@ -280,6 +292,7 @@ const result = {
   hnsw_recall10_100k: largest?.hnsw_recall10 ?? null,
   startup_s_100k: largest?.startup_s ?? null,
   rss_mb_per_100k: largest ? largest.rss_mb : null,
+  vector_scale: vectorScale ?? null,
 };
 if (values.json) console.log(JSON.stringify(result, null, 2));
 else {
@@ -313,5 +326,11 @@ else {
     console.log(
       `${String(row.passages).padEnd(9)} ${row.hnsw_by_ef.map((entry) => `ef ${entry.ef}: ${entry.recall10} / ${entry.ms_per_search}`).join('   ')}`,
     );
+  }
+  if (vectorScale) {
+    console.log('vector index alone (hnswlib, ef 400): passages / build s / search ms p50 / recall@10');
+    for (const row of vectorScale) {
+      console.log(`${String(row.passages).padEnd(9)} ${row.build_s} s   ${row.search_ms_p50} ms   ${row.recall10}`);
+    }
   }
 }
