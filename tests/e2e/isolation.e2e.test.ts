@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, runCli } from '../../src/cli.js';
+import { EXIT_BAD_INPUT } from '../../src/cli.js';
 import type { RunningBot } from '../../src/discord/bot.js';
 import { PageFetcher } from '../../src/ingest/fetch-page.js';
 import { Newsdesk } from '../../src/newsdesk.js';
@@ -9,6 +9,7 @@ import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js
 import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { PageServer } from '../helpers/page-server.js';
 import { realModel } from '../helpers/real-model.js';
+import { runCliCapturing } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -137,15 +138,7 @@ describe('isolation: nothing of guild A is listed, cited, removed or briefed in 
     await bot.stop();
     newsdesk.close();
     process.env.DATA_DIR = temp.dir;
-    const cli = async (...args: string[]) => {
-      const lines: string[] = [];
-      const code = await runCli(
-        args,
-        (text) => lines.push(text),
-        (text) => lines.push(text),
-      );
-      return { code, text: lines.join('\n') };
-    };
+    const cli = runCliCapturing;
     const verbs: [string[], number | undefined][] = [
       [['ask', 'When did the lighthouse museum on Skerry Island open?', '--guild', GUILD_B.id, '--json'], undefined],
       [['sources', '--guild', GUILD_B.id, '--json'], undefined],

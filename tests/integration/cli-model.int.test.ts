@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_OK, runCli } from '../../src/cli.js';
+import { EXIT_OK } from '../../src/cli.js';
 import { ScriptedChatServer } from '../../src/eval/scripted-chat-server.js';
+import { runCliCapturing } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const QUESTION = 'How many additional troops would each country send?';
@@ -8,15 +9,7 @@ const QUESTION = 'How many additional troops would each country send?';
 describe('the terminal with a language model configured in the environment', () => {
   const temp = makeTempDir();
   let chat: ScriptedChatServer;
-  const cli = async (...args: string[]) => {
-    const lines: string[] = [];
-    const code = await runCli(
-      args,
-      (text) => lines.push(text),
-      (text) => lines.push(text),
-    );
-    return { code, text: lines.join('\n') };
-  };
+  const cli = runCliCapturing;
 
   beforeAll(async () => {
     chat = await ScriptedChatServer.start(() => ({

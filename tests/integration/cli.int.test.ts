@@ -1,28 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src/cli.js';
+import { EXIT_BAD_INPUT, EXIT_OK } from '../../src/cli.js';
+import { runCliCapturing } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
 const files = makeTempDir('newsdesk-files-');
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    (text) => out.push(text),
-    (text) => err.push(text),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCapturing;
 
 function file(name: string, content: string | Uint8Array): string {
   const target = path.join(files.dir, name);
