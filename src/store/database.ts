@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { componentLogger } from '../logger.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -135,6 +136,13 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     value === null ? '' : scopeSearchToken(kind as SearchScopeKind, String(value)),
   );
   const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > 0 && version < MIGRATIONS.length) {
+    // Some upgrades rebuild an index over every passage: say why the first start takes longer.
+    componentLogger('database').info(
+      { from: version, to: MIGRATIONS.length },
+      'upgrading the database schema; this start may take a little longer',
+    );
+  }
   for (let step = version; step < MIGRATIONS.length; step += 1) {
     db.transaction(() => {
       db.exec(MIGRATIONS[step] ?? '');

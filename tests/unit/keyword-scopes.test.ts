@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +114,7 @@ describe('keyword search scopes (guild, outlet, day held in the full-text index)
     old.close();
 
     newsdesk = await open();
+    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":4.*upgrading the database schema/);
     expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
     expect(ferryTitles('g2')).toEqual(['New ferry ordered']);
     expect(ferryTitles('g1', { source: 'Verge Weekly', day: '2023-10-05' })).toEqual(['Ferry fares rise']);
