@@ -5,12 +5,11 @@ import type { RunningBot } from '../../src/discord/bot.js';
 import { createDiscordRest } from '../../src/discord/client.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
-import { PageFetcher } from '../../src/ingest/fetch-page.js';
-import { Newsdesk } from '../../src/newsdesk.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { PageServer } from '../helpers/page-server.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
@@ -59,10 +58,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     pages = await PageServer.start({
       '/news/port-strike-ends': { body: readFileSync('tests/fixtures/outlet-article.html') },
     });
-    newsdesk = await Newsdesk.open(
-      { dataDir: temp.dir, embedding: undefined as never },
-      { model: await realModel(), fetcher: new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'] }) },
-    );
+    newsdesk = await openRealNewsdesk(temp.dir, { localPages: true });
     await newsdesk.ingestFiles([SAMPLE], GUILD_A.id);
     ({ fake, bot, config } = await startBotAgainstFake({
       dataDir: temp.dir,

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT } from '../../src/cli.js';
 import type { RunningBot } from '../../src/discord/bot.js';
-import { PageFetcher } from '../../src/ingest/fetch-page.js';
-import { Newsdesk } from '../../src/newsdesk.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { PageServer } from '../helpers/page-server.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { runCliCapturing } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -51,10 +50,7 @@ describe('isolation: nothing of guild A is listed, cited, removed or briefed in 
     pages = await PageServer.start({
       '/feed.xml': { body: FEED_A, headers: { 'content-type': 'application/rss+xml' } },
     });
-    newsdesk = await Newsdesk.open(
-      { dataDir: temp.dir, embedding: undefined as never },
-      { model: await realModel(), fetcher: new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'] }) },
-    );
+    newsdesk = await openRealNewsdesk(temp.dir, { localPages: true });
     const [outcome] = await newsdesk.ingestArticles(
       [{ ...ARTICLE_A, publishedAt: new Date(Date.now() - 3_600_000).toISOString() }],
       GUILD_A.id,

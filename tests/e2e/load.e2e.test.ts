@@ -3,10 +3,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
-import { Newsdesk } from '../../src/newsdesk.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const SAMPLE = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8');
@@ -28,7 +28,7 @@ describe('load: 50 concurrent /ask while an ingest runs', () => {
   const onRejection = (reason: unknown) => rejections.push(reason);
 
   beforeAll(async () => {
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: await realModel() });
+    newsdesk = await openRealNewsdesk(temp.dir);
     await newsdesk.ingestArticles([{ title: 'Troops for Eastern Europe', body: SAMPLE }], GUILD_A.id);
     ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services: newsdesk, startScheduler: false }));
     process.on('unhandledRejection', onRejection);

@@ -3,10 +3,10 @@ import type { RunningBot } from '../../src/discord/bot.js';
 import { DRAFT_EDIT_INTERVAL_MS } from '../../src/discord/draft-reply.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
 import { ScriptedChatServer } from '../../src/eval/scripted-chat-server.js';
-import { Newsdesk } from '../../src/newsdesk.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import type { FakeDiscord } from '../helpers/fake-discord.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -22,20 +22,15 @@ describe('/ask written by a streaming model, through the real discord.js client 
 
   beforeAll(async () => {
     chat = await ScriptedChatServer.start();
-    newsdesk = await Newsdesk.open(
-      {
-        dataDir: temp.dir,
-        embedding: undefined as never,
-        llm: {
-          baseUrl: chat.url,
-          apiKey: TEST_SECRETS.apiKey,
-          model: 'scripted-model',
-          timeoutMs: 20_000,
-          streaming: true,
-        },
+    newsdesk = await openRealNewsdesk(temp.dir, {
+      llm: {
+        baseUrl: chat.url,
+        apiKey: TEST_SECRETS.apiKey,
+        model: 'scripted-model',
+        timeoutMs: 20_000,
+        streaming: true,
       },
-      { model: await realModel() },
-    );
+    });
     await newsdesk.ingestFiles([SAMPLE], GUILD_A.id);
     ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services: newsdesk, startScheduler: false }));
   });

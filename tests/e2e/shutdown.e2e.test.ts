@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ShuttingDownError } from '../../src/errors.js';
-import { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { MANAGE_GUILD } from '../helpers/fake-discord.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { expectStoredConsistently } from '../helpers/stored-state.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -39,10 +38,7 @@ describe('graceful shutdown', () => {
 
   it('refuses new work once shutdown has begun, with a message the member can act on', async () => {
     const folder = makeTempDir();
-    const newsdesk = await Newsdesk.open(
-      { dataDir: folder.dir, embedding: undefined as never },
-      { model: await realModel() },
-    );
+    const newsdesk = await openRealNewsdesk(folder.dir);
     const inFlight = newsdesk.ingestArticles([{ title: 'Troops', body: SAMPLE }], 'g');
     const shutdown = newsdesk.shutdown();
     await expect(newsdesk.ingestArticles([{ title: 'Late', body: SAMPLE }], 'g')).rejects.toBeInstanceOf(

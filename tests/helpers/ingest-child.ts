@@ -4,8 +4,7 @@
  * test kills it with SIGKILL at random moments. Usage: ingest-child.ts <dataDir> <first number>
  */
 import { readFileSync } from 'node:fs';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from './real-model.js';
+import { openRealNewsdesk } from './real-model.js';
 
 const [dataDir = '', first = '0'] = process.argv.slice(2);
 const paragraphs = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8')
@@ -13,7 +12,7 @@ const paragraphs = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'u
   .map((paragraph) => paragraph.trim())
   .filter((paragraph) => paragraph.split(/\s+/).length > 12);
 
-const newsdesk = await Newsdesk.open({ dataDir, embedding: undefined as never }, { model: await realModel() });
+const newsdesk = await openRealNewsdesk(dataDir);
 process.stdout.write('ready\n');
 const stored: string[] = [];
 for (let n = Number(first); ; n += 1) {

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from './real-model.js';
+import { openRealNewsdesk } from './real-model.js';
 
 /**
  * Open a data folder as start-up does and check that the guild holds exactly these article titles
@@ -12,7 +11,7 @@ export async function expectStoredConsistently(
   titles: string[],
   minPassages = 1,
 ): Promise<void> {
-  const newsdesk = await Newsdesk.open({ dataDir, embedding: undefined as never }, { model: await realModel() });
+  const newsdesk = await openRealNewsdesk(dataDir);
   try {
     expect(newsdesk.listSources(guildId).articles.map((article) => article.title)).toEqual(titles);
     const audit = newsdesk.library.audit(guildId);

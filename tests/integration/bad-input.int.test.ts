@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.js';
-import { PageFetcher } from '../../src/ingest/fetch-page.js';
-import { Newsdesk } from '../../src/newsdesk.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
 import { PageServer } from '../helpers/page-server.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const GUILD = 'guild-bad-input';
@@ -192,10 +191,7 @@ describe('bad input: a clear message, and nothing stored is changed', () => {
       '/image': { headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
       '/page': { body: `<html><body><article><h1>Not a feed</h1><p>${WORDS}</p></article></body></html>` },
     });
-    newsdesk = await Newsdesk.open(
-      { dataDir: temp.dir, embedding: undefined as never },
-      { model: await realModel(), fetcher: new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'] }) },
-    );
+    newsdesk = await openRealNewsdesk(temp.dir, { localPages: true });
     await newsdesk.addArticles(GUILD, { text: `Harbour budget agreed\n${WORDS}` });
   });
   afterAll(async () => {

@@ -1,15 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole, runConsoleLine } from '../../src/console.js';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from '../helpers/real-model.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
 let newsdesk: Newsdesk;
 
 beforeAll(async () => {
-  newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: await realModel() });
+  newsdesk = await openRealNewsdesk(temp.dir);
 });
 afterAll(() => {
   newsdesk.close();

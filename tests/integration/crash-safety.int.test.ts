@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareArticle } from '../../src/ingest/prepare.js';
 import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from '../helpers/real-model.js';
+import { openRealNewsdesk, realModel } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const KILLS = 20;
@@ -60,10 +60,7 @@ describe('crash safety: SIGKILL during ingest, 20 times', () => {
           present.delete(line.slice('removing '.length));
         }
       }
-      const newsdesk = await Newsdesk.open(
-        { dataDir: temp.dir, embedding: undefined as never },
-        { model: await realModel() },
-      );
+      const newsdesk = await openRealNewsdesk(temp.dir);
       try {
         const audit = newsdesk.library.audit('crash');
         expect(audit.missing, `run ${run}: passages the index cannot return`).toEqual([]);

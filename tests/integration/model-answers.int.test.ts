@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_SYSTEM_PROMPT, STORY_SYSTEM_PROMPT } from '../../src/answer/prompts.js';
 import { type ReceivedChatRequest, ScriptedChatServer } from '../../src/eval/scripted-chat-server.js';
 import type { ArticleInput } from '../../src/ingest/article.js';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from '../helpers/real-model.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -59,11 +59,7 @@ async function openDesk(mode: 'plain' | 'streaming' | 'offline'): Promise<Newsde
     timeoutMs: TIMEOUT_MS,
     streaming: mode === 'streaming',
   };
-  const embedding = undefined as never;
-  return Newsdesk.open(
-    { dataDir: temp.dir, embedding, llm: mode === 'offline' ? undefined : llm },
-    { model: await realModel() },
-  );
+  return openRealNewsdesk(temp.dir, mode === 'offline' ? {} : { llm });
 }
 
 /** Run with the folder opened another way, then reopen it plain (one process opens a folder once). */

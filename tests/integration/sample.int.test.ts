@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { foldForComparison } from '../../src/ingest/text.js';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { realModel } from '../helpers/real-model.js';
+import type { Newsdesk } from '../../src/newsdesk.js';
+import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
@@ -23,8 +23,7 @@ const QUESTIONS: [question: string, fact: string][] = [
 
 const temp = makeTempDir();
 let newsdesk: Newsdesk;
-const open = async () =>
-  Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: await realModel() });
+const open = async () => openRealNewsdesk(temp.dir);
 
 beforeAll(async () => {
   newsdesk = await open();
