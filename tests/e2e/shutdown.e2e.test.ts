@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ShuttingDownError } from '../../src/errors.js';
+import { prepareArticle } from '../../src/ingest/prepare.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
@@ -33,7 +34,13 @@ describe('graceful shutdown', () => {
       await fake.close();
     }
     // Everything was saved: the article is there and the index matches the database, with no rebuild needed.
-    await expectStoredConsistently(temp.dir, GUILD_A.id, ['Troops for Eastern Europe'], 6);
+    // Every passage of the article, not just the first batch, was stored and indexed.
+    const { passages } = prepareArticle({
+      title: 'Troops for Eastern Europe',
+      body: `Troops for Eastern Europe\n${SAMPLE}`,
+    });
+    expect(passages.length).toBeGreaterThan(1);
+    await expectStoredConsistently(temp.dir, GUILD_A.id, ['Troops for Eastern Europe'], passages.length);
   });
 
   it('refuses new work once shutdown has begun, with a message the member can act on', async () => {
