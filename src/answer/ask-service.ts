@@ -2,10 +2,11 @@ import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
+import { libraryTermWeights } from '../retrieve/term-weights.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
-import { composeExtractiveAnswer, type TermWeights } from './extractive-answerer.js';
+import { composeExtractiveAnswer } from './extractive-answerer.js';
 import type { DraftListener, ModelWriter } from './model-writer.js';
 
 const log = componentLogger('answer');
@@ -108,19 +109,8 @@ export class AskService {
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
     }
-    return composeExtractiveAnswer(question, ranked, this.termWeights);
+    return composeExtractiveAnswer(question, ranked, libraryTermWeights(this.library.articles));
   }
-
-  /** Inverse document frequency of each stem over the whole library. */
-  private readonly termWeights: TermWeights = (stems) => {
-    const { passages, frequencies } = this.library.articles.termFrequencies(stems);
-    return new Map(
-      stems.map((stem) => {
-        const df = frequencies.get(stem) ?? 0;
-        return [stem, Math.log(1 + (passages - df + 0.5) / (df + 0.5))];
-      }),
-    );
-  };
 }
 
 /** Number ranked passages from 1 for a prompt, with what the answer's sources need. */

@@ -1,6 +1,7 @@
 import { splitSentences, wordTokens } from '../ingest/text.js';
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
+import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource } from './answer.js';
 
 /**
@@ -32,9 +33,6 @@ const PASSAGES_CONSIDERED = 6;
 /** How much of a sentence's score comes from its own words rather than its passage and headline. */
 const SENTENCE_SHARE = 0.75;
 
-/** How rare each question stem is in the library: maps a stem to its inverse document frequency. */
-export type TermWeights = (stems: readonly string[]) => Map<string, number>;
-
 interface Candidate {
   text: string;
   entry: RankedPassage;
@@ -45,12 +43,6 @@ interface Candidate {
 
 function stemsOf(text: string): Set<string> {
   return new Set(wordTokens(text).map(stemOf));
-}
-
-function coverage(stems: Set<string>, weights: Map<string, number>, total: number): number {
-  let covered = 0;
-  for (const [stem, weight] of weights) if (stems.has(stem)) covered += weight;
-  return total > 0 ? covered / total : 0;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -76,15 +68,14 @@ export function composeExtractiveAnswer(
   const stems = [...new Set(contentWords(question).map(stemOf))];
   if (stems.length === 0 || ranked.length === 0) return abstain(0);
   const weights = termWeights(stems);
-  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
 
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
-    const context = coverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights, total);
+    const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
     return splitSentences(entry.passage.text)
       .filter((sentence) => wordTokens(sentence.text).length >= 4)
       .map((sentence) => {
         const tokens = stemsOf(sentence.text);
-        const own = coverage(tokens, weights, total);
+        const own = weightedCoverage(tokens, weights);
         // A small preference for better-ranked passages breaks ties between equally covering sentences.
         const score = SENTENCE_SHARE * own + (1 - SENTENCE_SHARE) * context - rank * 0.005;
         return { text: sentence.text, entry, rank, score, tokens };
@@ -92,9 +83,11 @@ export function composeExtractiveAnswer(
   });
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
-  // Support: how much of the question the best passage (its headline and text) covers.
-  const top = ranked[0];
-  const support = top ? coverage(stemsOf(`${top.passage.article.title} ${top.passage.text}`), weights, total) : 0;
+  // Support: how much of the question the search's best match (its headline and text) covers. Not the
+  // passage the window reorder put first: it was chosen for echoing the question's words, which a
+  // question about something the library lacks can find too.
+  const top = ranked.find((entry) => entry.searchPosition === 0) ?? ranked[0];
+  const support = top ? weightedCoverage(stemsOf(`${top.passage.article.title} ${top.passage.text}`), weights) : 0;
   const required = requiredSupport(stems.length);
   if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
 

@@ -24,6 +24,8 @@ const { values } = parseArgs({
     // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
     'data-dir': { type: 'string' },
     'common-word-share': { type: 'string' },
+    'reorder-weight': { type: 'string' },
+    'reorder-sentences': { type: 'string' },
     // Ablations: override one ranking setting (see docs/retrieval.md).
     'dense-weight': { type: 'string' },
     'keyword-weight': { type: 'string' },
@@ -57,6 +59,10 @@ const ranking: RankingOptions = {
   outletInterleaving: !values['no-outlets'],
   dateInterleaving: !values['no-dates'],
   commonWordShare: number(values['common-word-share'], DEFAULT_RANKING_OPTIONS.commonWordShare),
+  windowReorder: {
+    weight: number(values['reorder-weight'], DEFAULT_RANKING_OPTIONS.windowReorder.weight),
+    sentences: number(values['reorder-sentences'], DEFAULT_RANKING_OPTIONS.windowReorder.sentences),
+  },
 };
 const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir }, { ranking });
 try {

@@ -5,6 +5,8 @@ import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
 import { contentWords, keywordMatchExpression, stemOf } from './query-terms.js';
+import { libraryTermWeights } from './term-weights.js';
+import { reorderByWindowCoverage, type WindowReorderOptions } from './window-reorder.js';
 
 /** A passage with how it was found. */
 export interface RankedPassage {
@@ -15,7 +17,11 @@ export interface RankedPassage {
   denseRank: number | undefined;
   /** Cosine similarity of the passage's vector to the question's, when the dense search found it. */
   similarity: number | undefined;
+  /** Place in the search's own order, before the window reorder (0: the search's best match). */
+  searchPosition: number;
 }
+
+type FoundPassage = Omit<RankedPassage, 'searchPosition'>;
 
 export interface RankingOptions {
   /** How many candidates each of keyword and dense search contributes before fusion. */
@@ -37,6 +43,8 @@ export interface RankingOptions {
    * score most of the library.
    */
   commonWordShare: number;
+  /** The top k reordered by how well a few consecutive sentences cover the question (weight 0: off). */
+  windowReorder: WindowReorderOptions;
 }
 
 /**
@@ -54,6 +62,7 @@ export const DEFAULT_RANKING_OPTIONS: RankingOptions = {
   outletInterleaving: true,
   dateInterleaving: true,
   commonWordShare: 0.2,
+  windowReorder: { weight: 3, sentences: 2 },
 };
 
 /** When every question word is common, the search keeps this many of the rarest. */
@@ -89,7 +98,7 @@ export class PassageRanker {
         : interleave([...scopes.map((scope) => this.candidates(guildId, expression, queryVector, scope)), everywhere]);
     const byId = new Map<number, Candidate>();
     for (const candidate of ordered) if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
-    const byArticle = (entry: RankedPassage) => entry.passage.articleId;
+    const byArticle = (entry: FoundPassage) => entry.passage.articleId;
     let ranked = this.withPassages(guildId, [...byId.values()]);
     let top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
     if (!queryVector && !filledWithinCap(top, byArticle, this.options.maxPerArticle, k)) {
@@ -110,10 +119,19 @@ export class PassageRanker {
       ranked = [...ranked, ...this.withPassages(guildId, [...byId.values()].slice(before))];
       top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
     }
-    return top;
+    const weights =
+      this.options.windowReorder.weight > 0
+        ? libraryTermWeights(this.library.articles)([...new Set(contentWords(question).map(stemOf))])
+        : new Map<string, number>();
+    return reorderByWindowCoverage(
+      top.map((entry, searchPosition) => ({ ...entry, searchPosition })),
+      (entry) => entry.passage.text,
+      weights,
+      this.options.windowReorder,
+    );
   }
 
-  private withPassages(guildId: string, found: readonly Candidate[]): RankedPassage[] {
+  private withPassages(guildId: string, found: readonly Candidate[]): FoundPassage[] {
     const passages = new Map(
       this.library.articles
         .getPassages(
@@ -122,7 +140,7 @@ export class PassageRanker {
         )
         .map((passage) => [passage.id, passage]),
     );
-    return found.flatMap(({ id, ...rest }): RankedPassage[] => {
+    return found.flatMap(({ id, ...rest }): FoundPassage[] => {
       const passage = passages.get(id);
       return passage ? [{ passage, ...rest }] : [];
     });
@@ -169,7 +187,7 @@ export class PassageRanker {
   }
 }
 
-interface Candidate extends Omit<RankedPassage, 'passage'> {
+interface Candidate extends Omit<FoundPassage, 'passage'> {
   id: number;
 }
 

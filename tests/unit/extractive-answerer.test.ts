@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
-import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer, type TermWeights } from '../../src/answer/extractive-answerer.js';
+import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer } from '../../src/answer/extractive-answerer.js';
 import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
 import { stemOf } from '../../src/retrieve/query-terms.js';
+import type { TermWeights } from '../../src/retrieve/term-weights.js';
 import type { StoredArticle } from '../../src/store/article-store.js';
 
 const equalWeights: TermWeights = (stems) => new Map(stems.map((stem) => [stem, 1]));
@@ -31,6 +32,7 @@ function ranked(id: number, articleId: string, title: string, text: string): Ran
     keywordRank: id,
     denseRank: undefined,
     similarity: undefined,
+    searchPosition: id - 1,
   };
 }
 
@@ -92,6 +94,19 @@ describe('composeExtractiveAnswer', () => {
       new Map(stems.map((stem) => [stem, stem === stemOf('zelenskiy') ? 10 : 1]));
     const answer = composeExtractiveAnswer('What did Zelenskiy say about the port strike?', passages, rareName);
     expect(answer.abstained).toBe(true);
+  });
+
+  it("judges support on the search's best match, not on the passage a reorder put first", () => {
+    const echo = {
+      ...ranked(2, 'b', 'x', 'Alpha bravo charlie delta are named in this one sentence.'),
+      searchPosition: 1,
+    };
+    const best = { ...ranked(1, 'a', 'x', 'Alpha is the only word of the question in here.'), searchPosition: 0 };
+    // Search order: the answer abstains, because the best match covers a quarter of the question.
+    expect(composeExtractiveAnswer('alpha bravo charlie delta', [best, echo], equalWeights).abstained).toBe(true);
+    // The same two reordered: still judged on the best match.
+    const reordered = composeExtractiveAnswer('alpha bravo charlie delta', [echo, best], equalWeights);
+    expect(reordered).toMatchObject({ abstained: true, support: 0.25 });
   });
 
   it('abstains on a question with no content words or no passages', () => {

@@ -1,0 +1,28 @@
+import type { ArticleStore } from '../store/article-store.js';
+
+/** How rare each question stem is in the library: stem to inverse document frequency. */
+export type TermWeights = (stems: readonly string[]) => Map<string, number>;
+
+/** BM25's inverse document frequency of each stem over all stored passages. */
+export function libraryTermWeights(articles: ArticleStore): TermWeights {
+  return (stems) => {
+    const { passages, frequencies } = articles.termFrequencies(stems);
+    return new Map(
+      stems.map((stem) => {
+        const df = frequencies.get(stem) ?? 0;
+        return [stem, Math.log(1 + (passages - df + 0.5) / (df + 0.5))];
+      }),
+    );
+  };
+}
+
+/** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */
+export function weightedCoverage(stems: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  let covered = 0;
+  let total = 0;
+  for (const [stem, weight] of weights) {
+    total += weight;
+    if (stems.has(stem)) covered += weight;
+  }
+  return total > 0 ? covered / total : 0;
+}
