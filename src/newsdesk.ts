@@ -15,6 +15,7 @@ import { reembedStalePassages } from './ingest/reembed.js';
 import { type ArticleOverrides, pastedTextArticle, uploadedFileArticles, withOverrides } from './ingest/submitted.js';
 import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
+import { settledWithin } from './settled-within.js';
 import type { StoredArticle } from './store/article-store.js';
 import { BriefingStore } from './store/briefing-store.js';
 import { FeedStore } from './store/feed-store.js';
@@ -227,15 +228,8 @@ export class Newsdesk {
    */
   async shutdown(timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<{ unfinished: number }> {
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      Promise.allSettled([...this.running]).then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), timeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    const unfinished = timedOut ? this.running.size : 0;
+    const finished = await settledWithin([...this.running], timeoutMs);
+    const unfinished = finished ? 0 : this.running.size;
     this.library.close();
     return { unfinished };
   }

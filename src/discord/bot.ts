@@ -4,7 +4,8 @@ import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { FeedPoller } from '../ingest/feed-poller.js';
 import { componentLogger } from '../logger.js';
-import { Newsdesk } from '../newsdesk.js';
+import { Newsdesk, SHUTDOWN_TIMEOUT_MS } from '../newsdesk.js';
+import { settledWithin } from '../settled-within.js';
 import { downloadAttachment } from './attachments.js';
 import { createBriefingPublisher } from './briefing-publisher.js';
 import { createDiscordClient, type RestTuning } from './client.js';
@@ -46,14 +47,22 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const commands = options.commands ?? (await loadCommands(log));
   const client = createDiscordClient(config.discord, options.rest);
 
+  let stopping = false;
   const route = createInteractionRouter({
     commands,
     services,
     log,
     downloadAttachment: options.downloadAttachment ?? downloadAttachment,
     rateLimits: new CommandRateLimits(config.rateLimits),
+    isStopping: () => stopping,
   });
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  // Commands being handled, so that a stop lets them finish (download, ingest, reply) first.
+  const handling = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handled = route(interaction);
+    handling.add(handled);
+    void handled.finally(() => handling.delete(handled));
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
@@ -84,9 +93,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     commands,
     scheduler,
     async stop() {
+      stopping = true;
       await scheduler?.stop();
       await feedPoller?.stop();
-      // Ingests and answers in flight finish, and send their replies, before the client logs out.
+      // Commands in flight finish and send their replies before the core closes and the client logs out.
+      if (!(await settledWithin([...handling], SHUTDOWN_TIMEOUT_MS))) {
+        log.warn({ commands: handling.size }, 'commands still running at shutdown were cut');
+      }
       const drained = await ownNewsdesk?.shutdown();
       if (drained && drained.unfinished > 0) log.warn(drained, 'work still running at shutdown was cut');
       await client.destroy();

@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
-import { PermissionDeniedError } from '../errors.js';
+import { PermissionDeniedError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
 import { canManageServer, isModerator } from './permissions.js';
@@ -14,6 +14,8 @@ export interface RouterOptions {
   downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
   /** Per-member and per-server limits; none when absent. */
   rateLimits?: CommandRateLimits;
+  /** True once the bot is stopping: new commands are turned away with a message. */
+  isStopping?: () => boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         }
         return;
       }
+      if (options.isStopping?.()) throw new ShuttingDownError();
       if (!interaction.inGuild()) {
         await interaction.reply({ content: DISCORD_TEXTS.directMessage, flags: MessageFlags.Ephemeral });
         return;

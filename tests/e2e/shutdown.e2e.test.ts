@@ -10,6 +10,13 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Under /add's 6,000-character limit for pasted text.
 const SAMPLE = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8').slice(0, 5800);
+// A long read as a file: the first line is its title, then the bodies of the benchmark's first articles.
+const LONG_READ_TITLE = 'A long read on the week in technology';
+const corpus = JSON.parse(readFileSync('../shared/bench/multihop/corpus.json', 'utf8')) as { body: string }[];
+const LONG_READ = Buffer.from(
+  [LONG_READ_TITLE, ...corpus.slice(0, 3).map((article) => article.body)].join('\n\n'),
+  'utf8',
+);
 
 describe('graceful shutdown', () => {
   const temp = makeTempDir();
@@ -22,25 +29,30 @@ describe('graceful shutdown', () => {
       const record = fake.sendCommand('add', {
         guildId: GUILD_A.id,
         permissions: MANAGE_GUILD,
-        options: { text: `Troops for Eastern Europe\n${SAMPLE}`, title: 'Troops for Eastern Europe' },
+        options: { file: { file: { name: 'long-read.txt', data: LONG_READ, contentType: 'text/plain' } } },
       });
+      // Stop as soon as the /add is acknowledged: its download, its ingest (a few seconds of
+      // embedding) and its reply all still lie ahead, and the stop must wait for them.
       await fake.waitFor(() => record.callbacks.length > 0);
+      const stopped = bot.stop();
+      // A command that arrives while the bot stops is turned away with a message, not dropped.
+      const late = fake.sendCommand('ask', {
+        guildId: GUILD_A.id,
+        options: { question: 'What did the long read say?' },
+      });
+      await fake.waitFor(() => late.callbacks.length > 0);
+      expect(late.callbacks[0]?.data?.content).toContain('newsdesk is restarting');
       expect(record.edits).toEqual([]);
-      // Stop while the article is being embedded.
-      await bot.stop();
-      expect(record.edits.at(-1)?.message.embeds[0]?.description ?? '').toContain('Troops for Eastern Europe');
+      await stopped;
+      expect(record.edits.at(-1)?.message.embeds[0]?.description ?? '').toContain(LONG_READ_TITLE);
       expect(fake.connectedClients).toBe(0);
     } finally {
       await fake.close();
     }
     // Everything was saved: the article is there and the index matches the database, with no rebuild needed.
-    // Every passage of the article, not just the first batch, was stored and indexed.
-    const { passages } = prepareArticle({
-      title: 'Troops for Eastern Europe',
-      body: `Troops for Eastern Europe\n${SAMPLE}`,
-    });
-    expect(passages.length).toBeGreaterThan(1);
-    await expectStoredConsistently(temp.dir, GUILD_A.id, ['Troops for Eastern Europe'], passages.length);
+    const { passages } = prepareArticle({ title: LONG_READ_TITLE, body: LONG_READ.toString('utf8') });
+    expect(passages.length).toBeGreaterThan(10);
+    await expectStoredConsistently(temp.dir, GUILD_A.id, [LONG_READ_TITLE], passages.length);
   });
 
   it('refuses new work once shutdown has begun, with a message the member can act on', async () => {
