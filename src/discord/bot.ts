@@ -96,11 +96,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       stopping = true;
       await scheduler?.stop();
       await feedPoller?.stop();
-      // Commands in flight finish and send their replies before the core closes and the client logs out.
+      // Commands in flight finish and send their replies before the core closes and the client logs
+      // out; one deadline covers both waits, so the stop stays within main.ts's hard limit.
+      const deadline = performance.now() + SHUTDOWN_TIMEOUT_MS;
       if (!(await settledWithin([...handling], SHUTDOWN_TIMEOUT_MS))) {
         log.warn({ commands: handling.size }, 'commands still running at shutdown were cut');
       }
-      const drained = await ownNewsdesk?.shutdown();
+      const drained = await ownNewsdesk?.shutdown(Math.max(0, deadline - performance.now()));
       if (drained && drained.unfinished > 0) log.warn(drained, 'work still running at shutdown was cut');
       await client.destroy();
       log.info(ownNewsdesk ? 'logged out of Discord; indexes saved, database closed' : 'logged out of Discord');
