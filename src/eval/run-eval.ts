@@ -24,9 +24,9 @@ const { values } = parseArgs({
     // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
     'data-dir': { type: 'string' },
     'common-word-share': { type: 'string' },
+    // Ablations: override one ranking setting (see docs/retrieval.md).
     'reorder-weight': { type: 'string' },
     'reorder-sentences': { type: 'string' },
-    // Ablations: override one ranking setting (see docs/retrieval.md).
     'dense-weight': { type: 'string' },
     'keyword-weight': { type: 'string' },
     'max-per-article': { type: 'string' },

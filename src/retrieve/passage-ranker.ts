@@ -5,7 +5,7 @@ import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
 import { contentWords, keywordMatchExpression, stemOf } from './query-terms.js';
-import { libraryTermWeights } from './term-weights.js';
+import { idfWeights, type TermCounts } from './term-weights.js';
 import { reorderByWindowCoverage, type WindowReorderOptions } from './window-reorder.js';
 
 /** A passage with how it was found. */
@@ -84,7 +84,15 @@ export class PassageRanker {
    * turn first, so a question comparing two outlets sees both.
    */
   async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
-    const expression = keywordMatchExpression(this.searchWords(question));
+    const words = contentWords(question);
+    const stems = [...new Set(words.map(stemOf))];
+    // Read once, for leaving common words out and for the reorder's weights, and only if one needs them.
+    let counts: TermCounts | undefined;
+    const countsOnce = () => {
+      counts ??= this.library.articles.termFrequencies(stems);
+      return counts;
+    };
+    const expression = keywordMatchExpression(this.leaveOutCommonWords(words, countsOnce));
     const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
     const everywhere = this.candidates(guildId, expression, queryVector, {});
     const scopes: PassageScope[] = [];
@@ -119,10 +127,7 @@ export class PassageRanker {
       ranked = [...ranked, ...this.withPassages(guildId, [...byId.values()].slice(before))];
       top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
     }
-    const weights =
-      this.options.windowReorder.weight > 0
-        ? libraryTermWeights(this.library.articles)([...new Set(contentWords(question).map(stemOf))])
-        : new Map<string, number>();
+    const weights = this.options.windowReorder.weight > 0 ? idfWeights(stems, countsOnce()) : new Map<string, number>();
     return reorderByWindowCoverage(
       top.map((entry, searchPosition) => ({ ...entry, searchPosition })),
       (entry) => entry.passage.text,
@@ -149,8 +154,12 @@ export class PassageRanker {
   /** The question's content words worth searching for: the common ones are left out (see commonWordShare). */
   searchWords(question: string): string[] {
     const words = contentWords(question);
+    return this.leaveOutCommonWords(words, () => this.library.articles.termFrequencies(words.map(stemOf)));
+  }
+
+  private leaveOutCommonWords(words: string[], countsOf: () => TermCounts): string[] {
     if (this.options.commonWordShare >= 1 || words.length <= RAREST_WORDS_KEPT) return words;
-    const { passages, frequencies } = this.library.articles.termFrequencies(words.map(stemOf));
+    const { passages, frequencies } = countsOf();
     if (passages < MIN_PASSAGES_TO_PRUNE) return words;
     const share = (word: string) => (frequencies.get(stemOf(word)) ?? 0) / Math.max(1, passages);
     const rare = words.filter((word) => share(word) <= this.options.commonWordShare);

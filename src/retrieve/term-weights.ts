@@ -3,17 +3,25 @@ import type { ArticleStore } from '../store/article-store.js';
 /** How rare each question stem is in the library: stem to inverse document frequency. */
 export type TermWeights = (stems: readonly string[]) => Map<string, number>;
 
+/** How many passages the library holds, and in how many of them each stem appears. */
+export interface TermCounts {
+  passages: number;
+  frequencies: ReadonlyMap<string, number>;
+}
+
+/** BM25's inverse document frequency of each stem, from counts already read. */
+export function idfWeights(stems: readonly string[], counts: TermCounts): Map<string, number> {
+  return new Map(
+    stems.map((stem) => {
+      const df = counts.frequencies.get(stem) ?? 0;
+      return [stem, Math.log(1 + (counts.passages - df + 0.5) / (df + 0.5))];
+    }),
+  );
+}
+
 /** BM25's inverse document frequency of each stem over all stored passages. */
 export function libraryTermWeights(articles: ArticleStore): TermWeights {
-  return (stems) => {
-    const { passages, frequencies } = articles.termFrequencies(stems);
-    return new Map(
-      stems.map((stem) => {
-        const df = frequencies.get(stem) ?? 0;
-        return [stem, Math.log(1 + (passages - df + 0.5) / (df + 0.5))];
-      }),
-    );
-  };
+  return (stems) => idfWeights(stems, articles.termFrequencies(stems));
 }
 
 /** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */
