@@ -122,6 +122,14 @@ const MIGRATIONS: readonly string[] = [
   -- Listing a guild's outlets (every question does) reads this index instead of the articles.
   CREATE INDEX articles_guild_source ON articles(guild_id, source);
   `,
+  `
+  -- A scheduled briefing is claimed before its first message goes out and counts the messages
+  -- delivered, so a retry or a restart posts the rest of the same briefing instead of all of it
+  -- again. Rows from before this step were posted whole.
+  ALTER TABLE briefings ADD COLUMN content TEXT;
+  ALTER TABLE briefings ADD COLUMN delivered_parts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE briefings ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */

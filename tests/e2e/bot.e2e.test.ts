@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BriefingScheduler } from '../../src/briefing/scheduler.js';
+import type { Briefing, BriefingStory } from '../../src/briefing/briefing.js';
+import { type BriefingPublisher, BriefingScheduler } from '../../src/briefing/scheduler.js';
 import type { RunningBot } from '../../src/discord/bot.js';
 import { createDiscordRest } from '../../src/discord/client.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
@@ -51,6 +52,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
   let pages: PageServer;
   let config: Awaited<ReturnType<typeof startBotAgainstFake>>['config'];
   let clock = new Date();
+  let publish: BriefingPublisher;
   const run = (name: string, spec: Parameters<FakeDiscord['sendCommand']>[1]) =>
     fake.settled(fake.sendCommand(name, spec));
 
@@ -63,13 +65,15 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     ({ fake, bot, config } = await startBotAgainstFake({
       dataDir: temp.dir,
       services: newsdesk,
-      scheduler: (publish) =>
-        new BriefingScheduler({
+      scheduler: (botPublisher) => {
+        publish = botPublisher;
+        return new BriefingScheduler({
           settings: newsdesk.settings,
           briefings: newsdesk.briefings,
           publish,
           now: () => clock,
-        }),
+        });
+      },
       startScheduler: false,
     }));
   });
@@ -216,6 +220,64 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     expect(story?.description).toMatch(/^\*\*New · 1 outlet\*\*\n.*lighthouse.*\[\d\]/is);
     expect(embeds.at(-1)?.title).toBe('Sources');
     expect(posted.every((message) => message.allowedMentions !== undefined)).toBe(true);
+  });
+
+  it('finishes a briefing cut off half-way without posting any of its messages twice', async () => {
+    // Nine top stories: more embeds than one message holds, so the briefing goes out as two.
+    const stories: BriefingStory[] = Array.from({ length: 9 }, (_, index) => ({
+      headline: `Harbour story ${index + 1}`,
+      tag: 'new',
+      sentences: [{ text: `The harbour board reported development number ${index + 1}.`, n: index + 1 }],
+      outlets: ['Island Gazette'],
+      articleIds: [`harbour-${index}`],
+      sourceNumbers: [index + 1],
+      url: null,
+    }));
+    const briefing: Briefing = {
+      since: '2026-05-01T08:00:00.000Z',
+      until: '2026-05-02T08:00:00.000Z',
+      timeZone: 'UTC',
+      articleCount: 9,
+      outletCount: 1,
+      stories,
+      quickHits: [],
+      continuing: 0,
+      sources: stories.map((story, index) => ({
+        n: index + 1,
+        articleId: `harbour-${index}`,
+        title: story.headline,
+        source: 'Island Gazette',
+        url: null,
+        publishedAt: null,
+      })),
+      late: false,
+    };
+    const before = (fake.channelMessages.get(GUILD_A.channelId) ?? []).length;
+    const sent = () => (fake.channelMessages.get(GUILD_A.channelId) ?? []).slice(before);
+    let counted = 0;
+    const progress = (delivered: number) => ({
+      key: `${GUILD_A.id}:2026-05-02`,
+      delivered,
+      markDelivered: (parts: number) => {
+        counted = parts;
+      },
+    });
+
+    fake.failNext('POST', /\/channels\/\d+\/messages$/, 403, 1, 1);
+    await expect(publish(GUILD_A.id, GUILD_A.channelId, briefing, progress(0))).rejects.toThrow(/injected failure/);
+    expect([counted, sent().length]).toEqual([1, 1]);
+    await publish(GUILD_A.id, GUILD_A.channelId, briefing, progress(counted));
+    expect([counted, sent().length]).toEqual([2, 2]);
+    // A crash after the second message went out but before it was counted: Discord knows its nonce.
+    await publish(GUILD_A.id, GUILD_A.channelId, briefing, progress(1));
+
+    const messages = sent();
+    expect(messages).toHaveLength(2);
+    const titles = messages.flatMap((message) => message.embeds.map((embed) => embed.title ?? ''));
+    expect(titles.filter((title) => title.startsWith('Briefing · '))).toHaveLength(1);
+    expect(titles.filter((title) => title.startsWith('Harbour story'))).toEqual(stories.map((story) => story.headline));
+    expect(titles.at(-1)).toBe('Sources');
+    expect(new Set(messages.map((message) => message.nonce)).size).toBe(2);
   });
 
   it('refuses /add from a member who is not a moderator, ephemerally, with nothing stored', async () => {

@@ -22,6 +22,7 @@ export interface FakeMessage {
   embeds: FakeEmbed[];
   flags: number;
   allowedMentions: unknown;
+  nonce?: string;
 }
 
 export interface FakeEmbed {
@@ -77,6 +78,8 @@ interface Failure {
   path: RegExp;
   status: number;
   remaining: number;
+  /** Matching requests still to let through before failing. */
+  passing: number;
 }
 
 const APPLICATION_FLAGS = 0;
@@ -145,9 +148,9 @@ export class FakeDiscord {
     return this.sockets.size;
   }
 
-  /** Make the next `times` requests matching `method` and `path` fail with `status`. */
-  failNext(method: string, path: RegExp, status: number, times = 1): void {
-    this.failures.push({ method, path, status, remaining: times });
+  /** Make `times` requests matching `method` and `path` fail with `status`, after letting `passing` through. */
+  failNext(method: string, path: RegExp, status: number, times = 1, passing = 0): void {
+    this.failures.push({ method, path, status, remaining: times, passing });
   }
 
   /** Send a slash command (or, with `focused`, an autocomplete) as Discord would, and return its record. */
@@ -382,7 +385,9 @@ export class FakeDiscord {
     let status = 200;
     try {
       const failure = this.failures.find((candidate) => candidate.method === method && candidate.path.test(path));
-      if (failure) {
+      if (failure && failure.passing > 0) {
+        failure.passing -= 1;
+      } else if (failure) {
         failure.remaining -= 1;
         if (failure.remaining <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
         throw new DiscordError(failure.status, 0, `${failure.status}: injected failure`);
@@ -510,8 +515,11 @@ export class FakeDiscord {
       requireBotAuth(request);
       const data = await payloadOf(request, body);
       checkMessage(undefined, this, data);
-      const message = this.message(data);
       const list = this.channelMessages.get(match[1] ?? '') ?? [];
+      // As Discord does with enforce_nonce: a repeated nonce gets the message it already made.
+      const repeated = data.enforce_nonce === true ? list.find((sent) => sent.nonce === data.nonce) : undefined;
+      if (repeated) return this.messageObject(repeated, match[1]);
+      const message = this.message(data);
       list.push(message);
       this.channelMessages.set(match[1] ?? '', list);
       return this.messageObject(message, match[1]);
@@ -538,6 +546,7 @@ export class FakeDiscord {
       embeds: Array.isArray(data.embeds) ? (data.embeds as FakeEmbed[]) : [],
       flags: typeof data.flags === 'number' ? data.flags : 0,
       allowedMentions: data.allowed_mentions,
+      ...(typeof data.nonce === 'string' ? { nonce: data.nonce } : {}),
     };
   }
 

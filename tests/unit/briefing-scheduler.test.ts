@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/briefing.js';
 import { localMoment } from '../../src/briefing/local-time.js';
@@ -9,6 +11,8 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 const GUILD = 'g1';
 const CHANNEL = '555';
 const MINUTE = 60_000;
+/** Each briefing goes out as this many messages, as a long one does on Discord. */
+const PARTS = 3;
 
 interface Post {
   at: Date;
@@ -23,6 +27,10 @@ describe('the daily briefing scheduler, on a fake clock', () => {
   let clock: Date;
   let posts: Post[];
   let failing: boolean;
+  /** Every message delivered: which briefing (its period end) and which part of it. */
+  let delivered: { until: string; part: number }[];
+  /** Parts whose next sending fails (once each): a failure, or a crash, half-way through a briefing. */
+  let failAt: Set<number>;
   const model = fakeModel('fake-256', 256);
 
   const scheduler = () =>
@@ -30,8 +38,13 @@ describe('the daily briefing scheduler, on a fake clock', () => {
       settings: newsdesk.settings,
       briefings: newsdesk.briefings,
       now: () => clock,
-      publish: async (guildId, channelId, briefing) => {
+      publish: async (guildId, channelId, briefing, progress) => {
         if (failing) throw new Error('Missing Access');
+        for (let part = progress.delivered; part < PARTS; part += 1) {
+          if (failAt.delete(part)) throw new Error('Service Unavailable');
+          delivered.push({ until: briefing.until, part });
+          progress.markDelivered(part + 1);
+        }
         posts.push({ at: clock, guildId, channelId, briefing });
       },
     });
@@ -56,6 +69,8 @@ describe('the daily briefing scheduler, on a fake clock', () => {
     newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model });
     posts = [];
     failing = false;
+    delivered = [];
+    failAt = new Set();
   });
   afterEach(() => {
     newsdesk.close();
@@ -126,6 +141,68 @@ describe('the daily briefing scheduler, on a fake clock', () => {
     expect(posts).toEqual([]);
     await runClock(runner, '2026-05-03T08:00:00Z', '2026-05-03T08:00:00Z');
     expect(posts).toHaveLength(1);
+  });
+
+  it('finishes a briefing that failed half-way on the next tick, sending no message twice', async () => {
+    configure('08:00', 'UTC', '2026-05-01T00:00:00Z');
+    failAt = new Set([1]);
+    await runClock(scheduler(), '2026-05-02T07:59:00Z', '2026-05-02T08:10:00Z');
+    expect(posts.map((post) => post.at.toISOString())).toEqual(['2026-05-02T08:01:00.000Z']);
+    // One briefing (the one composed at 08:00), each of its messages once.
+    expect(delivered).toEqual([0, 1, 2].map((part) => ({ until: '2026-05-02T08:00:00.000Z', part })));
+  });
+
+  it('after a crash half-way, a restarted bot posts the rest of the same briefing, not a new one', async () => {
+    configure('08:00', 'UTC', '2026-05-01T00:00:00Z');
+    failAt = new Set([2]);
+    // The first process dies after two messages went out; the bot comes back at 09:30.
+    await runClock(scheduler(), '2026-05-02T08:00:00Z', '2026-05-02T08:00:00Z');
+    expect(delivered).toHaveLength(2);
+    const restarted = scheduler();
+    await runClock(restarted, '2026-05-02T09:30:00Z', '2026-05-02T09:40:00Z');
+    expect(delivered).toEqual([0, 1, 2].map((part) => ({ until: '2026-05-02T08:00:00.000Z', part })));
+    expect(posts).toHaveLength(1);
+    // The next day's briefing starts where the resumed one ended.
+    await runClock(restarted, '2026-05-03T08:00:00Z', '2026-05-03T08:00:00Z');
+    expect(posts[1]?.briefing.since).toBe('2026-05-02T08:00:00.000Z');
+  });
+
+  it('leaves a briefing cut off on an earlier day, and the next one covers the time after what was seen', async () => {
+    configure('08:00', 'UTC', '2026-05-01T00:00:00Z');
+    failAt = new Set([1]);
+    await runClock(scheduler(), '2026-05-02T08:00:00Z', '2026-05-02T08:00:00Z');
+    // Down for the rest of the day; back the next morning.
+    await runClock(scheduler(), '2026-05-03T07:59:00Z', '2026-05-03T08:05:00Z');
+    expect(delivered.map(({ until, part }) => `${until} ${part}`)).toEqual([
+      '2026-05-02T08:00:00.000Z 0',
+      '2026-05-03T08:00:00.000Z 0',
+      '2026-05-03T08:00:00.000Z 1',
+      '2026-05-03T08:00:00.000Z 2',
+    ]);
+    expect(posts.map((post) => post.briefing.since)).toEqual(['2026-05-02T08:00:00.000Z']);
+  });
+
+  it('keeps briefings recorded before delivery was counted as posted whole', async () => {
+    configure('08:00', 'UTC', '2026-05-01T00:00:00Z');
+    newsdesk.close();
+    // A database as schema version 4 left it, with one briefing posted on 2 May.
+    const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
+    old.exec(`
+      ALTER TABLE briefings DROP COLUMN content;
+      ALTER TABLE briefings DROP COLUMN delivered_parts;
+      ALTER TABLE briefings DROP COLUMN finished;
+      INSERT INTO briefings (guild_id, local_date, period_start, period_end, posted_at, late, stories)
+        VALUES ('${GUILD}', '2026-05-02', '2026-05-01T08:00:00.000Z', '2026-05-02T08:00:00.000Z',
+          '2026-05-02T08:00:00.000Z', 0, '[]');
+    `);
+    old.pragma('user_version = 4');
+    old.close();
+    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model });
+    expect(newsdesk.briefings.latest(GUILD)?.periodEnd).toBe('2026-05-02T08:00:00.000Z');
+    await runClock(scheduler(), '2026-05-02T08:30:00Z', '2026-05-02T08:31:00Z');
+    expect(posts).toEqual([]);
+    await runClock(scheduler(), '2026-05-03T08:00:00Z', '2026-05-03T08:00:00Z');
+    expect(posts.map((post) => post.briefing.since)).toEqual(['2026-05-02T08:00:00.000Z']);
   });
 
   it('posts nothing for a guild without a briefing channel', async () => {
