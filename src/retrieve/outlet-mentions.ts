@@ -3,12 +3,18 @@ const PIECE = '(?:article|report|piece|story|coverage|publication|editorial|revi
 /** A capitalised name of a few words, with an optional leading "The" ("The Wall Street Journal"). */
 const NAME = String.raw`((?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)`;
 const QUOTE = `['‘"“]?`;
+/**
+ * The nouns that still mark a name before them as the publisher ("the CNN report"). "Review",
+ * "feature", "story" or "post" after a name are about a product or event far more often ("the
+ * Pixel 8 review", "an AI-powered DJ feature"), so they are not read as outlets in that position.
+ */
+const PUBLISHED_PIECE = '(?:article|report|piece|coverage|editorial|column)s?';
 
 /** Phrasings that name the outlet a question is about. */
 const OUTLET_PATTERNS = [
   new RegExp(String.raw`\b${PIECE}\s+(?:by|from|published by)\s+(?:the\s+)?${QUOTE}${NAME}`, 'g'),
   new RegExp(String.raw`\b${PIECE}\s+(?:in|published in)\s+${QUOTE}${NAME}`, 'g'),
-  new RegExp(String.raw`${QUOTE}${NAME}['’"”]?\s+${PIECE}\b`, 'g'),
+  new RegExp(String.raw`${QUOTE}${NAME}['’"”]?\s+${PUBLISHED_PIECE}\b`, 'g'),
   new RegExp(String.raw`\b(?:reported|published|covered|stated|noted|mentioned)\s+(?:by|in)\s+${QUOTE}${NAME}`, 'g'),
   new RegExp(String.raw`\baccording to\s+(?:an?\s+)?(?:${PIECE}\s+(?:from|by|in)\s+)?${QUOTE}${NAME}`, 'g'),
 ];

@@ -24,6 +24,8 @@ describe('unknownOutletMentions', () => {
     "What did Google's report on Gemini claim?",
     'What did the October report find?',
     'Who won the match on Sunday?',
+    'What did the Steam Deck OLED review say about the screen?',
+    'Which company introduced an AI-powered DJ feature, as discussed on TechCrunch?',
   ])('does not object to %j', (question) => {
     expect(unknownOutletMentions(question, KNOWN)).toEqual([]);
   });
