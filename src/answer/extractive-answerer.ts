@@ -3,6 +3,7 @@ import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource } from './answer.js';
+import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -32,6 +33,12 @@ const MAX_ANSWER_CHARS = 900;
 const PASSAGES_CONSIDERED = 6;
 /** How much of a sentence's score comes from its own words rather than its passage and headline. */
 const SENTENCE_SHARE = 0.75;
+/**
+ * Added to the score of a sentence that mentions the likely answer of a question asking for a name.
+ * Chosen on MultiHop-RAG dev (inference questions, whose answers are names): 0.1 / 0.2 / 0.3 / 0.4
+ * put the answer's name in 60 / 64 / 65 / 66% of answers, against 54% without.
+ */
+const NAME_BONUS = 0.3;
 
 interface Candidate {
   text: string;
@@ -91,10 +98,23 @@ export function composeExtractiveAnswer(
   const required = requiredSupport(stems.length);
   if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
 
-  const chosen: Candidate[] = [best];
-  let length = best.text.length;
+  // A question asking for a name is answered by sentences that name it: the name the top passages
+  // agree on goes first when its sentence covers the question nearly as well.
+  const name = asksForName(question)
+    ? likelyAnswerName(
+        question,
+        ranked.slice(0, PASSAGES_CONSIDERED).map((entry) => entry.passage.text),
+      )
+    : undefined;
+  if (name) {
+    for (const candidate of candidates) if (mentionsName(candidate.text, name)) candidate.score += NAME_BONUS;
+    candidates.sort((a, b) => b.score - a.score);
+  }
+  const lead = candidates[0] ?? best;
+  const chosen: Candidate[] = [lead];
+  let length = lead.text.length;
   for (const candidate of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || candidate.score < SECONDARY_RELATIVE_SCORE * best.score) break;
+    if (chosen.length >= MAX_SENTENCES || candidate.score < SECONDARY_RELATIVE_SCORE * lead.score) break;
     if (length + candidate.text.length > MAX_ANSWER_CHARS) continue;
     if (chosen.some((other) => overlap(other.tokens, candidate.tokens) > 0.6)) continue;
     chosen.push(candidate);

@@ -7,6 +7,8 @@ export interface BenchmarkQuestion {
   position: number;
   query: string;
   questionType: string;
+  /** The gold answer: a name for inference questions, mostly yes or no for the others. */
+  answer: string;
   facts: string[];
 }
 
@@ -15,6 +17,7 @@ export type Split = 'dev' | 'test' | 'all';
 interface RawQuestion {
   query: string;
   question_type: string;
+  answer: string;
   evidence_list: { fact: string }[];
 }
 
@@ -26,6 +29,7 @@ export function loadQuestions(datasetDir: string, split: Split): BenchmarkQuesti
       position,
       query: question.query,
       questionType: question.question_type,
+      answer: question.answer,
       facts: question.evidence_list.map((evidence) => evidence.fact),
     }))
     .filter((question) => split === 'all' || (split === 'dev') === (question.position % 2 === 0));
@@ -34,4 +38,14 @@ export function loadQuestions(datasetDir: string, split: Split): BenchmarkQuesti
 /** The benchmark's corpus file, ingested through the normal JSON path. */
 export function corpusPath(datasetDir: string): string {
   return path.join(datasetDir, 'corpus.json');
+}
+
+/**
+ * Whether an answer states the gold answer, as the benchmark's paper scores answers (the gold
+ * text contained in the answer), ignoring case and a final full stop.
+ */
+export function answerContainsGold(answer: string, gold: string): boolean {
+  const fold = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'");
+  const wanted = fold(gold.trim().replace(/\.$/, ''));
+  return wanted !== '' && fold(answer).includes(wanted);
 }

@@ -9,7 +9,7 @@ import { countWords } from '../ingest/text.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
-import { corpusPath, loadQuestions, type Split } from './multihop.js';
+import { answerContainsGold, corpusPath, loadQuestions, type Split } from './multihop.js';
 import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
 
@@ -101,6 +101,9 @@ try {
   let nullAbstained = 0;
   let nullCount = 0;
   let falseAbstained = 0;
+  // Inference questions are answered by a name, which an extractive answer can quote.
+  let namedAnswers = 0;
+  let nameQuestions = 0;
   for (const [index, question] of questions.entries()) {
     const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
     const answer = newsdesk.asker.answerFrom(GUILD, question.query, ranked);
@@ -109,6 +112,10 @@ try {
       if (answer.abstained) nullAbstained += 1;
     } else {
       if (answer.abstained) falseAbstained += 1;
+      if (question.questionType === 'inference_query') {
+        nameQuestions += 1;
+        if (!answer.abstained && answerContainsGold(answer.answer, question.answer)) namedAnswers += 1;
+      }
       const scores = scoreRetrieval(
         ranked.map((entry) => entry.passage.text),
         question.facts,
@@ -132,6 +139,7 @@ try {
     hits4: round(overall.hits4),
     null_abstention: round(nullAbstained / Math.max(1, nullCount)),
     false_abstention: round(falseAbstained / Math.max(1, answerable.length)),
+    inference_answer_named: round(namedAnswers / Math.max(1, nameQuestions)),
     mean_passage_words: round(meanPassageWords),
     passages: passages.length,
     fact_coverage: round(factCoverage),
@@ -167,6 +175,7 @@ try {
     for (const [type, scores] of Object.entries(result.by_type)) row(type, scores.questions, scores);
     row('overall', result.questions, result);
     console.log(`null-question abstention ${result.null_abstention}, false abstention ${result.false_abstention}`);
+    console.log(`inference questions whose answer states the gold name: ${result.inference_answer_named}`);
     console.log(`ingest ${result.ingest_s} s, querying ${result.query_s} s`);
   }
 } finally {

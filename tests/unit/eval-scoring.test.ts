@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { answerContainsGold } from '../../src/eval/multihop.js';
 import { meanScores, scoreRetrieval } from '../../src/eval/scoring.js';
 
 interface SampleQuestion {
@@ -40,5 +41,14 @@ describe('the MultiHop-RAG scorer', () => {
     expect(scores.mrr10).toBeCloseTo(1 / 2);
     expect(scores.map10).toBeCloseTo((1 / 2 + 1 / 3) / 2);
     expect(scores.hits4).toBe(1);
+  });
+});
+
+describe('answerContainsGold', () => {
+  it('finds the gold answer in the answer text, ignoring case, curly quotes and a final full stop', () => {
+    expect(answerContainsGold('Sam Bankman-Fried pleaded not guilty. [1]', 'Sam Bankman-Fried.')).toBe(true);
+    expect(answerContainsGold('OPENAI’S board met. [1]', "OpenAI's")).toBe(true);
+    expect(answerContainsGold('Bankman-Fried pleaded not guilty. [1]', 'Sam Bankman-Fried')).toBe(false);
+    expect(answerContainsGold('Anything at all.', '')).toBe(false);
   });
 });

@@ -114,3 +114,31 @@ describe('composeExtractiveAnswer', () => {
     expect(composeExtractiveAnswer('port strike', [], equalWeights).abstained).toBe(true);
   });
 });
+
+describe('answering a question that asks for a name', () => {
+  const shipyard = [
+    ranked(
+      1,
+      'a',
+      'Baltic shipyard sold',
+      'The Baltic shipyard was bought after months of talks. Nordhavn Marine will keep all 300 jobs at the Baltic shipyard.',
+    ),
+    ranked(
+      2,
+      'b',
+      'Ferries to be built again',
+      'Nordhavn Marine, the buyer, said the yard would build ferries again from next year.',
+    ),
+  ];
+
+  it('leads with a sentence that names the answer the passages agree on', () => {
+    const answer = composeExtractiveAnswer('Which company bought the Baltic shipyard?', shipyard, equalWeights);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer.startsWith('Nordhavn Marine will keep all 300 jobs at the Baltic shipyard. [1]')).toBe(true);
+  });
+
+  it('keeps the best covering sentence first for other questions', () => {
+    const answer = composeExtractiveAnswer('When was the Baltic shipyard bought?', shipyard, equalWeights);
+    expect(answer.answer.startsWith('The Baltic shipyard was bought after months of talks. [1]')).toBe(true);
+  });
+});
