@@ -1,4 +1,4 @@
-import { splitSentences, wordTokens } from '../ingest/text.js';
+import { readsAsProse, splitSentences, wordTokens } from '../ingest/text.js';
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
@@ -79,7 +79,7 @@ export function composeExtractiveAnswer(
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
     return splitSentences(entry.passage.text)
-      .filter((sentence) => wordTokens(sentence.text).length >= 4)
+      .filter((sentence) => wordTokens(sentence.text).length >= 4 && readsAsProse(sentence.text))
       .map((sentence) => {
         const tokens = stemsOf(sentence.text);
         const own = weightedCoverage(tokens, weights);

@@ -1,4 +1,4 @@
-import { splitSentences } from '../ingest/text.js';
+import { readsAsProse, splitSentences } from '../ingest/text.js';
 import { contentStems } from '../retrieve/query-terms.js';
 import { centroid, type ProfiledArticle, type TermVector, termCosine, termVector } from './story-profile.js';
 
@@ -71,7 +71,7 @@ export function chooseSentences(
     splitSentences(article.lead).forEach(({ text }, position) => {
       const words = text.split(/\s+/).length;
       if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return;
-      if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !/[.!?]["”’')]?$/.test(text)) return;
+      if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !readsAsProse(text)) return;
       const stems = contentStems(text);
       if (told.some((previous) => overlap(stems, previous) >= SAME_SENTENCE_OVERLAP)) return;
       const relevance = termCosine(

@@ -35,3 +35,12 @@ export function wordTokens(text: string): string[] {
 export function foldForComparison(text: string): string {
   return wordTokens(text.normalize('NFKC')).join(' ');
 }
+
+/**
+ * Whether a sentence is prose that can be quoted: it ends as a sentence ends and is not all
+ * capitals. Headings, photo credits, promo-code tables and embedded posts survive cleaning as
+ * "sentences" without a final stop ("Dave Clark (L) and Ryan Petersen (R) Getty Images").
+ */
+export function readsAsProse(sentence: string): boolean {
+  return /[.!?…]["'”’)\]]*$/u.test(sentence) && /\p{Ll}/u.test(sentence);
+}

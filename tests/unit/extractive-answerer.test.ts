@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
 import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer } from '../../src/answer/extractive-answerer.js';
+import { readsAsProse } from '../../src/ingest/text.js';
 import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
 import { stemOf } from '../../src/retrieve/query-terms.js';
 import type { TermWeights } from '../../src/retrieve/term-weights.js';
@@ -140,5 +141,37 @@ describe('answering a question that asks for a name', () => {
   it('keeps the best covering sentence first for other questions', () => {
     const answer = composeExtractiveAnswer('When was the Baltic shipyard bought?', shipyard, equalWeights);
     expect(answer.answer.startsWith('The Baltic shipyard was bought after months of talks. [1]')).toBe(true);
+  });
+});
+
+describe('readsAsProse', () => {
+  it.each([
+    'Dock workers returned to work on Wednesday.',
+    'Was the strike worth it?',
+    'The union called it “a fair deal.”',
+  ])('quotes %j', (sentence) => {
+    expect(readsAsProse(sentence)).toBe(true);
+  });
+
+  it.each([
+    'Port strike ends after eleven days',
+    'Dave Clark (L) and Ryan Petersen (R) Getty Images',
+    'DOCK WORKERS END STRIKE: ‘A FAIR DEAL.’',
+  ])('does not quote the heading or caption %j', (sentence) => {
+    expect(readsAsProse(sentence)).toBe(false);
+  });
+
+  it('never quotes a heading even when it covers the question best', () => {
+    const withHeading = [
+      ranked(
+        1,
+        'a',
+        'Port news',
+        'Port strike lasted eleven days\nDock workers returned on Wednesday after the strike at the port ended.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('How many days did the port strike last?', withHeading, equalWeights);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toBe('Dock workers returned on Wednesday after the strike at the port ended. [1]');
   });
 });
