@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 
 export type SqliteDatabase = Database.Database;
@@ -136,6 +137,14 @@ const MIGRATIONS: readonly string[] = [
 export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'newsdesk.sqlite'));
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    db.close();
+    // An older newsdesk would read (and write) tables it does not know: stop before touching them.
+    throw new ConfigError(
+      `DATA_DIR (${dataDir}) holds a database written by a newer newsdesk (schema ${version}; this version knows up to ${MIGRATIONS.length}). Run the newer version, or set DATA_DIR to another folder.`,
+    );
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -143,7 +152,6 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.function('scope_search_token', { deterministic: true }, (kind, value) =>
     value === null ? '' : scopeSearchToken(kind as SearchScopeKind, String(value)),
   );
-  const version = db.pragma('user_version', { simple: true }) as number;
   if (version > 0 && version < MIGRATIONS.length) {
     // Some upgrades rebuild an index over every passage: say why the first start takes longer.
     componentLogger('database').info(

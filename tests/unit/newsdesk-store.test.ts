@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
@@ -142,5 +143,30 @@ describe('storing articles', () => {
         hits.map((hit) => hit.id),
       )[0]?.article.title,
     ).toBe(vineyard.title);
+  });
+});
+
+describe('a data folder from a newer newsdesk', () => {
+  it('stops start-up with a message naming DATA_DIR, and leaves the database as it was', async () => {
+    await newsdesk.ingestArticles([harbour], 'g1');
+    newsdesk.close();
+    const file = path.join(temp.dir, 'newsdesk.sqlite');
+    const newer = new Database(file);
+    newer.pragma('user_version = 99');
+    newer.close();
+
+    await expect(open()).rejects.toThrow(
+      expect.objectContaining({
+        name: 'ConfigError',
+        message: expect.stringMatching(/^DATA_DIR \(.*\) holds a database written by a newer newsdesk \(schema 99;/),
+      }),
+    );
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(99);
+    expect((after.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(1);
+    after.close();
+    // A fresh database for the afterEach hook to close.
+    for (const name of readdirSync(temp.dir)) if (name.startsWith('newsdesk.sqlite')) rmSync(path.join(temp.dir, name));
+    newsdesk = await open();
   });
 });
