@@ -109,7 +109,7 @@ export class AskService {
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
     }
-    return composeExtractiveAnswer(question, ranked, libraryTermWeights(this.library.articles));
+    return composeExtractiveAnswer(question, ranked, libraryTermWeights(this.library.articles, guildId));
   }
 }
 

@@ -53,7 +53,7 @@ export class BriefingService {
     for (const article of articles) {
       for (const word of contentWords(`${article.title} ${leads.get(article.id)?.text ?? ''}`)) stems.add(stemOf(word));
     }
-    const { passages, frequencies } = this.library.articles.termFrequencies([...stems]);
+    const { passages, frequencies } = this.library.articles.termFrequencies(guildId, [...stems]);
     const idf = smoothedIdf(passages, frequencies);
     return articles.flatMap((article) => {
       const lead = leads.get(article.id);

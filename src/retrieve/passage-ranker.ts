@@ -89,7 +89,7 @@ export class PassageRanker {
     // Read once, for leaving common words out and for the reorder's weights, and only if one needs them.
     let counts: TermCounts | undefined;
     const countsOnce = () => {
-      counts ??= this.library.articles.termFrequencies(stems);
+      counts ??= this.library.articles.termFrequencies(guildId, stems);
       return counts;
     };
     const expression = keywordMatchExpression(this.leaveOutCommonWords(words, countsOnce));
@@ -151,10 +151,10 @@ export class PassageRanker {
     });
   }
 
-  /** The question's content words worth searching for: the common ones are left out (see commonWordShare). */
-  searchWords(question: string): string[] {
+  /** The question's content words worth searching the guild for: the common ones are left out (see commonWordShare). */
+  searchWords(guildId: string, question: string): string[] {
     const words = contentWords(question);
-    return this.leaveOutCommonWords(words, () => this.library.articles.termFrequencies(words.map(stemOf)));
+    return this.leaveOutCommonWords(words, () => this.library.articles.termFrequencies(guildId, words.map(stemOf)));
   }
 
   private leaveOutCommonWords(words: string[], countsOf: () => TermCounts): string[] {

@@ -19,9 +19,9 @@ export function idfWeights(stems: readonly string[], counts: TermCounts): Map<st
   );
 }
 
-/** BM25's inverse document frequency of each stem over all stored passages. */
-export function libraryTermWeights(articles: ArticleStore): TermWeights {
-  return (stems) => idfWeights(stems, articles.termFrequencies(stems));
+/** BM25's inverse document frequency of each stem over the guild's passages. */
+export function libraryTermWeights(articles: ArticleStore, guildId: string): TermWeights {
+  return (stems) => idfWeights(stems, articles.termFrequencies(guildId, stems));
 }
 
 /** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */

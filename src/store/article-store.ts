@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { PreparedArticle } from '../ingest/article.js';
-import { type SqliteDatabase, scopeSearchToken } from './database.js';
+import type { SqliteDatabase } from './database.js';
+import { type KeywordWeights, type PassageScope, PassageSearch } from './passage-search.js';
+
+export type { KeywordWeights, PassageScope } from './passage-search.js';
 
 /** An article as stored, without its body. */
 export interface StoredArticle {
@@ -36,12 +39,6 @@ export interface SavedArticle {
   replacedPassageIds: number[];
 }
 
-/** A part of a guild's passages: those of one outlet, or published on one day (UTC, "YYYY-MM-DD"). */
-export interface PassageScope {
-  source?: string | undefined;
-  day?: string | undefined;
-}
-
 function scopeFilter(scope: PassageScope): { sql: string; values: string[] } {
   const clauses: string[] = [];
   const values: string[] = [];
@@ -54,13 +51,6 @@ function scopeFilter(scope: PassageScope): { sql: string; values: string[] } {
     values.push(scope.day);
   }
   return { sql: clauses.join(' AND '), values };
-}
-
-/** Column weights of bm25() over (title, source, text): a word in the headline counts more. */
-export interface KeywordWeights {
-  title: number;
-  source: number;
-  text: number;
 }
 
 interface ArticleRow {
@@ -140,7 +130,11 @@ function likePattern(text: string): string {
 
 /** Articles, their passages, the passages' vectors and the full-text index, in SQLite. Every query is scoped to one guild. */
 export class ArticleStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly search: PassageSearch;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.search = new PassageSearch(db);
+  }
 
   /** The guild's article with this (normalised) url. */
   findByUrl(guildId: string, url: string): StoredArticle | undefined {
@@ -174,7 +168,7 @@ export class ArticleStore {
       let replacedPassageIds: number[] = [];
       if (existing) {
         articleId = existing.id;
-        replacedPassageIds = this.deletePassages(articleId);
+        replacedPassageIds = this.deletePassages(articleId, guildId);
         this.db
           .prepare(
             `UPDATE articles SET title = ?, source = ?, author = ?, url = ?, published_at = ?, category = ?,
@@ -218,16 +212,8 @@ export class ArticleStore {
         `INSERT INTO passages (article_id, guild_id, seq, start_offset, end_offset, text, model_id, embedding)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const insertSearch = this.db.prepare(
-        'INSERT INTO passage_search (rowid, title, source, text, guild, outlet, day) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
       const article = this.getArticle(guildId, articleId);
       if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
-      const scopeTokens = [
-        scopeSearchToken('guild', guildId),
-        article.source === null ? '' : scopeSearchToken('outlet', article.source),
-        article.publishedAt === null ? '' : scopeSearchToken('day', article.publishedAt.slice(0, 10)),
-      ];
       const passageIds = prepared.passages.map((passage, index) => {
         const vector = vectors[index];
         if (!vector) throw new Error(`no vector for passage ${index} of ${articleId}`);
@@ -242,7 +228,12 @@ export class ArticleStore {
           Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
         );
         const id = Number(lastInsertRowid);
-        insertSearch.run(id, article.title, article.source ?? '', passage.text, ...scopeTokens);
+        this.search.add(guildId, id, {
+          title: article.title,
+          source: article.source,
+          text: passage.text,
+          publishedAt: article.publishedAt,
+        });
         return id;
       });
       return {
@@ -263,14 +254,13 @@ export class ArticleStore {
     })();
   }
 
-  private deletePassages(articleId: string, guildId?: string): number[] {
+  private deletePassages(articleId: string, guildId: string): number[] {
     const ids = (
-      this.db
-        .prepare(`SELECT id FROM passages WHERE article_id = ? ${guildId ? 'AND guild_id = ?' : ''}`)
-        .all(...(guildId ? [articleId, guildId] : [articleId])) as { id: number }[]
+      this.db.prepare('SELECT id FROM passages WHERE article_id = ? AND guild_id = ?').all(articleId, guildId) as {
+        id: number;
+      }[]
     ).map((row) => row.id);
-    const deleteSearch = this.db.prepare('DELETE FROM passage_search WHERE rowid = ?');
-    for (const id of ids) deleteSearch.run(id);
+    this.search.remove(guildId, ids);
     this.db.prepare('DELETE FROM passages WHERE article_id = ?').run(articleId);
     return ids;
   }
@@ -370,27 +360,7 @@ export class ArticleStore {
     weights: KeywordWeights,
     scope: PassageScope = {},
   ): { id: number; score: number }[] {
-    // The guild, outlet and day are single tokens in their own columns of the index, so FTS5
-    // intersects on them before it scores: only the scope's matches are ranked.
-    const required = [`guild : "${scopeSearchToken('guild', guildId)}"`];
-    if (scope.source !== undefined) required.push(`outlet : "${scopeSearchToken('outlet', scope.source)}"`);
-    if (scope.day !== undefined) required.push(`day : "${scopeSearchToken('day', scope.day)}"`);
-    const rows = this.db
-      .prepare(
-        `SELECT rowid AS id, -bm25(passage_search, ?, ?, ?, 0, 0, 0) AS score FROM passage_search
-         WHERE passage_search MATCH ? ORDER BY score DESC, id LIMIT ?`,
-      )
-      .all(
-        weights.title,
-        weights.source,
-        weights.text,
-        `${required.join(' AND ')} AND (${matchExpression})`,
-        limit,
-      ) as {
-      id: number;
-      score: number;
-    }[];
-    return rows;
+    return this.search.search(guildId, matchExpression, limit, weights, scope);
   }
 
   /** The distinct outlets of the guild's articles. */
@@ -431,16 +401,8 @@ export class ArticleStore {
     return leads;
   }
 
-  /** How many passages (in all guilds) contain each of these index terms (Porter stems), and how many passages there are. */
-  termFrequencies(terms: readonly string[]): { passages: number; frequencies: Map<string, number> } {
-    const passages = (this.db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
-    const frequencies = new Map<string, number>();
-    if (terms.length > 0) {
-      const rows = this.db
-        .prepare(`SELECT term, doc FROM passage_search_vocab WHERE term IN (${terms.map(() => '?').join(',')})`)
-        .all(...terms) as { term: string; doc: number }[];
-      for (const row of rows) frequencies.set(row.term, row.doc);
-    }
-    return { passages, frequencies };
+  /** How many of the guild's passages contain each of these index terms (Porter stems), and how many it has. */
+  termFrequencies(guildId: string, terms: readonly string[]): { passages: number; frequencies: Map<string, number> } {
+    return { passages: this.search.size(guildId), frequencies: this.search.termCounts(guildId, terms) };
   }
 }

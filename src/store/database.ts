@@ -3,11 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
+import { splitSearchByGuild } from './passage-search.js';
+import { type SearchScopeKind, scopeSearchToken } from './scope-tokens.js';
 
 export type SqliteDatabase = Database.Database;
 
 /** Schema versions, applied in order; the database's `user_version` says how many have run. */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = [
   `
   CREATE TABLE articles (
     id TEXT PRIMARY KEY,
@@ -131,6 +133,9 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE briefings ADD COLUMN delivered_parts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE briefings ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;
   `,
+  // One full-text table per guild: each server's BM25 statistics are its own, and no search pays
+  // for a filter on the guild (src/store/passage-search.ts).
+  splitSearchByGuild,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */
@@ -161,21 +166,11 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   }
   for (let step = version; step < MIGRATIONS.length; step += 1) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[step] ?? '');
+      const migration = MIGRATIONS[step] ?? '';
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${step + 1}`);
     })();
   }
   return db;
-}
-
-/** The kinds of scope held as single tokens in the full-text index: guild id, exact outlet, day of publication. */
-export type SearchScopeKind = 'guild' | 'outlet' | 'day';
-
-/**
- * The single full-text token that stands for one guild, outlet or day in its column of the index:
- * the value's UTF-8 bytes as three-digit decimals after a letter, so the tokenizer keeps it whole,
- * the stemmer (which only trims letter suffixes) leaves it alone, and two values never share one.
- */
-export function scopeSearchToken(kind: SearchScopeKind, value: string): string {
-  return `${kind.charAt(0)}${[...Buffer.from(value, 'utf8')].map((byte) => String(byte).padStart(3, '0')).join('')}`;
 }

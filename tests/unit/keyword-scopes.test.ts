@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import type { PassageScope } from '../../src/store/article-store.js';
-import { scopeSearchToken } from '../../src/store/database.js';
+import { scopeSearchToken } from '../../src/store/scope-tokens.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -58,7 +58,7 @@ function ferryTitles(guildId: string, scope: PassageScope = {}): string[] {
     .sort();
 }
 
-describe('keyword search scopes (guild, outlet, day held in the full-text index)', () => {
+describe('keyword search scopes (one full-text table per guild; outlet and day held in it)', () => {
   it('gives each guild, outlet and day its own whole token', () => {
     const guilds = ['guild-a', 'guild a', 'guilda', 'guild-A', '1234567890'].map((id) => scopeSearchToken('guild', id));
     expect(new Set(guilds).size).toBe(5);
@@ -72,6 +72,32 @@ describe('keyword search scopes (guild, outlet, day held in the full-text index)
     expect(ferryTitles('guild-a')).toEqual(['Ferry service resumes']);
     expect(ferryTitles('guild a')).toEqual(['Ferry fares rise', 'New ferry ordered']);
     expect(ferryTitles('guilda')).toEqual([]);
+  });
+
+  it("ranks and weighs words by the guild's own articles only, whatever other servers store", async () => {
+    await newsdesk.ingestArticles(articles, 'g1');
+    const question = 'Which ferry did the operator order to replace its oldest boat?';
+    const scores = () =>
+      newsdesk.library.articles.keywordSearch('g1', '"ferry" OR "operator" OR "boat"', 50, {
+        title: 1,
+        source: 1,
+        text: 1,
+      });
+    const counts = () => newsdesk.library.articles.termFrequencies('g1', ['ferri', 'oper', 'boat']);
+    const before = { scores: scores(), counts: counts(), words: newsdesk.ranker.searchWords('g1', question) };
+    // Another server stores many articles full of the same words.
+    await newsdesk.ingestArticles(
+      Array.from({ length: 30 }, (_, index) => ({
+        title: `Ferry timetable ${index}`,
+        source: 'Harbour Daily',
+        body: `The ferry operator changed the boat timetable again on day ${index}, and every ferry ran late.`,
+      })),
+      'g2',
+    );
+    expect(scores()).toEqual(before.scores);
+    expect(counts()).toEqual(before.counts);
+    expect(newsdesk.ranker.searchWords('g1', question)).toEqual(before.words);
+    expect(newsdesk.library.articles.termFrequencies('g2', ['ferri']).frequencies.get('ferri')).toBe(30);
   });
 
   it('matches the exact outlet, not every outlet sharing a word of its name', async () => {
@@ -101,9 +127,14 @@ describe('keyword search scopes (guild, outlet, day held in the full-text index)
     newsdesk.close();
     // Put the full-text index (and the briefings table) back the way schema version 3 built them.
     const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
+    const guildTables = old
+      .prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%' AND name LIKE 'guild_search_%'")
+      .pluck()
+      .all() as string[];
+    // The term-count views first: each reads its guild's table.
+    for (const table of guildTables.sort().reverse()) old.exec(`DROP TABLE ${table}`);
     old.exec(`
-      DROP TABLE passage_search_vocab;
-      DROP TABLE passage_search;
+      DROP TABLE guild_search_sizes;
       DROP INDEX articles_guild_source;
       ALTER TABLE briefings DROP COLUMN content;
       ALTER TABLE briefings DROP COLUMN delivered_parts;
@@ -117,7 +148,7 @@ describe('keyword search scopes (guild, outlet, day held in the full-text index)
     old.close();
 
     newsdesk = await open();
-    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":5.*upgrading the database schema/);
+    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":6.*upgrading the database schema/);
     expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
     expect(ferryTitles('g2')).toEqual(['New ferry ordered']);
     expect(ferryTitles('g1', { source: 'Verge Weekly', day: '2023-10-05' })).toEqual(['Ferry fares rise']);

@@ -146,6 +146,26 @@ describe('storing articles', () => {
   });
 });
 
+describe("each guild's passage count", () => {
+  it('stays equal to the passages stored, through adds, updates and removals, guild by guild', async () => {
+    const stored = (guildId: string) =>
+      (
+        newsdesk.library.db.prepare('SELECT count(*) AS n FROM passages WHERE guild_id = ?').get(guildId) as {
+          n: number;
+        }
+      ).n;
+    const counted = (guildId: string) => newsdesk.library.articles.termFrequencies(guildId, []).passages;
+    const [added] = await newsdesk.ingestArticles([harbour, vineyard], 'g1');
+    await newsdesk.ingestArticles([vineyard], 'g2');
+    await newsdesk.ingestArticles([{ ...harbour, body: `${harbour.body} ${vineyard.body} ${harbour.body}` }], 'g1');
+    expect([counted('g1'), counted('g2')]).toEqual([stored('g1'), stored('g2')]);
+    expect(counted('g1')).toBeGreaterThan(0);
+    if (added?.status !== 'added') throw new Error('the harbour article was not added');
+    newsdesk.removeArticle('g1', added.article.id);
+    expect([counted('g1'), counted('g2'), counted('g3')]).toEqual([stored('g1'), stored('g2'), 0]);
+  });
+});
+
 describe('a data folder from a newer newsdesk', () => {
   it('stops start-up with a message naming DATA_DIR, and leaves the database as it was', async () => {
     await newsdesk.ingestArticles([harbour], 'g1');

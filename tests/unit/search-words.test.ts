@@ -22,7 +22,7 @@ describe('keyword search words', () => {
 
   it('keeps every question word in a small library', async () => {
     await newsdesk.ingestArticles([article(0, 'The lighthouse keeper retired.')], 'g');
-    expect(newsdesk.ranker.searchWords('What did the council say about the lighthouse keeper?')).toEqual([
+    expect(newsdesk.ranker.searchWords('g', 'What did the council say about the lighthouse keeper?')).toEqual([
       'council',
       'say',
       'lighthouse',
@@ -33,13 +33,13 @@ describe('keyword search words', () => {
   it('leaves out words found in most passages of a large library, and keeps the rarest when all are common', async () => {
     const articles = Array.from({ length: 2100 }, (_, index) => article(index + 1));
     await newsdesk.ingestArticles(articles, 'g');
-    expect(newsdesk.ranker.searchWords('What did the council say about the lighthouse keeper?')).toEqual([
+    expect(newsdesk.ranker.searchWords('g', 'What did the council say about the lighthouse keeper?')).toEqual([
       'say',
       'lighthouse',
       'keeper',
     ]);
     // Only common words: the three rarest are searched for.
-    expect(newsdesk.ranker.searchWords('council town budget roads state')).toHaveLength(3);
+    expect(newsdesk.ranker.searchWords('g', 'council town budget roads state')).toHaveLength(3);
     const [first] = await newsdesk.ranker.rank('g', 'What did the council say about the lighthouse keeper?', 3);
     expect(first?.passage.text).toContain('lighthouse keeper');
   });
