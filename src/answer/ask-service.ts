@@ -1,8 +1,8 @@
 import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
-import type { PassageRanker, RankedPassage } from '../retrieve/passage-ranker.js';
-import { libraryTermWeights } from '../retrieve/term-weights.js';
+import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
+import { idfWeights } from '../retrieve/term-weights.js';
 import type { NewsLibrary } from '../store/news-library.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
@@ -54,11 +54,11 @@ export class AskService {
     if (this.library.articles.countArticles(guildId) === 0) {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
-    const ranked = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
-    const extractive = this.answerFrom(guildId, text, ranked);
+    const ranking = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
+    const extractive = this.answerFrom(guildId, text, ranking);
     // The model is asked only when the evidence is there: abstaining is not its call.
     if (!this.writer || extractive.abstained) return extractive;
-    return this.writeWithModel(this.writer, text, ranked, extractive, options);
+    return this.writeWithModel(this.writer, text, ranking.passages, extractive, options);
   }
 
   private async writeWithModel(
@@ -104,12 +104,12 @@ export class AskService {
    * one ranking). A question about what an outlet reported, when the guild has no articles from
    * that outlet, is answered with that fact rather than with another outlet's words.
    */
-  answerFrom(guildId: string, question: string, ranked: readonly RankedPassage[]): Answer {
+  answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
     const missing = unknownOutletMentions(question, this.library.articles.sources(guildId));
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
     }
-    return composeExtractiveAnswer(question, ranked, libraryTermWeights(this.library.articles, guildId));
+    return composeExtractiveAnswer(question, ranking.passages, (stems) => idfWeights(stems, ranking.termCounts));
   }
 }
 

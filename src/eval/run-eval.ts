@@ -105,8 +105,8 @@ try {
   let namedAnswers = 0;
   let nameQuestions = 0;
   for (const [index, question] of questions.entries()) {
-    const ranked = await newsdesk.ranker.rank(GUILD, question.query, 10);
-    const answer = newsdesk.asker.answerFrom(GUILD, question.query, ranked);
+    const ranking = await newsdesk.ranker.rank(GUILD, question.query, 10);
+    const answer = newsdesk.asker.answerFrom(GUILD, question.query, ranking);
     if (question.questionType === 'null_query') {
       nullCount += 1;
       if (answer.abstained) nullAbstained += 1;
@@ -117,7 +117,7 @@ try {
         if (!answer.abstained && answerContainsGold(answer.answer, question.answer)) namedAnswers += 1;
       }
       const scores = scoreRetrieval(
-        ranked.map((entry) => entry.passage.text),
+        ranking.passages.map((entry) => entry.passage.text),
         question.facts,
       );
       all.push(scores);

@@ -23,6 +23,12 @@ export interface RankedPassage {
 
 type FoundPassage = Omit<RankedPassage, 'searchPosition'>;
 
+/** The ranked passages, with the question's term counts the ranking read (the answer weighs words with them). */
+export interface Ranking {
+  passages: RankedPassage[];
+  termCounts: TermCounts;
+}
+
 export interface RankingOptions {
   /** How many candidates each of keyword and dense search contributes before fusion. */
   candidates: number;
@@ -83,10 +89,11 @@ export class PassageRanker {
    * names outlets the guild has articles from, each named outlet's best passages are taken in
    * turn first, so a question comparing two outlets sees both.
    */
-  async rank(guildId: string, question: string, k: number): Promise<RankedPassage[]> {
+  async rank(guildId: string, question: string, k: number): Promise<Ranking> {
     const words = contentWords(question);
     const stems = [...new Set(words.map(stemOf))];
-    // Read once, for leaving common words out and for the reorder's weights, and only if one needs them.
+    // Read once (4-5 ms at 100k passages): for leaving common words out, for the reorder's weights,
+    // and for the answer's.
     let counts: TermCounts | undefined;
     const countsOnce = () => {
       counts ??= this.library.articles.termFrequencies(guildId, stems);
@@ -127,13 +134,14 @@ export class PassageRanker {
       ranked = [...ranked, ...this.withPassages(guildId, [...byId.values()].slice(before))];
       top = limitPerGroup(ranked, byArticle, this.options.maxPerArticle, k);
     }
-    const weights = this.options.windowReorder.weight > 0 ? idfWeights(stems, countsOnce()) : new Map<string, number>();
-    return reorderByWindowCoverage(
+    const termCounts = countsOnce();
+    const passages = reorderByWindowCoverage(
       top.map((entry, searchPosition) => ({ ...entry, searchPosition })),
       (entry) => entry.passage.text,
-      weights,
+      idfWeights(stems, termCounts),
       this.options.windowReorder,
     );
+    return { passages, termCounts };
   }
 
   private withPassages(guildId: string, found: readonly Candidate[]): FoundPassage[] {

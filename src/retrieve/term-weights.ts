@@ -1,5 +1,3 @@
-import type { ArticleStore } from '../store/article-store.js';
-
 /** How rare each question stem is in the library: stem to inverse document frequency. */
 export type TermWeights = (stems: readonly string[]) => Map<string, number>;
 
@@ -17,11 +15,6 @@ export function idfWeights(stems: readonly string[], counts: TermCounts): Map<st
       return [stem, Math.log(1 + (counts.passages - df + 0.5) / (df + 0.5))];
     }),
   );
-}
-
-/** BM25's inverse document frequency of each stem over the guild's passages. */
-export function libraryTermWeights(articles: ArticleStore, guildId: string): TermWeights {
-  return (stems) => idfWeights(stems, articles.termFrequencies(guildId, stems));
 }
 
 /** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */

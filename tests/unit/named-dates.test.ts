@@ -47,7 +47,7 @@ describe('ranking with a named day', () => {
         'g',
       );
       const question = 'What did the council decide in the harbour budget vote on ferries reported on October 9, 2023?';
-      const [first] = await newsdesk.ranker.rank('g', question, 5);
+      const [first] = (await newsdesk.ranker.rank('g', question, 5)).passages;
       expect(first?.passage.article.publishedAt?.slice(0, 10)).toBe('2023-10-09');
     } finally {
       newsdesk.close();

@@ -40,7 +40,8 @@ describe('keyword search words', () => {
     ]);
     // Only common words: the three rarest are searched for.
     expect(newsdesk.ranker.searchWords('g', 'council town budget roads state')).toHaveLength(3);
-    const [first] = await newsdesk.ranker.rank('g', 'What did the council say about the lighthouse keeper?', 3);
+    const [first] = (await newsdesk.ranker.rank('g', 'What did the council say about the lighthouse keeper?', 3))
+      .passages;
     expect(first?.passage.text).toContain('lighthouse keeper');
   });
 });
