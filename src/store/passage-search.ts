@@ -57,14 +57,14 @@ export class PassageSearch {
     if (this.known.has(table)) return table;
     const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
     if (!exists) return undefined;
-    this.known.add(table);
+    // Remembered only outside a transaction: one still open may roll the table's creation back.
+    if (!this.db.inTransaction) this.known.add(table);
     return table;
   }
 
   /** Index one passage of the guild under its passage id (inside the caller's transaction). */
   add(guildId: string, passageId: number, searchable: SearchableText): void {
     const table = this.tableOf(guildId) ?? createGuildSearch(this.db, guildId);
-    this.known.add(table);
     this.db
       .prepare(
         `INSERT INTO guild_search_sizes (guild_id, passages) VALUES (?, 1)

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
+import { prepareArticle } from '../../src/ingest/prepare.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import type { PassageScope } from '../../src/store/article-store.js';
 import { scopeSearchToken } from '../../src/store/scope-tokens.js';
@@ -98,6 +99,20 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     expect(counts()).toEqual(before.counts);
     expect(newsdesk.ranker.searchWords('g1', question)).toEqual(before.words);
     expect(newsdesk.library.articles.termFrequencies('g2', ['ferri']).frequencies.get('ferri')).toBe(30);
+  });
+
+  it("searches a guild normally after its first article's transaction rolled back", async () => {
+    const long = articles[0] as ArticleInput;
+    const sentences = Array.from({ length: 60 }, (_, index) => `The ferry crossing number ${index} ran on time today.`);
+    const prepared = prepareArticle({ ...long, body: sentences.join(' ') });
+    expect(prepared.passages.length).toBeGreaterThan(2);
+    // Two vectors for more passages: the save fails inside its transaction, after the first passage
+    // created the guild's table in it and the second found it there.
+    const two = [new Float32Array(256), new Float32Array(256)];
+    expect(() => newsdesk.library.articles.saveArticle('fresh', prepared, two, 'fake', undefined)).toThrow(/no vector/);
+    expect(ferryTitles('fresh')).toEqual([]);
+    await newsdesk.ingestArticles(articles.slice(0, 1), 'fresh');
+    expect(ferryTitles('fresh')).toEqual(['Ferry service resumes']);
   });
 
   it('matches the exact outlet, not every outlet sharing a word of its name', async () => {
