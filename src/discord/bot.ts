@@ -104,6 +104,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       }
       const drained = await ownNewsdesk?.shutdown(Math.max(0, deadline - performance.now()));
       if (drained && drained.unfinished > 0) log.warn(drained, 'work still running at shutdown was cut');
+      // Commands that arrived during the stop were turned away; their replies go out before logging out.
+      await settledWithin([...handling], Math.max(0, deadline - performance.now()));
       await client.destroy();
       log.info(ownNewsdesk ? 'logged out of Discord; indexes saved, database closed' : 'logged out of Discord');
     },

@@ -34,7 +34,9 @@ describe('graceful shutdown', () => {
       // Stop as soon as the /add is acknowledged: its download, its ingest (a few seconds of
       // embedding) and its reply all still lie ahead, and the stop must wait for them.
       await fake.waitFor(() => record.callbacks.length > 0);
-      const stopped = bot.stop();
+      expect(record.edits).toEqual([]);
+      const stopAt = performance.now();
+      const stopped = bot.stop().then(() => performance.now());
       // A command that arrives while the bot stops is turned away with a message, not dropped.
       const late = fake.sendCommand('ask', {
         guildId: GUILD_A.id,
@@ -42,9 +44,14 @@ describe('graceful shutdown', () => {
       });
       await fake.waitFor(() => late.callbacks.length > 0);
       expect(late.callbacks[0]?.data?.content).toContain('newsdesk is restarting');
-      expect(record.edits).toEqual([]);
-      await stopped;
-      expect(record.edits.at(-1)?.message.embeds[0]?.description ?? '').toContain(LONG_READ_TITLE);
+      const stoppedAt = await stopped;
+      // The /add's reply came after the stop began and before it ended: the stop waited for it.
+      // (Whether it came before or after the late command's refusal depends on when the ingest
+      // yields the event loop, so the test does not rely on that order.)
+      const reply = record.edits.at(-1);
+      expect(reply?.message.embeds[0]?.description ?? '').toContain(LONG_READ_TITLE);
+      expect(reply?.at).toBeGreaterThan(stopAt);
+      expect(reply?.at).toBeLessThan(stoppedAt);
       expect(fake.connectedClients).toBe(0);
     } finally {
       await fake.close();
