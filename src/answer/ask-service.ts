@@ -105,7 +105,10 @@ export class AskService {
    * that outlet, is answered with that fact rather than with another outlet's words.
    */
   answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
-    const missing = unknownOutletMentions(question, this.library.articles.sources(guildId));
+    const { articles } = this.library;
+    const missing = unknownOutletMentions(question, articles.sources(guildId), (name) =>
+      articles.headlinesMention(guildId, name),
+    );
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
     }

@@ -54,9 +54,15 @@ function looksLikeOutlet(name: string): boolean {
  * Outlets the question attributes reporting to ("an article by Bloomberg", "the CNN report") that
  * match none of the outlets the library has articles from. Such a question cannot be answered
  * from this library, whatever the passages say. A name matches an outlet when either contains the
- * other ("CNBC" and "CNBC | World Business News Leader").
+ * other ("CNBC" and "CNBC | World Business News Leader"). A name the library's headlines carry is
+ * what its news is about, not who wrote it ("the IPCC report", "according to Eddy Cue"), so
+ * `inHeadlines` lets it through.
  */
-export function unknownOutletMentions(question: string, knownSources: readonly string[]): string[] {
+export function unknownOutletMentions(
+  question: string,
+  knownSources: readonly string[],
+  inHeadlines: (name: string) => boolean = () => false,
+): string[] {
   const known = knownSources.map(comparable).filter((source) => source.length > 1);
   const unknown = new Set<string>();
   for (const pattern of OUTLET_PATTERNS) {
@@ -66,6 +72,7 @@ export function unknownOutletMentions(question: string, knownSources: readonly s
       if (!looksLikeOutlet(name)) continue;
       const bare = comparable(name);
       if (bare === '' || known.some((source) => source.includes(bare) || bare.includes(source))) continue;
+      if (inHeadlines(bare)) continue;
       unknown.add(name.replace(/['’"”]+$/, ''));
     }
   }

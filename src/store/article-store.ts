@@ -363,6 +363,11 @@ export class ArticleStore {
     return this.search.search(guildId, matchExpression, limit, weights, scope);
   }
 
+  /** Whether any headline of the guild's articles holds these words in this order (stemmed, case ignored). */
+  headlinesMention(guildId: string, name: string): boolean {
+    return this.search.titlesHold(guildId, name);
+  }
+
   /** The distinct outlets of the guild's articles. */
   sources(guildId: string): string[] {
     return (

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { wordTokens } from '../ingest/text.js';
 import type { SqliteDatabase } from './database.js';
 import { scopeSearchToken } from './scope-tokens.js';
 
@@ -125,6 +126,17 @@ export class PassageSearch {
       id: number;
       score: number;
     }[];
+  }
+
+  /** Whether any passage's headline holds the words of `phrase` in this order. */
+  titlesHold(guildId: string, phrase: string): boolean {
+    const table = this.tableOf(guildId);
+    const words = wordTokens(phrase);
+    if (!table || words.length === 0) return false;
+    const found = this.db
+      .prepare(`SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)
+      .get(`title : "${words.join(' ')}"`);
+    return found !== undefined;
   }
 
   /** How many of the guild's passages contain each of these index terms (Porter stems). */

@@ -29,6 +29,15 @@ describe('unknownOutletMentions', () => {
   ])('does not object to %j', (question) => {
     expect(unknownOutletMentions(question, KNOWN)).toEqual([]);
   });
+
+  it('lets through a name the headlines carry: the news is about it, not by it', () => {
+    const headlines = (name: string) => ['ipcc', 'eddy cue'].includes(name);
+    expect(unknownOutletMentions('What did the IPCC report say about sea levels?', KNOWN, headlines)).toEqual([]);
+    expect(unknownOutletMentions('Which company, according to Eddy Cue, had no rival?', KNOWN, headlines)).toEqual([]);
+    expect(unknownOutletMentions('What did the Bloomberg report say about sea levels?', KNOWN, headlines)).toEqual([
+      'Bloomberg',
+    ]);
+  });
 });
 
 describe('asking about an outlet the server has no articles from', () => {
@@ -42,6 +51,11 @@ describe('asking about an outlet the server has no articles from', () => {
           title: 'Harbourtown dock workers end port strike after pay deal',
           source: 'Coast Times',
           body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent.',
+        },
+        {
+          title: 'IPCC report warns of faster sea level rise',
+          source: 'Coast Times',
+          body: 'The IPCC report said sea levels could rise by half a metre by 2100 as ice sheets melt faster than expected.',
         },
       ],
       'g',
@@ -58,6 +72,15 @@ describe('asking about an outlet the server has no articles from', () => {
     expect(answer.answer).toBe(
       "There are no articles from Bloomberg here, so I can't say what it reported. Check /sources for the outlets I have.",
     );
+  });
+
+  it('answers about a report its headlines are about, and still refuses an outlet it lacks', async () => {
+    const answer = await newsdesk.ask('g', 'What did the IPCC report say about sea levels?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('half a metre');
+    const elsewhere = await newsdesk.ask('g', 'What did the Reuters report say about sea levels?');
+    expect(elsewhere).toMatchObject({ abstained: true, citations: [] });
+    expect(elsewhere.answer).toContain('There are no articles from Reuters here');
   });
 
   it('answers when the outlet named is one it has', async () => {
