@@ -91,9 +91,13 @@ describe('slash commands through discord.js, with fake core services', () => {
     );
     services.nextAnswer = { answer: sentences.join(' '), abstained: false, citations, support: 0.9 };
     const record = await run('ask', { guildId: GUILD_A.id, options: { question: 'Tell me everything' } });
-    // Wait for the last sentence rather than for a time: follow-ups are slower on a loaded machine.
+    // Wait for the last sentence and the last source rather than for a time: follow-ups are slower
+    // on a loaded machine.
     const last = sentences.at(-1) ?? '';
-    await harness.fake.waitFor(() => visibleText(record).replace(/\s+/g, ' ').includes(last));
+    await harness.fake.waitFor(() => {
+      const shown = visibleText(record);
+      return shown.replace(/\s+/g, ' ').includes(last) && shown.includes(`**[${citations.length}]**`);
+    });
     expect(record.rejected).toEqual([]);
     expect(record.followUps.length).toBeGreaterThanOrEqual(1);
     const text = visibleText(record);
