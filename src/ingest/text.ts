@@ -7,17 +7,32 @@ export interface SentenceSpan {
   end: number;
 }
 
+/**
+ * Where a sentence ends without the space before the next ("by mistake.WHAT DISCOVERY WON"):
+ * scraped text loses the break between a paragraph and the heading after it. Two lower-case
+ * letters before the stop keep "U.S.Army", "e.g.The" and "Mr.Smith" whole.
+ */
+const GLUED_SENTENCE_END = /(?<=\p{Ll}\p{Ll}[.!?]["'”’)\]]*)(?=\p{Lu})/gu;
+
 /** Split text into sentences with offsets, using the platform's Unicode sentence rules. */
 export function splitSentences(text: string): SentenceSpan[] {
   const sentences: SentenceSpan[] = [];
   for (const { segment, index } of sentenceSegmenter.segment(text)) {
-    const leading = segment.length - segment.trimStart().length;
-    const trimmed = segment.trim();
-    if (trimmed === '') continue;
-    const start = index + leading;
-    sentences.push({ text: trimmed, start, end: start + trimmed.length });
+    let from = 0;
+    for (const cut of [...segment.matchAll(GLUED_SENTENCE_END)].map((match) => match.index)) {
+      pushTrimmed(sentences, segment.slice(from, cut), index + from);
+      from = cut;
+    }
+    pushTrimmed(sentences, segment.slice(from), index + from);
   }
   return sentences;
+}
+
+function pushTrimmed(sentences: SentenceSpan[], piece: string, offset: number): void {
+  const trimmed = piece.trim();
+  if (trimmed === '') return;
+  const start = offset + piece.length - piece.trimStart().length;
+  sentences.push({ text: trimmed, start, end: start + trimmed.length });
 }
 
 /** Count white-space separated words. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
 import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer } from '../../src/answer/extractive-answerer.js';
-import { readsAsProse } from '../../src/ingest/text.js';
+import { readsAsProse, splitSentences } from '../../src/ingest/text.js';
 import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
 import { stemOf } from '../../src/retrieve/query-terms.js';
 import type { TermWeights } from '../../src/retrieve/term-weights.js';
@@ -173,5 +173,41 @@ describe('readsAsProse', () => {
     const answer = composeExtractiveAnswer('How many days did the port strike last?', withHeading, equalWeights);
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toBe('Dock workers returned on Wednesday after the strike at the port ended. [1]');
+  });
+
+  it('never quotes a heading glued to the sentence before it', () => {
+    const glued = [
+      ranked(
+        1,
+        'a',
+        'Port news',
+        'Dock workers ended the port strike after eleven days by a vote.PORT STRIKE: HOW DID IT END? The vote was close.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('How did the port strike end?', glued, equalWeights);
+    expect(answer.answer).not.toContain('PORT STRIKE');
+    expect(answer.answer).toContain('Dock workers ended the port strike after eleven days by a vote. [1]');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits where scraped text lost the space after a stop, keeping offsets', () => {
+    const text = 'It was sent early by mistake.WHAT WON THE PRIZE? Three chemists won.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      'It was sent early by mistake.',
+      'WHAT WON THE PRIZE?',
+      'Three chemists won.',
+    ]);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
+  it.each([
+    'The U.S.Army said so.',
+    'Use a plan, e.g.The one above.',
+    'Ask Mr.Smith about it.',
+    'It runs on Node.js today.',
+  ])('keeps %j whole', (text) => {
+    expect(splitSentences(text)).toHaveLength(1);
   });
 });
