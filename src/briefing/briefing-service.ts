@@ -4,6 +4,7 @@ import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { BriefingStore, StoredBriefing } from '../store/briefing-store.js';
 import type { NewsLibrary } from '../store/news-library.js';
+import { withoutBoilerplate } from '../store/outlet-sentences.js';
 import type { Briefing, RememberedStory } from './briefing.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
 import { composeBriefing } from './compose-briefing.js';
@@ -49,14 +50,25 @@ export class BriefingService {
       guildId,
       articles.map((article) => article.id),
     );
+    // An outlet's repeated sentences (newsletter prompts, shopping-guide blurbs) neither tell a story
+    // nor make two articles one story.
+    const leadTexts = new Map(
+      articles.map((article) => [
+        article.id,
+        withoutBoilerplate(leads.get(article.id)?.text ?? '', article.source, (source, sentence) =>
+          this.library.articles.isOutletBoilerplate(guildId, source, sentence),
+        ),
+      ]),
+    );
     const stems = new Set<string>();
     for (const article of articles) {
-      for (const word of contentWords(`${article.title} ${leads.get(article.id)?.text ?? ''}`)) stems.add(stemOf(word));
+      for (const word of contentWords(`${article.title} ${leadTexts.get(article.id) ?? ''}`)) stems.add(stemOf(word));
     }
     const { passages, frequencies } = this.library.articles.termFrequencies(guildId, [...stems]);
     const idf = smoothedIdf(passages, frequencies);
     return articles.flatMap((article) => {
       const lead = leads.get(article.id);
+      const text = leadTexts.get(article.id) ?? '';
       if (!lead) return [];
       return [
         {
@@ -65,9 +77,9 @@ export class BriefingService {
           source: article.source,
           url: article.url,
           publishedAt: Date.parse(article.publishedAt ?? article.addedAt),
-          lead: lead.text,
+          lead: text,
           vector: lead.vector,
-          terms: termVector(article.title, lead.text, idf),
+          terms: termVector(article.title, text, idf),
         },
       ];
     });

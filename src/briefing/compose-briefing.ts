@@ -118,7 +118,7 @@ export function composeBriefing(
     const central = centralArticle(group, centre);
     if (sentences.length === 0) {
       // A lead without a quotable sentence (a list, a live blog): the story is still worth a line.
-      sentences.push({ article: central, text: central.lead.split(/(?<=[.!?])\s/)[0] ?? central.title });
+      sentences.push({ article: central, text: central.lead.split(/(?<=[.!?])\s/)[0] || central.title });
     }
     drafts.push({
       articles: group,

@@ -11,6 +11,7 @@ import { passageEmbeddingText } from '../ingest/ingest-service.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { logger } from '../logger.js';
+import { outletBoilerplateIn, withoutBoilerplate } from '../store/outlet-sentences.js';
 import { corpusPath } from './multihop.js';
 import { progress } from './progress.js';
 
@@ -53,14 +54,22 @@ const config = loadConfig();
 const model = await loadEmbeddingModel(config.embedding);
 const inputs = await readArticleFile(corpusPath(values.dataset));
 const prepared = inputs.map((input) => ({ input, article: prepareArticle(input) }));
-const leads = prepared.map(({ article }) => article.passages[0]?.text ?? '');
+// The lead passage is embedded as stored; its outlet's repeated sentences are left out of what the
+// briefing reads, as BriefingService does with the library's counts.
+const rawLeads = prepared.map(({ article }) => article.passages[0]?.text ?? '');
+const isBoilerplate = outletBoilerplateIn(
+  prepared.map(({ article }) => ({ source: article.source ?? null, body: article.body })),
+);
+const leads = prepared.map(({ article }, index) =>
+  withoutBoilerplate(rawLeads[index] ?? '', article.source ?? null, isBoilerplate),
+);
 const backgroundFrequencies = documentFrequencies(
   prepared.map(({ article }, index) => `${article.title} ${leads[index]}`),
 );
 const idf = smoothedIdf(backgroundFrequencies.documents, backgroundFrequencies.frequencies);
 
 const vectors: Float32Array[] = [];
-const texts = prepared.map(({ article }, index) => passageEmbeddingText(article.title, leads[index] ?? ''));
+const texts = prepared.map(({ article }, index) => passageEmbeddingText(article.title, rawLeads[index] ?? ''));
 for (const batch of inBatches(texts, 32)) {
   for (const vector of await model.embeddings.embedDocuments(batch)) vectors.push(Float32Array.from(vector));
   progress('embed', vectors.length, texts.length);

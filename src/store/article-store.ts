@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PreparedArticle } from '../ingest/article.js';
 import type { SqliteDatabase } from './database.js';
+import { OutletSentences } from './outlet-sentences.js';
 import { type KeywordWeights, type PassageScope, PassageSearch } from './passage-search.js';
 
 export type { KeywordWeights, PassageScope } from './passage-search.js';
@@ -131,9 +132,11 @@ function likePattern(text: string): string {
 /** Articles, their passages, the passages' vectors and the full-text index, in SQLite. Every query is scoped to one guild. */
 export class ArticleStore {
   private readonly search: PassageSearch;
+  private readonly outletSentences: OutletSentences;
 
   constructor(private readonly db: SqliteDatabase) {
     this.search = new PassageSearch(db);
+    this.outletSentences = new OutletSentences(db);
   }
 
   /** The guild's article with this (normalised) url. */
@@ -236,6 +239,7 @@ export class ArticleStore {
         });
         return id;
       });
+      this.outletSentences.record(guildId, articleId, article.source, prepared.body);
       return {
         article: { ...article, passageCount: passageIds.length },
         status: existing ? 'updated' : 'added',
@@ -366,6 +370,11 @@ export class ArticleStore {
   /** Whether any headline of the guild's articles holds these words in this order (stemmed, case ignored). */
   headlinesMention(guildId: string, name: string): boolean {
     return this.search.titlesHold(guildId, name);
+  }
+
+  /** Whether the article's outlet repeats this sentence across its articles (a newsletter prompt, a promo). */
+  isOutletBoilerplate(guildId: string, source: string | null, sentence: string): boolean {
+    return this.outletSentences.isBoilerplate(guildId, source, sentence);
   }
 
   /** The distinct outlets of the guild's articles. */

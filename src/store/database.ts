@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
+import { recordOutletSentences } from './outlet-sentences.js';
 import { splitSearchByGuild } from './passage-search.js';
 import { type SearchScopeKind, scopeSearchToken } from './scope-tokens.js';
 
@@ -136,6 +137,9 @@ const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = [
   // One full-text table per guild: each server's BM25 statistics are its own, and no search pays
   // for a filter on the guild (src/store/passage-search.ts).
   splitSearchByGuild,
+  // Which sentences each outlet repeats across its articles (boilerplate never quoted;
+  // src/store/outlet-sentences.ts).
+  recordOutletSentences,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */

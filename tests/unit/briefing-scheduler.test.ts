@@ -189,6 +189,7 @@ describe('the daily briefing scheduler, on a fake clock', () => {
     const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
     old.exec(`
       DROP TABLE guild_search_sizes;
+      DROP TABLE outlet_sentences;
       ALTER TABLE briefings DROP COLUMN content;
       ALTER TABLE briefings DROP COLUMN delivered_parts;
       ALTER TABLE briefings DROP COLUMN finished;
