@@ -157,7 +157,8 @@ describe('readsAsProse', () => {
     'Port strike ends after eleven days',
     'Dave Clark (L) and Ryan Petersen (R) Getty Images',
     'DOCK WORKERS END STRIKE: ‘A FAIR DEAL.’',
-  ])('does not quote the heading or caption %j', (sentence) => {
+    'Port email {{ #verifyErrors }} {{ message }} {{ /verifyErrors }} Something went wrong.',
+  ])('does not quote the heading, caption or form text %j', (sentence) => {
     expect(readsAsProse(sentence)).toBe(false);
   });
 
