@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { splitSentences, wordTokens } from '../ingest/text.js';
 import type { SqliteDatabase } from './database.js';
 
@@ -60,13 +61,23 @@ function bodyFingerprints(guildId: string, source: string | null, body: string):
 
 /** Which sentences each outlet repeats across its articles, per guild. */
 export class OutletSentences {
-  constructor(private readonly db: SqliteDatabase) {}
+  // Prepared once: a briefing asks about every sentence of up to 300 leads.
+  private readonly forget: Statement;
+  private readonly insert: Statement;
+  private readonly count: Statement;
+
+  constructor(db: SqliteDatabase) {
+    this.forget = db.prepare('DELETE FROM outlet_sentences WHERE article_id = ?');
+    this.insert = db.prepare('INSERT INTO outlet_sentences (fingerprint, article_id) VALUES (?, ?)');
+    this.count = db
+      .prepare('SELECT count(*) FROM (SELECT 1 FROM outlet_sentences WHERE fingerprint = ? LIMIT ?)')
+      .pluck();
+  }
 
   /** Record an article's sentences, replacing what was recorded for it (inside the caller's transaction). */
   record(guildId: string, articleId: string, source: string | null, body: string): void {
-    this.db.prepare('DELETE FROM outlet_sentences WHERE article_id = ?').run(articleId);
-    const insert = this.db.prepare('INSERT INTO outlet_sentences (fingerprint, article_id) VALUES (?, ?)');
-    for (const value of bodyFingerprints(guildId, source, body)) insert.run(value, articleId);
+    this.forget.run(articleId);
+    for (const value of bodyFingerprints(guildId, source, body)) this.insert.run(value, articleId);
   }
 
   /**
@@ -74,11 +85,8 @@ export class OutletSentences {
    * sentence that begins, or ends, with the same words as this one.
    */
   isBoilerplate(guildId: string, source: string | null, sentence: string): boolean {
-    const count = this.db
-      .prepare('SELECT count(*) FROM (SELECT 1 FROM outlet_sentences WHERE fingerprint = ? LIMIT ?)')
-      .pluck();
     return sentenceFingerprints(guildId, source, sentence).some(
-      (value) => (count.get(value, OUTLET_BOILERPLATE_ARTICLES) as number) >= OUTLET_BOILERPLATE_ARTICLES,
+      (value) => (this.count.get(value, OUTLET_BOILERPLATE_ARTICLES) as number) >= OUTLET_BOILERPLATE_ARTICLES,
     );
   }
 }
