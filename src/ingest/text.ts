@@ -14,10 +14,33 @@ export interface SentenceSpan {
  */
 const GLUED_SENTENCE_END = /(?<=\p{Ll}\p{Ll}[.!?]["'”’)\]]*)(?=\p{Lu})/gu;
 
+/**
+ * Titles that never end a sentence. The platform's sentence rules (ICU without its suppression
+ * lists, which V8 does not offer) break after every "Mr." and "No.": "He ranked No." / "22 Utah
+ * ahead of Mr." / "Smith …". Ambiguous ones ("U.S.", "Inc.", "a.m.") can end a sentence and are
+ * left to those rules.
+ */
+const TITLE_BEFORE_NAME =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|No|Nos|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rev|Hon|Supt|vs)\.\s*$/;
+
+/** The platform's sentence segments, with those that end in a title joined to the next. */
+function sentenceSegments(text: string): { segment: string; index: number }[] {
+  const segments: { segment: string; index: number }[] = [];
+  let open: { segment: string; index: number } | undefined;
+  for (const { segment, index } of sentenceSegmenter.segment(text)) {
+    const joined = open ? { segment: open.segment + segment, index: open.index } : { segment, index };
+    open = undefined;
+    if (TITLE_BEFORE_NAME.test(joined.segment)) open = joined;
+    else segments.push(joined);
+  }
+  if (open) segments.push(open);
+  return segments;
+}
+
 /** Split text into sentences with offsets, using the platform's Unicode sentence rules. */
 export function splitSentences(text: string): SentenceSpan[] {
   const sentences: SentenceSpan[] = [];
-  for (const { segment, index } of sentenceSegmenter.segment(text)) {
+  for (const { segment, index } of sentenceSegments(text)) {
     let from = 0;
     for (const cut of [...segment.matchAll(GLUED_SENTENCE_END)].map((match) => match.index)) {
       pushTrimmed(sentences, segment.slice(from, cut), index + from);

@@ -203,6 +203,16 @@ describe('splitSentences', () => {
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
+  it('does not end a sentence at a title before a name, keeping offsets', () => {
+    const text = 'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones. Then St. Louis won against Arizona vs. Utah.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.',
+      'Then St. Louis won against Arizona vs. Utah.',
+    ]);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
   it.each([
     'The U.S.Army said so.',
     'Use a plan, e.g.The one above.',
