@@ -68,8 +68,8 @@ export class BriefingService {
     const idf = smoothedIdf(passages, frequencies);
     return articles.flatMap((article) => {
       const lead = leads.get(article.id);
-      const text = leadTexts.get(article.id) ?? '';
       if (!lead) return [];
+      const text = leadTexts.get(article.id) ?? '';
       return [
         {
           id: article.id,

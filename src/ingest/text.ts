@@ -75,9 +75,10 @@ export function foldForComparison(text: string): string {
 }
 
 /**
- * Whether a sentence is prose that can be quoted: it ends as a sentence ends, is not all
- * capitals and holds no template placeholders. Headings, photo credits, promo-code tables and embedded posts survive cleaning as
- * "sentences" without a final stop ("Dave Clark (L) and Ryan Petersen (R) Getty Images").
+ * Whether a sentence is prose that can be quoted: it ends as a sentence ends, is not all capitals
+ * and holds no template placeholders. Headings, photo credits, promo-code tables and embedded
+ * posts survive cleaning as "sentences" without a final stop ("Dave Clark (L) and Ryan Petersen
+ * (R) Getty Images").
  */
 export function readsAsProse(sentence: string): boolean {
   // "{{ #verifyErrors }}": a page template's placeholders, scraped along with a sign-up form.

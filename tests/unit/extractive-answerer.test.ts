@@ -192,24 +192,20 @@ describe('readsAsProse', () => {
 });
 
 describe('splitSentences', () => {
-  it('splits where scraped text lost the space after a stop, keeping offsets', () => {
-    const text = 'It was sent early by mistake.WHAT WON THE PRIZE? Three chemists won.';
+  it.each([
+    [
+      'splits where scraped text lost the space after a stop',
+      'It was sent early by mistake.WHAT WON THE PRIZE? Three chemists won.',
+      ['It was sent early by mistake.', 'WHAT WON THE PRIZE?', 'Three chemists won.'],
+    ],
+    [
+      'does not end a sentence at a title before a name',
+      'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones. Then St. Louis won against Arizona vs. Utah.',
+      ['He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.', 'Then St. Louis won against Arizona vs. Utah.'],
+    ],
+  ])('%s, keeping offsets', (_case, text, expected) => {
     const sentences = splitSentences(text);
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
-      'It was sent early by mistake.',
-      'WHAT WON THE PRIZE?',
-      'Three chemists won.',
-    ]);
-    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
-  });
-
-  it('does not end a sentence at a title before a name, keeping offsets', () => {
-    const text = 'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones. Then St. Louis won against Arizona vs. Utah.';
-    const sentences = splitSentences(text);
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
-      'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.',
-      'Then St. Louis won against Arizona vs. Utah.',
-    ]);
+    expect(sentences.map((sentence) => sentence.text)).toEqual(expected);
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
