@@ -105,9 +105,9 @@ export class AskService {
    * that outlet, is answered with that fact rather than with another outlet's words.
    */
   answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
-    const { articles } = this.library;
-    const missing = unknownOutletMentions(question, articles.sources(guildId), (name) =>
-      articles.headlinesMention(guildId, name),
+    const { library } = this;
+    const missing = unknownOutletMentions(question, library.articles.sources(guildId), (name) =>
+      library.headlinesMention(guildId, name),
     );
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };

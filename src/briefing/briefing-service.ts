@@ -64,7 +64,7 @@ export class BriefingService {
     for (const article of articles) {
       for (const word of contentWords(`${article.title} ${leadTexts.get(article.id) ?? ''}`)) stems.add(stemOf(word));
     }
-    const { passages, frequencies } = this.library.articles.termFrequencies(guildId, [...stems]);
+    const { passages, frequencies } = this.library.termFrequencies(guildId, [...stems]);
     const idf = smoothedIdf(passages, frequencies);
     return articles.flatMap((article) => {
       const lead = leads.get(article.id);

@@ -4,7 +4,7 @@ import type { NewsLibrary } from '../store/news-library.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
-import { contentWords, keywordMatchExpression, stemOf } from './query-terms.js';
+import { contentWords, stemOf } from './query-terms.js';
 import { idfWeights, type TermCounts } from './term-weights.js';
 import { reorderByWindowCoverage, type WindowReorderOptions } from './window-reorder.js';
 
@@ -76,7 +76,7 @@ const RAREST_WORDS_KEPT = 3;
 /** Below this many passages a search is fast anyway, and in a small library every word looks common. */
 const MIN_PASSAGES_TO_PRUNE = 2000;
 
-/** Hybrid retrieval over one guild: BM25 over SQLite's full-text index and cosine over the hnswlib index, fused. */
+/** Hybrid retrieval over one guild: BM25 over its keyword index and cosine over its hnswlib index, fused. */
 export class PassageRanker {
   constructor(
     private readonly library: NewsLibrary,
@@ -96,12 +96,12 @@ export class PassageRanker {
     // and for the answer's.
     let counts: TermCounts | undefined;
     const countsOnce = () => {
-      counts ??= this.library.articles.termFrequencies(guildId, stems);
+      counts ??= this.library.termFrequencies(guildId, stems);
       return counts;
     };
-    const expression = keywordMatchExpression(this.leaveOutCommonWords(words, countsOnce));
+    const searchWords = this.leaveOutCommonWords(words, countsOnce);
     const queryVector = this.options.denseWeight > 0 ? await this.model.embeddings.embedQuery(question) : undefined;
-    const everywhere = this.candidates(guildId, expression, queryVector, {});
+    const everywhere = this.candidates(guildId, searchWords, queryVector, {});
     const scopes: PassageScope[] = [];
     if (this.options.outletInterleaving) {
       scopes.push(...findNamedSources(question, this.library.articles.sources(guildId)).map((source) => ({ source })));
@@ -110,7 +110,7 @@ export class PassageRanker {
     const ordered =
       scopes.length === 0
         ? everywhere
-        : interleave([...scopes.map((scope) => this.candidates(guildId, expression, queryVector, scope)), everywhere]);
+        : interleave([...scopes.map((scope) => this.candidates(guildId, searchWords, queryVector, scope)), everywhere]);
     const byId = new Map<number, Candidate>();
     for (const candidate of ordered) if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
     const byArticle = (entry: FoundPassage) => entry.passage.articleId;
@@ -162,7 +162,7 @@ export class PassageRanker {
   /** The question's content words worth searching the guild for: the common ones are left out (see commonWordShare). */
   searchWords(guildId: string, question: string): string[] {
     const words = contentWords(question);
-    return this.leaveOutCommonWords(words, () => this.library.articles.termFrequencies(guildId, words.map(stemOf)));
+    return this.leaveOutCommonWords(words, () => this.library.termFrequencies(guildId, words.map(stemOf)));
   }
 
   private leaveOutCommonWords(words: string[], countsOf: () => TermCounts): string[] {
@@ -178,14 +178,18 @@ export class PassageRanker {
   /** Keyword and dense candidates fused, from the whole guild or from one outlet. */
   private candidates(
     guildId: string,
-    expression: string | undefined,
+    searchWords: readonly string[],
     queryVector: number[] | undefined,
     scope: PassageScope,
   ): Candidate[] {
     const { options } = this;
-    const keywordHits = expression
-      ? this.library.articles.keywordSearch(guildId, expression, options.candidates, options.keywordWeights, scope)
-      : [];
+    const keywordHits = this.library.keywordSearch(
+      guildId,
+      searchWords,
+      options.candidates,
+      options.keywordWeights,
+      scope,
+    );
     const scoped = scope.source !== undefined || scope.day !== undefined;
     const allowed = scoped && queryVector ? this.library.articles.passageIdsIn(guildId, scope) : undefined;
     const denseHits = queryVector ? this.library.searchVectors(guildId, queryVector, options.candidates, allowed) : [];

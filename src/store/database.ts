@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../errors.js';
 import { componentLogger } from '../logger.js';
+import { dropSearchTables } from './legacy-search-tables.js';
 import { recordOutletSentences } from './outlet-sentences.js';
-import { splitSearchByGuild } from './passage-search.js';
 import { type SearchScopeKind, scopeSearchToken } from './scope-tokens.js';
 
 export type SqliteDatabase = Database.Database;
@@ -134,12 +134,14 @@ const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = [
   ALTER TABLE briefings ADD COLUMN delivered_parts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE briefings ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;
   `,
-  // One full-text table per guild: each server's BM25 statistics are its own, and no search pays
-  // for a filter on the guild (src/store/passage-search.ts).
-  splitSearchByGuild,
+  // Was: one full-text table per guild. Keyword search has since left SQLite (step 8), so an older
+  // database only drops its full-text tables here.
+  dropSearchTables,
   // Which sentences each outlet repeats across its articles (boilerplate never quoted;
   // src/store/outlet-sentences.ts).
   recordOutletSentences,
+  // Keyword search moved to an in-memory index per guild, built from the passages on first use.
+  dropSearchTables,
 ];
 
 /** Open (creating if needed) the SQLite database under `dataDir` and bring its schema up to date. */

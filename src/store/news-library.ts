@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { PreparedArticle } from '../ingest/article.js';
 import { componentLogger } from '../logger.js';
 import { ArticleStore, type SavedArticle } from './article-store.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
+import { guildFile } from './guild-files.js';
+import { indexTerms } from './index-terms.js';
+import { GuildKeywordIndexes } from './keyword-indexes.js';
+import type { KeywordWeights, PassageScope } from './search-types.js';
 import { PassageVectorIndex, type VectorHit } from './vector-index.js';
 import { VectorRecordStore } from './vector-records.js';
 
@@ -18,12 +20,14 @@ export interface VectorModel {
 
 /**
  * Everything newsdesk knows, under one data folder: the SQLite database (the source of truth:
- * articles, passages, their vectors, settings) and one hnswlib index per guild, which is a cache
- * of the database's vectors and is rebuilt from them whenever it does not match.
+ * articles, passages, their vectors, settings), and per guild one hnswlib index of the vectors and
+ * one keyword index of the text. Both indexes are caches of the database, rebuilt from it whenever
+ * they do not match.
  */
 export class NewsLibrary {
   readonly articles: ArticleStore;
   readonly vectorRecords: VectorRecordStore;
+  private readonly keywords: GuildKeywordIndexes;
   private readonly indexes = new Map<string, PassageVectorIndex>();
   private readonly unsaved = new Set<string>();
 
@@ -34,6 +38,7 @@ export class NewsLibrary {
   ) {
     this.articles = new ArticleStore(db);
     this.vectorRecords = new VectorRecordStore(db);
+    this.keywords = new GuildKeywordIndexes(db, dataDir);
   }
 
   /** Open the library in `dataDir` for vectors of the given model. */
@@ -41,20 +46,31 @@ export class NewsLibrary {
     return new NewsLibrary(openDatabase(dataDir), dataDir, model);
   }
 
-  /** Store an article (new or replacing `existing`) and index its passages' vectors. */
+  /** Store an article (new or replacing `existing`) and index its passages' vectors and words. */
   saveArticle(
     guildId: string,
     prepared: PreparedArticle,
     vectors: readonly Float32Array[],
     existing: StoredArticleRef | undefined,
   ): SavedArticle {
+    // Loaded before the save, so a rebuild from the database does not already hold the new passages.
     const index = this.indexFor(guildId);
+    this.keywords.of(guildId);
     const saved = this.articles.saveArticle(guildId, prepared, vectors, this.model.id, existing);
     for (const id of saved.replacedPassageIds) index.remove(id);
     saved.passageIds.forEach((id, position) => {
       const vector = vectors[position];
       if (vector) index.add(id, vector);
     });
+    const { title, source, publishedAt } = saved.article;
+    this.keywords.remove(guildId, saved.replacedPassageIds);
+    this.keywords.add(
+      guildId,
+      saved.passageIds.map((id, position) => ({
+        id,
+        searchable: { title, source, text: prepared.passages[position]?.text ?? '', publishedAt },
+      })),
+    );
     this.unsaved.add(guildId);
     return saved;
   }
@@ -63,9 +79,36 @@ export class NewsLibrary {
   deleteArticle(guildId: string, articleId: string): boolean {
     if (!this.articles.getArticle(guildId, articleId)) return false;
     const index = this.indexFor(guildId);
-    for (const id of this.articles.deleteArticle(guildId, articleId)) index.remove(id);
+    this.keywords.of(guildId);
+    const removed = this.articles.deleteArticle(guildId, articleId);
+    for (const id of removed) index.remove(id);
+    this.keywords.remove(guildId, removed);
     this.unsaved.add(guildId);
     return true;
+  }
+
+  /** The guild's passages holding any of the words, with BM25 scores (higher is better), best first. */
+  keywordSearch(
+    guildId: string,
+    words: readonly string[],
+    limit: number,
+    weights: KeywordWeights,
+    scope: PassageScope = {},
+  ): { id: number; score: number }[] {
+    return this.keywords.of(guildId).search(words, limit, weights, scope);
+  }
+
+  /** How many of the guild's passages contain each of these index terms (Porter stems), and how many it has. */
+  termFrequencies(guildId: string, terms: readonly string[]): { passages: number; frequencies: Map<string, number> } {
+    const index = this.keywords.of(guildId);
+    return { passages: index.size, frequencies: index.documentFrequencies(terms) };
+  }
+
+  /** Whether any headline of the guild's articles holds these words in this order (stemmed, case ignored). */
+  headlinesMention(guildId: string, name: string): boolean {
+    const wanted = indexTerms(name);
+    const candidates = this.keywords.of(guildId).passagesWithTitleTerms(wanted, 500);
+    return this.articles.titlesOfPassages(guildId, candidates).some((title) => holdsInOrder(indexTerms(title), wanted));
   }
 
   /** The guild's passages nearest to a query vector (only among `allowed`, when given; `ef` for measurement). */
@@ -90,6 +133,7 @@ export class NewsLibrary {
 
   /** Write every changed index to disk (atomically) and record what each file holds. */
   flush(): void {
+    this.keywords.flush();
     for (const guildId of this.unsaved) {
       const index = this.indexes.get(guildId);
       if (!index) continue;
@@ -117,9 +161,7 @@ export class NewsLibrary {
   }
 
   private indexFile(guildId: string): string {
-    const readable = guildId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-    const digest = createHash('sha256').update(guildId).digest('hex').slice(0, 8);
-    return path.join(this.dataDir, 'vectors', `${readable}-${digest}.hnsw`);
+    return guildFile(this.dataDir, 'vectors', guildId, 'hnsw');
   }
 
   private indexFor(guildId: string): PassageVectorIndex {
@@ -172,3 +214,12 @@ export class NewsLibrary {
 
 /** The part of a stored article that saving a replacement needs. */
 type StoredArticleRef = Parameters<ArticleStore['saveArticle']>[4];
+
+/** Whether `words` hold `wanted` as consecutive words. */
+function holdsInOrder(words: readonly string[], wanted: readonly string[]): boolean {
+  if (wanted.length === 0) return false;
+  for (let start = 0; start + wanted.length <= words.length; start += 1) {
+    if (wanted.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
+}

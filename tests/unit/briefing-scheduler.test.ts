@@ -188,7 +188,6 @@ describe('the daily briefing scheduler, on a fake clock', () => {
     // A database as schema version 4 left it, with one briefing posted on 2 May.
     const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
     old.exec(`
-      DROP TABLE guild_search_sizes;
       DROP TABLE outlet_sentences;
       ALTER TABLE briefings DROP COLUMN content;
       ALTER TABLE briefings DROP COLUMN delivered_parts;

@@ -50,8 +50,8 @@ afterEach(() => {
 
 /** Titles of the guild's passages that mention ferries, within a scope. */
 function ferryTitles(guildId: string, scope: PassageScope = {}): string[] {
-  const ids = newsdesk.library.articles
-    .keywordSearch(guildId, '"ferry"', 50, { title: 1, source: 1, text: 1 }, scope)
+  const ids = newsdesk.library
+    .keywordSearch(guildId, ['ferry'], 50, { title: 1, source: 1, text: 1 }, scope)
     .map((hit) => hit.id);
   return newsdesk.library.articles
     .getPassages(guildId, ids)
@@ -59,8 +59,8 @@ function ferryTitles(guildId: string, scope: PassageScope = {}): string[] {
     .sort();
 }
 
-describe('keyword search scopes (one full-text table per guild; outlet and day held in it)', () => {
-  it('gives each guild, outlet and day its own whole token', () => {
+describe('keyword search scopes (one keyword index per guild; outlet and day held in it)', () => {
+  it("gives each guild, outlet and day its own whole token (the old full-text tables' migrations use them)", () => {
     const guilds = ['guild-a', 'guild a', 'guilda', 'guild-A', '1234567890'].map((id) => scopeSearchToken('guild', id));
     expect(new Set(guilds).size).toBe(5);
     for (const token of guilds) expect(token).toMatch(/^g\d+$/);
@@ -79,12 +79,12 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     await newsdesk.ingestArticles(articles, 'g1');
     const question = 'Which ferry did the operator order to replace its oldest boat?';
     const scores = () =>
-      newsdesk.library.articles.keywordSearch('g1', '"ferry" OR "operator" OR "boat"', 50, {
+      newsdesk.library.keywordSearch('g1', ['ferry', 'operator', 'boat'], 50, {
         title: 1,
         source: 1,
         text: 1,
       });
-    const counts = () => newsdesk.library.articles.termFrequencies('g1', ['ferri', 'oper', 'boat']);
+    const counts = () => newsdesk.library.termFrequencies('g1', ['ferri', 'oper', 'boat']);
     const before = { scores: scores(), counts: counts(), words: newsdesk.ranker.searchWords('g1', question) };
     // Another server stores many articles full of the same words.
     await newsdesk.ingestArticles(
@@ -98,7 +98,7 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     expect(scores()).toEqual(before.scores);
     expect(counts()).toEqual(before.counts);
     expect(newsdesk.ranker.searchWords('g1', question)).toEqual(before.words);
-    expect(newsdesk.library.articles.termFrequencies('g2', ['ferri']).frequencies.get('ferri')).toBe(30);
+    expect(newsdesk.library.termFrequencies('g2', ['ferri']).frequencies.get('ferri')).toBe(30);
   });
 
   it("searches a guild normally after its first article's transaction rolled back", async () => {
@@ -107,7 +107,7 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     const prepared = prepareArticle({ ...long, body: sentences.join(' ') });
     expect(prepared.passages.length).toBeGreaterThan(2);
     // Two vectors for more passages: the save fails inside its transaction, after the first passage
-    // created the guild's table in it and the second found it there.
+    // was written in it.
     const two = [new Float32Array(256), new Float32Array(256)];
     expect(() => newsdesk.library.articles.saveArticle('fresh', prepared, two, 'fake', undefined)).toThrow(/no vector/);
     expect(ferryTitles('fresh')).toEqual([]);
@@ -142,14 +142,7 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     newsdesk.close();
     // Put the full-text index (and the briefings table) back the way schema version 3 built them.
     const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
-    const guildTables = old
-      .prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%' AND name LIKE 'guild_search_%'")
-      .pluck()
-      .all() as string[];
-    // The term-count views first: each reads its guild's table.
-    for (const table of guildTables.sort().reverse()) old.exec(`DROP TABLE ${table}`);
     old.exec(`
-      DROP TABLE guild_search_sizes;
       DROP TABLE outlet_sentences;
       DROP INDEX articles_guild_source;
       ALTER TABLE briefings DROP COLUMN content;
@@ -164,7 +157,13 @@ describe('keyword search scopes (one full-text table per guild; outlet and day h
     old.close();
 
     newsdesk = await open();
-    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":7.*upgrading the database schema/);
+    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":8.*upgrading the database schema/);
+    // The full-text tables the upgrade went through are gone: the keyword index replaced them.
+    const tables = newsdesk.library.db
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'")
+      .pluck()
+      .all();
+    expect(tables).toEqual([]);
     expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
     expect(ferryTitles('g2')).toEqual(['New ferry ordered']);
     expect(ferryTitles('g1', { source: 'Verge Weekly', day: '2023-10-05' })).toEqual(['Ferry fares rise']);

@@ -35,8 +35,7 @@ afterEach(() => {
 });
 
 function searchable(guildId: string): number {
-  return newsdesk.library.articles.keywordSearch(guildId, '"strike" OR "grapes"', 50, { title: 1, source: 1, text: 1 })
-    .length;
+  return newsdesk.library.keywordSearch(guildId, ['strike', 'grapes'], 50, { title: 1, source: 1, text: 1 }).length;
 }
 
 describe('storing articles', () => {
@@ -154,7 +153,7 @@ describe("each guild's passage count", () => {
           n: number;
         }
       ).n;
-    const counted = (guildId: string) => newsdesk.library.articles.termFrequencies(guildId, []).passages;
+    const counted = (guildId: string) => newsdesk.library.termFrequencies(guildId, []).passages;
     const [added] = await newsdesk.ingestArticles([harbour, vineyard], 'g1');
     await newsdesk.ingestArticles([vineyard], 'g2');
     await newsdesk.ingestArticles([{ ...harbour, body: `${harbour.body} ${vineyard.body} ${harbour.body}` }], 'g1');

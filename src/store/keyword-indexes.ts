@@ -1,0 +1,94 @@
+import { componentLogger } from '../logger.js';
+import type { SqliteDatabase } from './database.js';
+import { guildFile } from './guild-files.js';
+import { KeywordIndex } from './keyword-index.js';
+import { readKeywordIndex, writeKeywordIndex } from './keyword-index-file.js';
+import type { SearchableText } from './search-types.js';
+
+const log = componentLogger('store');
+
+/**
+ * Each guild's keyword index, loaded from `keywords/` under the data folder on first use. Like the
+ * vector indexes it is a cache of the database: a file written for other passages (a crash between
+ * a save and its flush, a copied folder) or unreadable is rebuilt from the stored passages.
+ */
+export class GuildKeywordIndexes {
+  private readonly loaded = new Map<string, KeywordIndex>();
+  private readonly unsaved = new Set<string>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly dataDir: string,
+  ) {}
+
+  /** The guild's index, read from disk or rebuilt from the database the first time. */
+  of(guildId: string): KeywordIndex {
+    let index = this.loaded.get(guildId);
+    if (!index) {
+      index = this.loadOrRebuild(guildId);
+      this.loaded.set(guildId, index);
+    }
+    return index;
+  }
+
+  /** Index a guild's new passages. */
+  add(guildId: string, passages: readonly { id: number; searchable: SearchableText }[]): void {
+    const index = this.of(guildId);
+    for (const { id, searchable } of passages) index.add(id, searchable);
+    this.unsaved.add(guildId);
+  }
+
+  /** Drop passages of the guild from its index. */
+  remove(guildId: string, passageIds: readonly number[]): void {
+    if (passageIds.length === 0) return;
+    this.of(guildId).remove(passageIds);
+    this.unsaved.add(guildId);
+  }
+
+  /** Write every changed index to disk, each labelled with the passages it holds. */
+  flush(): void {
+    for (const guildId of this.unsaved) {
+      const index = this.loaded.get(guildId);
+      if (index) writeKeywordIndex(this.file(guildId), index, this.signature(guildId));
+    }
+    this.unsaved.clear();
+  }
+
+  private loadOrRebuild(guildId: string): KeywordIndex {
+    const file = this.file(guildId);
+    try {
+      const read = readKeywordIndex(file, this.signature(guildId));
+      if (read) return read;
+    } catch (error) {
+      log.warn({ guildId, err: error }, 'keyword index file unreadable; rebuilding from the database');
+    }
+    const started = performance.now();
+    const index = new KeywordIndex();
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, a.title, a.source, p.text, a.published_at AS publishedAt
+         FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ? ORDER BY p.id`,
+      )
+      .iterate(guildId) as Iterable<{ id: number } & SearchableText>;
+    for (const { id, ...searchable } of rows) index.add(id, searchable);
+    if (index.size > 0) {
+      log.info({ guildId, passages: index.size, ms: Math.round(performance.now() - started) }, 'keyword index rebuilt');
+      this.unsaved.add(guildId);
+    }
+    return index;
+  }
+
+  /** Which passages the guild has: ids only grow (AUTOINCREMENT), so count, largest and sum tell sets apart. */
+  private signature(guildId: string): string {
+    const row = this.db
+      .prepare(
+        'SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(id), 0) AS total FROM passages WHERE guild_id = ?',
+      )
+      .get(guildId) as { n: number; top: number; total: number };
+    return `${row.n}:${row.top}:${row.total}`;
+  }
+
+  private file(guildId: string): string {
+    return guildFile(this.dataDir, 'keywords', guildId, 'bin');
+  }
+}
