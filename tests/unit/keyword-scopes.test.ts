@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -134,6 +134,35 @@ describe('keyword search scopes (one keyword index per guild; outlet and day hel
     await newsdesk.ingestArticles([{ ...articles[0], publishedAt: '2023-10-06T08:00:00Z' } as ArticleInput], 'g1');
     expect(ferryTitles('g1', { day: '2023-10-04' })).toEqual([]);
     expect(ferryTitles('g1', { day: '2023-10-06' })).toEqual(['Ferry service resumes']);
+  });
+
+  it('moves a database of schema 7 (one full-text table per guild) to the keyword index, dropping the tables', async () => {
+    await newsdesk.ingestArticles(articles.slice(0, 2), 'g1');
+    await newsdesk.ingestArticles(articles.slice(2), 'g2');
+    newsdesk.close();
+    // Put back what schema 7 held: per guild an FTS5 table and its term-count view, and the sizes.
+    const old = new Database(path.join(temp.dir, 'newsdesk.sqlite'));
+    for (const guildId of ['g1', 'g2']) {
+      const table = `guild_search_${guildId}0123456789abc`;
+      old.exec(`
+        CREATE VIRTUAL TABLE ${table} USING fts5(title, source, text, outlet, day,
+          tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE ${table}_vocab USING fts5vocab(${table}, 'row');
+      `);
+    }
+    old.exec(`
+      CREATE TABLE guild_search_sizes (guild_id TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO guild_search_sizes SELECT guild_id, count(*) FROM passages GROUP BY guild_id;
+    `);
+    old.pragma('user_version = 7');
+    old.close();
+    rmSync(path.join(temp.dir, 'keywords'), { recursive: true });
+
+    newsdesk = await open();
+    const left = newsdesk.library.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'").pluck().all();
+    expect(left).toEqual([]);
+    expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
+    expect(ferryTitles('g2', { source: 'The Verge', day: '2023-10-05' })).toEqual(['New ferry ordered']);
   });
 
   it('brings a database from before the scope columns up to date, keeping every passage searchable', async () => {
