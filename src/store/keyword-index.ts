@@ -57,6 +57,22 @@ export class KeywordIndex {
     return this.slotOf.size;
   }
 
+  /** Which passages it holds: count, largest id and sum of ids, the way the database's are summed up. */
+  signature(): string {
+    let largest = 0;
+    let total = 0;
+    for (const id of this.slotOf.keys()) {
+      largest = Math.max(largest, id);
+      total += id;
+    }
+    return `${this.slotOf.size}:${largest}:${total}`;
+  }
+
+  /** The ids of the passages it holds. */
+  heldIds(): Iterable<number> {
+    return this.slotOf.keys();
+  }
+
   /** Index one passage (replacing it if the id is already there). */
   add(passageId: number, searchable: SearchableText): void {
     if (this.slotOf.has(passageId)) this.remove([passageId]);

@@ -1,4 +1,5 @@
 import { componentLogger } from '../logger.js';
+import { catchUpIndex } from './catch-up.js';
 import type { SqliteDatabase } from './database.js';
 import { guildFile } from './guild-files.js';
 import { KeywordIndex } from './keyword-index.js';
@@ -10,11 +11,13 @@ const log = componentLogger('store');
 /**
  * Each guild's keyword index, loaded from `keywords/` under the data folder on first use. Like the
  * vector indexes it is a cache of the database: a file written for other passages (a crash between
- * a save and its flush, a copied folder) or unreadable is rebuilt from the stored passages.
+ * a save and its flush, a copied folder) or unreadable is rebuilt from the stored passages. Another
+ * process writing the same database (`npm run ingest` while the bot runs) is caught up with.
  */
 export class GuildKeywordIndexes {
   private readonly loaded = new Map<string, KeywordIndex>();
   private readonly unsaved = new Set<string>();
+  private seenDataVersion: number | undefined;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -23,6 +26,7 @@ export class GuildKeywordIndexes {
 
   /** The guild's index, read from disk or rebuilt from the database the first time. */
   of(guildId: string): KeywordIndex {
+    this.catchUpWithOtherWriters();
     let index = this.loaded.get(guildId);
     if (!index) {
       index = this.loadOrRebuild(guildId);
@@ -49,7 +53,9 @@ export class GuildKeywordIndexes {
   flush(): void {
     for (const guildId of this.unsaved) {
       const index = this.loaded.get(guildId);
-      if (index) writeKeywordIndex(this.file(guildId), index, this.signature(guildId));
+      // Labelled with what it holds, not with what the database holds now: another process may have
+      // added passages this index has not seen, and the next start must then rebuild it.
+      if (index) writeKeywordIndex(this.file(guildId), index, index.signature());
     }
     this.unsaved.clear();
   }
@@ -64,18 +70,45 @@ export class GuildKeywordIndexes {
     }
     const started = performance.now();
     const index = new KeywordIndex();
-    const rows = this.db
-      .prepare(
-        `SELECT p.id, a.title, a.source, p.text, a.published_at AS publishedAt
-         FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ? ORDER BY p.id`,
-      )
-      .iterate(guildId) as Iterable<{ id: number } & SearchableText>;
-    for (const { id, ...searchable } of rows) index.add(id, searchable);
+    this.addStored(guildId, index, 0);
     if (index.size > 0) {
       log.info({ guildId, passages: index.size, ms: Math.round(performance.now() - started) }, 'keyword index rebuilt');
       this.unsaved.add(guildId);
     }
     return index;
+  }
+
+  /**
+   * SQLite's data_version changes when another connection commits. Then each loaded index that no
+   * longer matches the database takes the passages added since (ids only grow) and drops those gone.
+   */
+  private catchUpWithOtherWriters(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.seenDataVersion) return;
+    this.seenDataVersion = version;
+    for (const [guildId, index] of this.loaded) {
+      const caughtUp = catchUpIndex(
+        index,
+        this.signature(guildId),
+        (largest) => this.addStored(guildId, index, largest),
+        () => this.db.prepare('SELECT id FROM passages WHERE guild_id = ?').pluck().all(guildId) as number[],
+        (ids) => index.remove(ids),
+      );
+      if (!caughtUp) continue;
+      log.info({ guildId, passages: index.size }, 'keyword index caught up with another process');
+      this.unsaved.add(guildId);
+    }
+  }
+
+  /** Index the guild's stored passages with ids above `afterId`. */
+  private addStored(guildId: string, index: KeywordIndex, afterId: number): void {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, a.title, a.source, p.text, a.published_at AS publishedAt
+         FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.guild_id = ? AND p.id > ? ORDER BY p.id`,
+      )
+      .iterate(guildId, afterId) as Iterable<{ id: number } & SearchableText>;
+    for (const { id, ...searchable } of rows) index.add(id, searchable);
   }
 
   /** Which passages the guild has: ids only grow (AUTOINCREMENT), so count, largest and sum tell sets apart. */

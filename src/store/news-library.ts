@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { PreparedArticle } from '../ingest/article.js';
 import { componentLogger } from '../logger.js';
 import { ArticleStore, type SavedArticle } from './article-store.js';
+import { catchUpIndex } from './catch-up.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { guildFile } from './guild-files.js';
 import { indexTerms } from './index-terms.js';
@@ -30,6 +31,7 @@ export class NewsLibrary {
   private readonly keywords: GuildKeywordIndexes;
   private readonly indexes = new Map<string, PassageVectorIndex>();
   private readonly unsaved = new Set<string>();
+  private seenDataVersion: number | undefined;
 
   private constructor(
     readonly db: SqliteDatabase,
@@ -138,12 +140,8 @@ export class NewsLibrary {
       const index = this.indexes.get(guildId);
       if (!index) continue;
       index.save(this.indexFile(guildId));
-      this.vectorRecords.recordSavedIndex(
-        guildId,
-        this.model.id,
-        this.model.dimensions,
-        this.vectorRecords.vectorSignature(guildId, this.model.id),
-      );
+      // What the file holds, which is what the database holds unless another process wrote since.
+      this.vectorRecords.recordSavedIndex(guildId, this.model.id, this.model.dimensions, index.signature());
     }
     this.unsaved.clear();
   }
@@ -165,11 +163,40 @@ export class NewsLibrary {
   }
 
   private indexFor(guildId: string): PassageVectorIndex {
+    this.catchUpWithOtherWriters();
     const loaded = this.indexes.get(guildId);
     if (loaded) return loaded;
     const index = this.loadOrRebuild(guildId);
     this.indexes.set(guildId, index);
     return index;
+  }
+
+  /**
+   * When another connection has committed (`npm run ingest` while the bot runs), each loaded vector
+   * index that no longer matches the database takes the vectors added since and drops those gone.
+   */
+  private catchUpWithOtherWriters(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.seenDataVersion) return;
+    this.seenDataVersion = version;
+    for (const [guildId, index] of this.indexes) {
+      const caughtUp = catchUpIndex(
+        index,
+        this.vectorRecords.vectorSignature(guildId, this.model.id),
+        (largest) => {
+          for (const { id, vector } of this.vectorRecords.iterateVectors(guildId, this.model.id, largest)) {
+            if (vector.length === this.model.dimensions) index.add(id, vector);
+          }
+        },
+        () => this.vectorRecords.passageIds(guildId, this.model.id),
+        (ids) => {
+          for (const id of ids) index.remove(id);
+        },
+      );
+      if (!caughtUp) continue;
+      log.info({ guildId, passages: index.size }, 'vector index caught up with another process');
+      this.unsaved.add(guildId);
+    }
   }
 
   private loadOrRebuild(guildId: string): PassageVectorIndex {

@@ -60,6 +60,22 @@ export class PassageVectorIndex {
     return this.live.size;
   }
 
+  /** The passages it holds: count, largest id and sum of ids, as `VectorRecordStore.vectorSignature` sums the database's. */
+  signature(): string {
+    let largest = 0;
+    let total = 0;
+    for (const id of this.live) {
+      largest = Math.max(largest, id);
+      total += id;
+    }
+    return `${this.live.size}:${largest}:${total}`;
+  }
+
+  /** The ids of the passages it holds. */
+  heldIds(): Iterable<number> {
+    return this.live.values();
+  }
+
   /** Add a passage's vector. */
   add(id: number, vector: ArrayLike<number>): void {
     const needed = this.index.getCurrentCount() + 1;

@@ -14,12 +14,12 @@ export class VectorRecordStore {
     );
   }
 
-  /** The guild's passage ids and vectors made by the given model, in id order, for rebuilding an index. */
-  *iterateVectors(guildId: string, modelId: string): Generator<{ id: number; vector: Float32Array }> {
+  /** The guild's passage ids and vectors made by the given model (those after `afterId`), in id order. */
+  *iterateVectors(guildId: string, modelId: string, afterId = 0): Generator<{ id: number; vector: Float32Array }> {
     const statement = this.db.prepare(
-      'SELECT id, embedding FROM passages WHERE guild_id = ? AND model_id = ? ORDER BY id',
+      'SELECT id, embedding FROM passages WHERE guild_id = ? AND model_id = ? AND id > ? ORDER BY id',
     );
-    for (const row of statement.iterate(guildId, modelId) as Iterable<{ id: number; embedding: Buffer }>) {
+    for (const row of statement.iterate(guildId, modelId, afterId) as Iterable<{ id: number; embedding: Buffer }>) {
       yield {
         id: row.id,
         vector: new Float32Array(row.embedding.buffer, row.embedding.byteOffset, row.embedding.byteLength / 4),

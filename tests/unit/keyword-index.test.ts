@@ -233,6 +233,32 @@ describe("a guild's keyword index on disk", () => {
     expect(readFileSync(log, 'utf8').split('keyword index rebuilt').length).toBe(rebuildsBefore);
   });
 
+  it('catches up, vectors too, with another process writing the same folder (npm run ingest while the bot runs)', async () => {
+    const ferry = article('Ferry fares rise', 'Ferry fares will rise by a tenth next month, the island council said.');
+    await newsdesk.ingestArticles([harbour], 'g1');
+    expect(titles(['strike'])).toEqual(['Harbour strike ends']);
+    const other = await open();
+    await other.ingestArticles([vineyard], 'g1');
+    expect(titles(['grapes'])).toEqual(['Grape harvest begins']);
+    const [stored] = other.listSources('g1', { query: 'Harbour' }).articles;
+    other.removeArticle('g1', stored?.id ?? '');
+    other.close();
+    expect(titles(['grapes', 'strike'])).toEqual(['Grape harvest begins']);
+    // The vector index catches up the same way: it finds the other process's passages, not the removed ones.
+    const { library } = newsdesk;
+    const vectors = [...library.vectorRecords.iterateVectors('g1', library.model.id)];
+    expect(vectors.length).toBeGreaterThan(0);
+    for (const { vector } of vectors) {
+      const found = library.searchVectors('g1', vector, vectors.length).map((hit) => hit.id);
+      expect(found.sort()).toEqual(vectors.map((row) => row.id).sort());
+    }
+    // This process saves its own article and writes its index; the next start finds all of it.
+    await newsdesk.ingestArticles([ferry], 'g1');
+    newsdesk.close();
+    newsdesk = await open();
+    expect(titles(['grapes', 'strike', 'ferry']).sort()).toEqual(['Ferry fares rise', 'Grape harvest begins']);
+  });
+
   it('tells whether a headline holds a name, its words in order', async () => {
     await newsdesk.ingestArticles([harbour, vineyard], 'g1');
     const mentions = (name: string) => newsdesk.library.headlinesMention('g1', name);
