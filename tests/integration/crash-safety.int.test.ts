@@ -66,6 +66,9 @@ describe('crash safety: SIGKILL during ingest, 20 times', () => {
         expect(audit.missing, `run ${run}: passages the index cannot return`).toEqual([]);
         expect(audit.orphans, `run ${run}: vectors without a passage`).toEqual([]);
         expect(audit.indexed).toBe(audit.passages);
+        expect(newsdesk.library.termFrequencies('crash', []).passages, `run ${run}: keyword index`).toBe(
+          audit.passages,
+        );
         const titles = new Set(
           newsdesk.listSources('crash', { pageSize: 10_000 }).articles.map((article) => article.title),
         );
