@@ -8,7 +8,7 @@ const FORMAT = 'newsdesk-keywords-1';
 /** What the header says; the arrays follow it, in this order, each 4-byte aligned. */
 interface Header {
   format: string;
-  /** The passages the file was written for (see `NewsLibrary`): a mismatch means it is stale. */
+  /** The `idSignature` of the passages the index holds: one the database does not match is stale. */
   signature: string;
   terms: string[];
   outlets: string[];

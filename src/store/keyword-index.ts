@@ -1,4 +1,5 @@
 import { bestSlots } from './best-slots.js';
+import { idSignature } from './catch-up.js';
 import { indexTerms } from './index-terms.js';
 import type { KeywordWeights, PassageScope, SearchableText } from './search-types.js';
 
@@ -57,15 +58,9 @@ export class KeywordIndex {
     return this.slotOf.size;
   }
 
-  /** Which passages it holds: count, largest id and sum of ids, the way the database's are summed up. */
+  /** The `idSignature` of the passages it holds. */
   signature(): string {
-    let largest = 0;
-    let total = 0;
-    for (const id of this.slotOf.keys()) {
-      largest = Math.max(largest, id);
-      total += id;
-    }
-    return `${this.slotOf.size}:${largest}:${total}`;
+    return idSignature(this.slotOf.keys());
   }
 
   /** The ids of the passages it holds. */

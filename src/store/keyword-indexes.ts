@@ -1,5 +1,5 @@
 import { componentLogger } from '../logger.js';
-import { catchUpIndex } from './catch-up.js';
+import { catchUpIndex, OtherWritersWatch, storedSignature } from './catch-up.js';
 import type { SqliteDatabase } from './database.js';
 import { guildFile } from './guild-files.js';
 import { KeywordIndex } from './keyword-index.js';
@@ -17,12 +17,14 @@ const log = componentLogger('store');
 export class GuildKeywordIndexes {
   private readonly loaded = new Map<string, KeywordIndex>();
   private readonly unsaved = new Set<string>();
-  private seenDataVersion: number | undefined;
+  private readonly otherWriters: OtherWritersWatch;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly dataDir: string,
-  ) {}
+  ) {
+    this.otherWriters = new OtherWritersWatch(db);
+  }
 
   /** The guild's index, read from disk or rebuilt from the database the first time. */
   of(guildId: string): KeywordIndex {
@@ -63,7 +65,7 @@ export class GuildKeywordIndexes {
   private loadOrRebuild(guildId: string): KeywordIndex {
     const file = this.file(guildId);
     try {
-      const read = readKeywordIndex(file, this.signature(guildId));
+      const read = readKeywordIndex(file, storedSignature(this.db, guildId));
       if (read) return read;
     } catch (error) {
       log.warn({ guildId, err: error }, 'keyword index file unreadable; rebuilding from the database');
@@ -79,17 +81,15 @@ export class GuildKeywordIndexes {
   }
 
   /**
-   * SQLite's data_version changes when another connection commits. Then each loaded index that no
-   * longer matches the database takes the passages added since (ids only grow) and drops those gone.
+   * When another connection has committed, each loaded index that no longer matches the database
+   * takes the passages added since (ids only grow) and drops those gone.
    */
   private catchUpWithOtherWriters(): void {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (version === this.seenDataVersion) return;
-    this.seenDataVersion = version;
+    if (!this.otherWriters.committedElsewhere()) return;
     for (const [guildId, index] of this.loaded) {
       const caughtUp = catchUpIndex(
         index,
-        this.signature(guildId),
+        storedSignature(this.db, guildId),
         (largest) => this.addStored(guildId, index, largest),
         () => this.db.prepare('SELECT id FROM passages WHERE guild_id = ?').pluck().all(guildId) as number[],
         (ids) => index.remove(ids),
@@ -109,16 +109,6 @@ export class GuildKeywordIndexes {
       )
       .iterate(guildId, afterId) as Iterable<{ id: number } & SearchableText>;
     for (const { id, ...searchable } of rows) index.add(id, searchable);
-  }
-
-  /** Which passages the guild has: ids only grow (AUTOINCREMENT), so count, largest and sum tell sets apart. */
-  private signature(guildId: string): string {
-    const row = this.db
-      .prepare(
-        'SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(id), 0) AS total FROM passages WHERE guild_id = ?',
-      )
-      .get(guildId) as { n: number; top: number; total: number };
-    return `${row.n}:${row.top}:${row.total}`;
   }
 
   private file(guildId: string): string {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { PreparedArticle } from '../ingest/article.js';
 import { componentLogger } from '../logger.js';
 import { ArticleStore, type SavedArticle } from './article-store.js';
-import { catchUpIndex } from './catch-up.js';
+import { catchUpIndex, OtherWritersWatch } from './catch-up.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { guildFile } from './guild-files.js';
 import { indexTerms } from './index-terms.js';
@@ -31,7 +31,7 @@ export class NewsLibrary {
   private readonly keywords: GuildKeywordIndexes;
   private readonly indexes = new Map<string, PassageVectorIndex>();
   private readonly unsaved = new Set<string>();
-  private seenDataVersion: number | undefined;
+  private readonly otherWriters: OtherWritersWatch;
 
   private constructor(
     readonly db: SqliteDatabase,
@@ -41,6 +41,7 @@ export class NewsLibrary {
     this.articles = new ArticleStore(db);
     this.vectorRecords = new VectorRecordStore(db);
     this.keywords = new GuildKeywordIndexes(db, dataDir);
+    this.otherWriters = new OtherWritersWatch(db);
   }
 
   /** Open the library in `dataDir` for vectors of the given model. */
@@ -176,9 +177,7 @@ export class NewsLibrary {
    * index that no longer matches the database takes the vectors added since and drops those gone.
    */
   private catchUpWithOtherWriters(): void {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (version === this.seenDataVersion) return;
-    this.seenDataVersion = version;
+    if (!this.otherWriters.committedElsewhere()) return;
     for (const [guildId, index] of this.indexes) {
       const caughtUp = catchUpIndex(
         index,

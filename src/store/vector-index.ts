@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { idSignature } from './catch-up.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -60,15 +61,9 @@ export class PassageVectorIndex {
     return this.live.size;
   }
 
-  /** The passages it holds: count, largest id and sum of ids, as `VectorRecordStore.vectorSignature` sums the database's. */
+  /** The `idSignature` of the passages it holds. */
   signature(): string {
-    let largest = 0;
-    let total = 0;
-    for (const id of this.live) {
-      largest = Math.max(largest, id);
-      total += id;
-    }
-    return `${this.live.size}:${largest}:${total}`;
+    return idSignature(this.live);
   }
 
   /** The ids of the passages it holds. */

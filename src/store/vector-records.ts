@@ -1,3 +1,4 @@
+import { storedSignature } from './catch-up.js';
 import type { SqliteDatabase } from './database.js';
 
 /**
@@ -29,12 +30,7 @@ export class VectorRecordStore {
 
   /** A cheap fingerprint of which passages of the guild carry vectors of this model. */
   vectorSignature(guildId: string, modelId: string): string {
-    const row = this.db
-      .prepare(
-        'SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(id), 0) AS total FROM passages WHERE guild_id = ? AND model_id = ?',
-      )
-      .get(guildId, modelId) as { n: number; top: number; total: number };
-    return `${row.n}:${row.top}:${row.total}`;
+    return storedSignature(this.db, guildId, modelId);
   }
 
   /** Passages whose vectors were made by another model than this one. */
