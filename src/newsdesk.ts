@@ -17,9 +17,7 @@ import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
 import { settledWithin } from './settled-within.js';
 import type { StoredArticle } from './store/article-store.js';
-import { BriefingStore } from './store/briefing-store.js';
-import { FeedStore } from './store/feed-store.js';
-import { GuildSettingsStore } from './store/guild-settings.js';
+import type { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
 
 export const SOURCES_PAGE_SIZE = 10;
@@ -65,24 +63,30 @@ export class Newsdesk {
   private readonly running = new Set<Promise<unknown>>();
   private closing = false;
 
-  private constructor(
-    readonly library: NewsLibrary,
-    readonly model: EmbeddingModel,
-    private readonly fetcher: PageFetcher,
-    parts: {
-      ranking?: RankingOptions | undefined;
-      pollMinutes: number;
-      feedSleep?: ((ms: number) => Promise<void>) | undefined;
-      writer?: ModelWriter | undefined;
-    },
-  ) {
+  readonly library: NewsLibrary;
+  readonly model: EmbeddingModel;
+  private readonly fetcher: PageFetcher;
+
+  private constructor(parts: {
+    library: NewsLibrary;
+    model: EmbeddingModel;
+    fetcher: PageFetcher;
+    ranking?: RankingOptions | undefined;
+    pollMinutes: number;
+    feedSleep?: ((ms: number) => Promise<void>) | undefined;
+    writer?: ModelWriter | undefined;
+  }) {
+    const { library, model, fetcher } = parts;
+    this.library = library;
+    this.model = model;
+    this.fetcher = fetcher;
     this.ingest = new IngestService(library, model);
-    this.ranker = new PassageRanker(library, model, parts.ranking);
-    this.asker = new AskService(library, this.ranker, parts.writer);
-    this.settings = new GuildSettingsStore(library.db);
-    this.briefings = new BriefingService(library, new BriefingStore(library.db), undefined, parts.writer);
+    this.ranker = new PassageRanker({ retrieval: library, model, options: parts.ranking });
+    this.asker = new AskService({ retrieval: library, ranker: this.ranker, writer: parts.writer });
+    this.settings = library.settings;
+    this.briefings = new BriefingService({ library, store: library.briefingRecords, writer: parts.writer });
     this.feeds = new FeedService({
-      store: new FeedStore(library.db),
+      store: library.feedRecords,
       fetcher,
       ingest: (inputs, guildId) => this.tracked(() => this.ingest.ingestArticles(inputs, guildId)),
       pollMinutes: parts.pollMinutes,
@@ -98,7 +102,10 @@ export class Newsdesk {
     const model = options.model ?? (await loadEmbeddingModel(config.embedding));
     const library = NewsLibrary.open(config.dataDir, model);
     await reembedStalePassages(library, model);
-    return new Newsdesk(library, model, options.fetcher ?? new PageFetcher(), {
+    return new Newsdesk({
+      library,
+      model,
+      fetcher: options.fetcher ?? new PageFetcher(),
       ranking: options.ranking,
       pollMinutes: config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
       feedSleep: options.feedSleep,
@@ -182,10 +189,10 @@ export class Newsdesk {
     options: { query?: string | undefined; page?: number; pageSize?: number } = {},
   ): SourcesPage {
     const pageSize = options.pageSize ?? SOURCES_PAGE_SIZE;
-    const total = this.library.articles.countArticles(guildId, options.query);
+    const total = this.library.countArticles(guildId, options.query);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
-    const articles = this.library.articles.listArticles(guildId, {
+    const articles = this.library.listArticles(guildId, {
       query: options.query,
       limit: pageSize,
       offset: (page - 1) * pageSize,
@@ -196,10 +203,10 @@ export class Newsdesk {
   /** Find a guild's article by its id or its URL. */
   findArticle(guildId: string, idOrUrl: string): StoredArticle | undefined {
     const key = idOrUrl.trim();
-    const byId = this.library.articles.getArticle(guildId, key);
+    const byId = this.library.getArticle(guildId, key);
     if (byId) return byId;
     const url = normalizeArticleUrl(key);
-    return url ? this.library.articles.findByUrl(guildId, url) : undefined;
+    return url ? this.library.findByUrl(guildId, url) : undefined;
   }
 
   /** Remove a guild's article by id or URL; NotFoundError when this guild has no such article. */

@@ -1,5 +1,5 @@
-import { splitSentences, wordTokens } from '../ingest/text.js';
-import { stemOf } from '../retrieve/query-terms.js';
+import { splitSentences } from '../text/sentences.js';
+import { stemOf, wordTokens } from '../text/terms.js';
 
 /**
  * Questions whose answer is a name: "Who ...", "Which company ...", "What is the name of ...",

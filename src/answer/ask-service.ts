@@ -2,8 +2,8 @@ import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
+import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
-import type { NewsLibrary } from '../store/news-library.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer } from './extractive-answerer.js';
@@ -38,12 +38,20 @@ export function validateQuestion(question: string): string {
 
 /** Answers questions from one guild's articles, with numbered citations, or abstains. */
 export class AskService {
-  constructor(
-    private readonly library: NewsLibrary,
-    private readonly ranker: PassageRanker,
+  private readonly library: PassageRetrieval;
+  private readonly ranker: PassageRanker;
+  private readonly writer: ModelWriter | undefined;
+
+  constructor(parts: {
+    retrieval: PassageRetrieval;
+    ranker: PassageRanker;
     /** The configured language model; without one, answers are extractive and need no network. */
-    private readonly writer?: ModelWriter,
-  ) {}
+    writer?: ModelWriter | undefined;
+  }) {
+    this.library = parts.retrieval;
+    this.ranker = parts.ranker;
+    this.writer = parts.writer;
+  }
 
   /**
    * Answer a question from the guild's articles: extractive, or written by the configured model and
@@ -51,7 +59,7 @@ export class AskService {
    */
   async ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
     const text = validateQuestion(question);
-    if (this.library.articles.countArticles(guildId) === 0) {
+    if (this.library.countArticles(guildId) === 0) {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
     const ranking = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
@@ -106,7 +114,7 @@ export class AskService {
    */
   answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
     const { library } = this;
-    const missing = unknownOutletMentions(question, library.articles.sources(guildId), (name) =>
+    const missing = unknownOutletMentions(question, library.sources(guildId), (name) =>
       library.headlinesMention(guildId, name),
     );
     if (missing.length > 0) {

@@ -1,4 +1,4 @@
-import { splitSentences } from '../ingest/text.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Citation, CitationSource } from './answer.js';
 import { type Evidence, prepareClaim, prepareEvidence, SUPPORT_THRESHOLD, supportScore } from './support.js';
 

@@ -1,7 +1,7 @@
-import { readsAsProse, splitSentences, wordTokens } from '../ingest/text.js';
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
-import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
+import { readsAsProse, splitSentences } from '../text/sentences.js';
+import { contentWords, stemOf, wordTokens } from '../text/terms.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource } from './answer.js';
 import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
 

@@ -1,5 +1,5 @@
-import { splitSentences, wordTokens } from '../ingest/text.js';
-import { contentWords, stemOf } from '../retrieve/query-terms.js';
+import { splitSentences } from '../text/sentences.js';
+import { contentWords, stemOf, wordTokens } from '../text/terms.js';
 
 /**
  * A claim counts as supported by a passage when some stretch of one or two consecutive sentences

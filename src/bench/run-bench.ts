@@ -13,7 +13,7 @@ import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
-import { HNSW_EF_SEARCH } from '../store/vector-index.js';
+import { HNSW_EF_SEARCH } from '../store/search/vector-index.js';
 import { median, quantile, round } from './stats.js';
 import { clusteredUnitVectors, copyOf } from './synthetic.js';
 import { measureVectorScale } from './vector-scale.js';
@@ -176,7 +176,7 @@ async function measureSize(size: number, questionCost: number) {
   }
   // Exact search over the same vectors, for recall@10 and the speed-up of the index, at several search breadths.
   const queries = clusteredUnitVectors(plan.recallQueries, questionVectors, SPREAD, 999);
-  const ids = newsdesk.library.vectorRecords.passageIds(GUILD, model.id);
+  const ids = newsdesk.library.vectorPassageIds(GUILD);
   let exactMs = 0;
   const exact = queries.map((query) => {
     started = performance.now();

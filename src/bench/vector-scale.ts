@@ -1,4 +1,4 @@
-import { PassageVectorIndex } from '../store/vector-index.js';
+import { PassageVectorIndex } from '../store/search/vector-index.js';
 import { median, round } from './stats.js';
 import { clusteredUnitVectors } from './synthetic.js';
 

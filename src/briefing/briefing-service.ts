@@ -1,10 +1,10 @@
 import type { ModelWriter } from '../answer/model-writer.js';
 import { componentLogger } from '../logger.js';
-import { contentWords, stemOf } from '../retrieve/query-terms.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { BriefingStore, StoredBriefing } from '../store/briefing-store.js';
 import type { NewsLibrary } from '../store/news-library.js';
-import { withoutBoilerplate } from '../store/outlet-sentences.js';
+import { withoutBoilerplate } from '../text/outlet-boilerplate.js';
+import { contentWords, stemOf } from '../text/terms.js';
 import type { Briefing, RememberedStory } from './briefing.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
 import { composeBriefing } from './compose-briefing.js';
@@ -25,19 +25,30 @@ export interface BriefingRequest {
 
 /** Builds briefings from a guild's stored articles and remembers the scheduled ones. */
 export class BriefingService {
-  constructor(
-    private readonly library: NewsLibrary,
-    readonly store: BriefingStore,
-    private readonly clusterOptions: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  readonly store: BriefingStore;
+  private readonly library: NewsLibrary;
+  private readonly clusterOptions: ClusterOptions;
+  private readonly writer: ModelWriter | undefined;
+
+  constructor(parts: {
+    library: NewsLibrary;
+    /** Where the scheduled briefings are remembered. */
+    store: BriefingStore;
+    clusterOptions?: ClusterOptions;
     /** The configured language model; without one, summaries are sentences quoted from the articles. */
-    private readonly writer?: ModelWriter,
-  ) {}
+    writer?: ModelWriter | undefined;
+  }) {
+    this.library = parts.library;
+    this.store = parts.store;
+    this.clusterOptions = parts.clusterOptions ?? DEFAULT_CLUSTER_OPTIONS;
+    this.writer = parts.writer;
+  }
 
   /** The guild's articles dated in [since, until), as the clustering sees them. */
   profiledArticles(guildId: string, since: Date, until: Date): ProfiledArticle[] {
     return this.profile(
       guildId,
-      this.library.articles.listArticles(guildId, {
+      this.library.listArticles(guildId, {
         since: since.toISOString(),
         until: until.toISOString(),
         limit: MAX_BRIEFING_ARTICLES,
@@ -46,7 +57,7 @@ export class BriefingService {
   }
 
   private profile(guildId: string, articles: readonly StoredArticle[]): ProfiledArticle[] {
-    const leads = this.library.articles.leadPassages(
+    const leads = this.library.leadPassages(
       guildId,
       articles.map((article) => article.id),
     );
@@ -56,7 +67,7 @@ export class BriefingService {
       articles.map((article) => [
         article.id,
         withoutBoilerplate(leads.get(article.id)?.text ?? '', article.source, (source, sentence) =>
-          this.library.articles.isOutletBoilerplate(guildId, source, sentence),
+          this.library.isOutletBoilerplate(guildId, source, sentence),
         ),
       ]),
     );
@@ -100,7 +111,7 @@ export class BriefingService {
       articles: this.profile(
         guildId,
         story.articleIds
-          .map((id) => this.library.articles.getArticle(guildId, id))
+          .map((id) => this.library.getArticle(guildId, id))
           .filter((article): article is StoredArticle => article !== undefined),
       ),
     }));

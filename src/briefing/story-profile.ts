@@ -1,4 +1,4 @@
-import { contentWords, stemOf } from '../retrieve/query-terms.js';
+import { contentWords, stemOf } from '../text/terms.js';
 
 /** An article as the briefing sees it: its headline, its lead passage and that passage's vector. */
 export interface StoryArticle {

@@ -1,5 +1,5 @@
-import { readsAsProse, splitSentences } from '../ingest/text.js';
-import { contentStems } from '../retrieve/query-terms.js';
+import { readsAsProse, splitSentences } from '../text/sentences.js';
+import { contentStems } from '../text/terms.js';
 import { centroid, type ProfiledArticle, type TermVector, termCosine, termVector } from './story-profile.js';
 
 const MIN_SENTENCE_WORDS = 8;

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { splitSentences } from '../ingest/text.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {

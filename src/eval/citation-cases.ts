@@ -1,6 +1,7 @@
 import type { PromptPassage } from '../answer/citation-check.js';
 import { isInstructionLike, namesIn } from '../answer/support.js';
-import { splitSentences, wordTokens } from '../ingest/text.js';
+import { splitSentences } from '../text/sentences.js';
+import { wordTokens } from '../text/terms.js';
 
 /** How a sentence of a generated answer relates to the passage it cites. */
 export type CaseKind =

@@ -11,7 +11,7 @@ import { passageEmbeddingText } from '../ingest/ingest-service.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { logger } from '../logger.js';
-import { outletBoilerplateIn, withoutBoilerplate } from '../store/outlet-sentences.js';
+import { outletBoilerplateIn, withoutBoilerplate } from '../text/outlet-boilerplate.js';
 import { corpusPath } from './multihop.js';
 import { progress } from './progress.js';
 

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import { readArticleFile } from '../ingest/read-file.js';
-import { countWords } from '../ingest/text.js';
 import { logger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
+import { countWords } from '../text/terms.js';
 import { answerContainsGold, corpusPath, loadQuestions, type Split } from './multihop.js';
 import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
@@ -80,15 +80,13 @@ try {
     const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
     if (failed > 0) process.stderr.write(`${failed} corpus article(s) were refused\n`);
   }
-  const passages = newsdesk.library.db.prepare('SELECT text FROM passages WHERE guild_id = ?').all(GUILD) as {
-    text: string;
-  }[];
-  const meanPassageWords = passages.reduce((sum, row) => sum + countWords(row.text), 0) / Math.max(1, passages.length);
+  const passages = newsdesk.library.passageTexts(GUILD);
+  const meanPassageWords = passages.reduce((sum, text) => sum + countWords(text), 0) / Math.max(1, passages.length);
 
   let questions = loadQuestions(values.dataset, split);
   if (values.limit) questions = questions.slice(0, Number(values.limit));
   const answerable = questions.filter((question) => question.questionType !== 'null_query');
-  const squeezedPassages = passages.map((row) => row.text.replace(/[ \n]/g, ''));
+  const squeezedPassages = passages.map((text) => text.replace(/[ \n]/g, ''));
   const facts = [
     ...new Set(answerable.flatMap((question) => question.facts.map((fact) => fact.replace(/[ \n]/g, '')))),
   ];

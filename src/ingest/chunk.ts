@@ -1,5 +1,6 @@
+import { type SentenceSpan, splitSentences } from '../text/sentences.js';
+import { countWords } from '../text/terms.js';
 import type { PassageDraft } from './article.js';
-import { countWords, type SentenceSpan, splitSentences } from './text.js';
 
 export interface ChunkOptions {
   /** A passage closes once it holds this many words. */

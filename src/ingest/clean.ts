@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
+import { foldForComparison, wordTokens } from '../text/terms.js';
 import { isBylineOrDateline } from './bylines.js';
-import { foldForComparison, wordTokens } from './text.js';
 
 /**
  * Lines that are page furniture, not reporting. Matched against a whole paragraph, so a sentence

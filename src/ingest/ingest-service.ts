@@ -64,7 +64,7 @@ export class IngestService {
       // The same article twice in one round must see its first copy stored before it is looked up.
       const keys = [prepared.contentHash, prepared.url].filter((key): key is string => key !== undefined);
       if (keys.some((key) => keysInRound.has(key))) await finishRound();
-      const existing = this.library.articles.findExisting(guildId, prepared.url, prepared.contentHash);
+      const existing = this.library.findExisting(guildId, prepared.url, prepared.contentHash);
       if (existing && isUnchanged(existing, prepared)) {
         outcomes.push({ origin, status: 'unchanged', article: existing, passageCount: existing.passageCount });
         continue;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../errors.js';
+import { countWords, foldForComparison } from '../text/terms.js';
 import type { ArticleInput, PreparedArticle } from './article.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, splitIntoPassages } from './chunk.js';
 import { cleanArticleText } from './clean.js';
 import { findDateInText, futureFieldDate, parsePublishedDate } from './dates.js';
-import { countWords, foldForComparison } from './text.js';
 import { normalizeArticleUrl } from './url.js';
 
 /** An article with fewer words than this after cleaning is not worth indexing. */

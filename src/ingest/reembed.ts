@@ -10,18 +10,18 @@ const REEMBED_BATCH = 256;
 export async function reembedStalePassages(library: NewsLibrary, model: EmbeddingModel): Promise<number> {
   let total = 0;
   for (;;) {
-    const stale = library.vectorRecords.stalePassages(model.id, REEMBED_BATCH);
+    const stale = library.passagesOfOtherModels(REEMBED_BATCH);
     if (stale.length === 0) break;
     if (total === 0) log.warn({ model: model.id }, 'the embedding model changed; re-embedding stored passages');
     const vectors = await model.embeddings.embedDocuments(
       stale.map((row) => passageEmbeddingText(row.title, row.text)),
     );
-    library.db.transaction(() => {
-      stale.forEach((row, position) => {
+    library.replaceVectors(
+      stale.flatMap((row, position) => {
         const vector = vectors[position];
-        if (vector) library.vectorRecords.updateVector(row.id, model.id, Float32Array.from(vector));
-      });
-    })();
+        return vector ? [{ id: row.id, vector: Float32Array.from(vector) }] : [];
+      }),
+    );
     total += stale.length;
   }
   if (total > 0) {

@@ -1,10 +1,10 @@
 import type { EmbeddingModel } from '../embed/embedding-model.js';
 import type { KeywordWeights, PassageScope, StoredPassage } from '../store/article-store.js';
-import type { NewsLibrary } from '../store/news-library.js';
+import { contentWords, stemOf } from '../text/terms.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
-import { contentWords, stemOf } from './query-terms.js';
+import type { PassageRetrieval } from './retrieval-port.js';
 import { idfWeights, type TermCounts } from './term-weights.js';
 import { reorderByWindowCoverage, type WindowReorderOptions } from './window-reorder.js';
 
@@ -78,11 +78,15 @@ const MIN_PASSAGES_TO_PRUNE = 2000;
 
 /** Hybrid retrieval over one guild: BM25 over its keyword index and cosine over its hnswlib index, fused. */
 export class PassageRanker {
-  constructor(
-    private readonly library: NewsLibrary,
-    private readonly model: EmbeddingModel,
-    private readonly options: RankingOptions = DEFAULT_RANKING_OPTIONS,
-  ) {}
+  private readonly library: PassageRetrieval;
+  private readonly model: EmbeddingModel;
+  private readonly options: RankingOptions;
+
+  constructor(parts: { retrieval: PassageRetrieval; model: EmbeddingModel; options?: RankingOptions | undefined }) {
+    this.library = parts.retrieval;
+    this.model = parts.model;
+    this.options = parts.options ?? DEFAULT_RANKING_OPTIONS;
+  }
 
   /**
    * The k passages of the guild most relevant to the question, best first. When the question
@@ -104,7 +108,7 @@ export class PassageRanker {
     const everywhere = this.candidates(guildId, searchWords, queryVector, {});
     const scopes: PassageScope[] = [];
     if (this.options.outletInterleaving) {
-      scopes.push(...findNamedSources(question, this.library.articles.sources(guildId)).map((source) => ({ source })));
+      scopes.push(...findNamedSources(question, this.library.sources(guildId)).map((source) => ({ source })));
     }
     if (this.options.dateInterleaving) scopes.push(...findNamedDays(question).map((day) => ({ day })));
     const ordered =
@@ -146,7 +150,7 @@ export class PassageRanker {
 
   private withPassages(guildId: string, found: readonly Candidate[]): FoundPassage[] {
     const passages = new Map(
-      this.library.articles
+      this.library
         .getPassages(
           guildId,
           found.map((entry) => entry.id),
@@ -191,7 +195,7 @@ export class PassageRanker {
       scope,
     );
     const scoped = scope.source !== undefined || scope.day !== undefined;
-    const allowed = scoped && queryVector ? this.library.articles.passageIdsIn(guildId, scope) : undefined;
+    const allowed = scoped && queryVector ? this.library.passageIdsIn(guildId, scope) : undefined;
     const denseHits = queryVector ? this.library.searchVectors(guildId, queryVector, options.candidates, allowed) : [];
     const keywordRanks = new Map(keywordHits.map((hit, index) => [hit.id, index + 1]));
     const denseById = new Map(denseHits.map((hit, index) => [hit.id, { rank: index + 1, similarity: hit.similarity }]));

@@ -1,5 +1,5 @@
-import { splitSentences, wordTokens } from '../ingest/text.js';
-import { stemOf } from './query-terms.js';
+import { splitSentences } from '../text/sentences.js';
+import { stemOf, wordTokens } from '../text/terms.js';
 import { weightedCoverage } from './term-weights.js';
 
 export interface WindowReorderOptions {

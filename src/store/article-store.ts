@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { PreparedArticle } from '../ingest/article.js';
-import type { SqliteDatabase } from './database.js';
 import { OutletSentences } from './outlet-sentences.js';
-import type { PassageScope } from './search-types.js';
+import type { PassageScope } from './search/search-types.js';
+import type { SqliteDatabase } from './sqlite.js';
 
-export type { KeywordWeights, PassageScope } from './search-types.js';
+export type { KeywordWeights, PassageScope } from './search/search-types.js';
 
 /** An article as stored, without its body. */
 export interface StoredArticle {

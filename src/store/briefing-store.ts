@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Briefing, RememberedStory } from '../briefing/briefing.js';
-import type { SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 /** A scheduled briefing as stored. */
 export interface StoredBriefing {

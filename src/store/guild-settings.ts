@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
-import type { SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 /** What a server has configured: where and when its daily briefing goes, and who moderates. */
 export interface GuildSettings {

@@ -1,47 +1,56 @@
-import { existsSync } from 'node:fs';
 import type { PreparedArticle } from '../ingest/article.js';
-import { componentLogger } from '../logger.js';
-import { ArticleStore, type SavedArticle } from './article-store.js';
-import { catchUpIndex, OtherWritersWatch } from './catch-up.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
-import { guildFile } from './guild-files.js';
-import { indexTerms } from './index-terms.js';
-import { GuildKeywordIndexes } from './keyword-indexes.js';
-import type { KeywordWeights, PassageScope } from './search-types.js';
-import { PassageVectorIndex, type VectorHit } from './vector-index.js';
+import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
+import { indexTerms } from '../text/terms.js';
+import { ArticleStore, type SavedArticle, type StoredArticle, type StoredPassage } from './article-store.js';
+import { BriefingStore } from './briefing-store.js';
+import { openDatabase } from './database.js';
+import { FeedStore } from './feed-store.js';
+import { GuildSettingsStore } from './guild-settings.js';
+import type { GuildIndexCache } from './search/guild-index-cache.js';
+import type { KeywordIndex } from './search/keyword-index.js';
+import { keywordIndexCache } from './search/keyword-indexes.js';
+import type { KeywordWeights, PassageScope } from './search/search-types.js';
+import type { PassageVectorIndex, VectorHit } from './search/vector-index.js';
+import { type VectorModel, vectorIndexCache } from './search/vector-indexes.js';
+import type { SqliteDatabase } from './sqlite.js';
 import { VectorRecordStore } from './vector-records.js';
 
-const log = componentLogger('store');
+export type { VectorModel } from './search/vector-indexes.js';
 
-/** Which model's vectors the library holds. */
-export interface VectorModel {
-  id: string;
-  dimensions: number;
-}
+/** The part of a stored article that saving a replacement needs. */
+export type StoredArticleRef = Parameters<ArticleStore['saveArticle']>[4];
+
+/** Options of a listing of a guild's articles. */
+export type ArticleListing = NonNullable<Parameters<ArticleStore['listArticles']>[1]>;
 
 /**
  * Everything newsdesk knows, under one data folder: the SQLite database (the source of truth:
  * articles, passages, their vectors, settings), and per guild one hnswlib index of the vectors and
  * one keyword index of the text. Both indexes are caches of the database, rebuilt from it whenever
- * they do not match.
+ * they do not match. The rest of newsdesk sees only the methods below (and the stores of settings,
+ * briefings and feeds), never the database.
  */
-export class NewsLibrary {
-  readonly articles: ArticleStore;
-  readonly vectorRecords: VectorRecordStore;
-  private readonly keywords: GuildKeywordIndexes;
-  private readonly indexes = new Map<string, PassageVectorIndex>();
-  private readonly unsaved = new Set<string>();
-  private readonly otherWriters: OtherWritersWatch;
+export class NewsLibrary implements PassageRetrieval {
+  readonly settings: GuildSettingsStore;
+  readonly briefingRecords: BriefingStore;
+  readonly feedRecords: FeedStore;
+  private readonly articles: ArticleStore;
+  private readonly vectorRecords: VectorRecordStore;
+  private readonly keywords: GuildIndexCache<KeywordIndex>;
+  private readonly vectors: GuildIndexCache<PassageVectorIndex>;
 
   private constructor(
-    readonly db: SqliteDatabase,
-    private readonly dataDir: string,
+    private readonly db: SqliteDatabase,
+    dataDir: string,
     readonly model: VectorModel,
   ) {
     this.articles = new ArticleStore(db);
     this.vectorRecords = new VectorRecordStore(db);
-    this.keywords = new GuildKeywordIndexes(db, dataDir);
-    this.otherWriters = new OtherWritersWatch(db);
+    this.settings = new GuildSettingsStore(db);
+    this.briefingRecords = new BriefingStore(db);
+    this.feedRecords = new FeedStore(db);
+    this.keywords = keywordIndexCache(db, dataDir);
+    this.vectors = vectorIndexCache(db, { dataDir, model, records: this.vectorRecords });
   }
 
   /** Open the library in `dataDir` for vectors of the given model. */
@@ -57,40 +66,87 @@ export class NewsLibrary {
     existing: StoredArticleRef | undefined,
   ): SavedArticle {
     // Loaded before the save, so a rebuild from the database does not already hold the new passages.
-    const index = this.indexFor(guildId);
-    this.keywords.of(guildId);
+    const vectorIndex = this.vectors.of(guildId);
+    const keywordIndex = this.keywords.of(guildId);
     const saved = this.articles.saveArticle(guildId, prepared, vectors, this.model.id, existing);
-    for (const id of saved.replacedPassageIds) index.remove(id);
+    for (const id of saved.replacedPassageIds) vectorIndex.remove(id);
     saved.passageIds.forEach((id, position) => {
       const vector = vectors[position];
-      if (vector) index.add(id, vector);
+      if (vector) vectorIndex.add(id, vector);
     });
     const { title, source, publishedAt } = saved.article;
-    this.keywords.remove(guildId, saved.replacedPassageIds);
-    this.keywords.add(
-      guildId,
-      saved.passageIds.map((id, position) => ({
-        id,
-        searchable: { title, source, text: prepared.passages[position]?.text ?? '', publishedAt },
-      })),
-    );
-    this.unsaved.add(guildId);
+    if (saved.replacedPassageIds.length > 0) keywordIndex.remove(saved.replacedPassageIds);
+    saved.passageIds.forEach((id, position) => {
+      keywordIndex.add(id, { title, source, text: prepared.passages[position]?.text ?? '', publishedAt });
+    });
+    this.changed(guildId);
     return saved;
   }
 
   /** Delete an article of the guild and drop its passages from search; false when there is no such article. */
   deleteArticle(guildId: string, articleId: string): boolean {
     if (!this.articles.getArticle(guildId, articleId)) return false;
-    const index = this.indexFor(guildId);
-    this.keywords.of(guildId);
+    const vectorIndex = this.vectors.of(guildId);
+    const keywordIndex = this.keywords.of(guildId);
     const removed = this.articles.deleteArticle(guildId, articleId);
-    for (const id of removed) index.remove(id);
-    this.keywords.remove(guildId, removed);
-    this.unsaved.add(guildId);
+    for (const id of removed) vectorIndex.remove(id);
+    if (removed.length > 0) keywordIndex.remove(removed);
+    this.changed(guildId);
     return true;
   }
 
-  /** The guild's passages holding any of the words, with BM25 scores (higher is better), best first. */
+  /** The guild's article with this id. */
+  getArticle(guildId: string, articleId: string): StoredArticle | undefined {
+    return this.articles.getArticle(guildId, articleId);
+  }
+
+  /** The cleaned text of the guild's article. */
+  getArticleBody(guildId: string, articleId: string): string | undefined {
+    return this.articles.getArticleBody(guildId, articleId);
+  }
+
+  /** The guild's article with this (normalised) url. */
+  findByUrl(guildId: string, url: string): StoredArticle | undefined {
+    return this.articles.findByUrl(guildId, url);
+  }
+
+  /** The guild's article with this url, or else with this content hash. */
+  findExisting(guildId: string, url: string | undefined, contentHash: string): StoredArticle | undefined {
+    return this.articles.findExisting(guildId, url, contentHash);
+  }
+
+  /** The guild's articles, newest first, optionally filtered by title or outlet and by date. */
+  listArticles(guildId: string, options: ArticleListing = {}): StoredArticle[] {
+    return this.articles.listArticles(guildId, options);
+  }
+
+  /** How many articles the guild has (whose title or outlet matches `query`, when given). */
+  countArticles(guildId: string, query?: string): number {
+    return this.articles.countArticles(guildId, query);
+  }
+
+  /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
+  leadPassages(guildId: string, articleIds: readonly string[]): Map<string, { text: string; vector: Float32Array }> {
+    return this.articles.leadPassages(guildId, articleIds);
+  }
+
+  /** Whether the outlet repeats this sentence across the guild's articles (a newsletter prompt, a promo). */
+  isOutletBoilerplate(guildId: string, source: string | null, sentence: string): boolean {
+    return this.articles.isOutletBoilerplate(guildId, source, sentence);
+  }
+
+  sources(guildId: string): string[] {
+    return this.articles.sources(guildId);
+  }
+
+  getPassages(guildId: string, ids: readonly number[]): StoredPassage[] {
+    return this.articles.getPassages(guildId, ids);
+  }
+
+  passageIdsIn(guildId: string, scope: PassageScope): Set<number> {
+    return this.articles.passageIdsIn(guildId, scope);
+  }
+
   keywordSearch(
     guildId: string,
     words: readonly string[],
@@ -101,20 +157,17 @@ export class NewsLibrary {
     return this.keywords.of(guildId).search(words, limit, weights, scope);
   }
 
-  /** How many of the guild's passages contain each of these index terms (Porter stems), and how many it has. */
   termFrequencies(guildId: string, terms: readonly string[]): { passages: number; frequencies: Map<string, number> } {
     const index = this.keywords.of(guildId);
     return { passages: index.size, frequencies: index.documentFrequencies(terms) };
   }
 
-  /** Whether any headline of the guild's articles holds these words in this order (stemmed, case ignored). */
   headlinesMention(guildId: string, name: string): boolean {
     const wanted = indexTerms(name);
     const candidates = this.keywords.of(guildId).passagesWithTitleTerms(wanted, 500);
     return this.articles.titlesOfPassages(guildId, candidates).some((title) => holdsInOrder(indexTerms(title), wanted));
   }
 
-  /** The guild's passages nearest to a query vector (only among `allowed`, when given; `ef` for measurement). */
   searchVectors(
     guildId: string,
     query: ArrayLike<number>,
@@ -122,29 +175,42 @@ export class NewsLibrary {
     allowed?: ReadonlySet<number>,
     ef?: number,
   ): VectorHit[] {
-    return this.indexFor(guildId).search(query, k, allowed, ef);
+    return this.vectors.of(guildId).search(query, k, allowed, ef);
+  }
+
+  /** The ids of the guild's passages with vectors of the library's model, in id order. */
+  vectorPassageIds(guildId: string): number[] {
+    return this.vectorRecords.passageIds(guildId, this.model.id);
+  }
+
+  /** The text of every passage of the guild. */
+  passageTexts(guildId: string): string[] {
+    return this.db.prepare('SELECT text FROM passages WHERE guild_id = ?').pluck().all(guildId) as string[];
+  }
+
+  /** Passages whose vectors another model made (to be re-embedded), at most `limit`. */
+  passagesOfOtherModels(limit: number): { id: number; text: string; title: string }[] {
+    return this.vectorRecords.stalePassages(this.model.id, limit);
+  }
+
+  /** Replace passages' vectors with ones of the library's model, in one transaction. */
+  replaceVectors(rows: readonly { id: number; vector: Float32Array }[]): void {
+    this.db.transaction(() => {
+      for (const { id, vector } of rows) this.vectorRecords.updateVector(id, this.model.id, vector);
+    })();
   }
 
   /** Compare a guild's stored passages with its vector index (loading or rebuilding it as at start-up). */
   audit(guildId: string): { passages: number; indexed: number; missing: number[]; orphans: number[] } {
-    const index = this.indexFor(guildId);
-    const passages = (
-      this.db.prepare('SELECT count(*) AS n FROM passages WHERE guild_id = ?').get(guildId) as { n: number }
-    ).n;
+    const index = this.vectors.of(guildId);
+    const passages = this.db.prepare('SELECT count(*) FROM passages WHERE guild_id = ?').pluck().get(guildId) as number;
     return { passages, indexed: index.size, ...index.audit() };
   }
 
   /** Write every changed index to disk (atomically) and record what each file holds. */
   flush(): void {
     this.keywords.flush();
-    for (const guildId of this.unsaved) {
-      const index = this.indexes.get(guildId);
-      if (!index) continue;
-      index.save(this.indexFile(guildId));
-      // What the file holds, which is what the database holds unless another process wrote since.
-      this.vectorRecords.recordSavedIndex(guildId, this.model.id, this.model.dimensions, index.signature());
-    }
-    this.unsaved.clear();
+    this.vectors.flush();
   }
 
   /** Flush and close the database. */
@@ -155,91 +221,15 @@ export class NewsLibrary {
 
   /** Forget loaded indexes so the next search reads them from disk (used after re-embedding). */
   dropLoadedIndexes(): void {
-    this.flush();
-    this.indexes.clear();
+    this.keywords.flush();
+    this.vectors.drop();
   }
 
-  private indexFile(guildId: string): string {
-    return guildFile(this.dataDir, 'vectors', guildId, 'hnsw');
-  }
-
-  private indexFor(guildId: string): PassageVectorIndex {
-    this.catchUpWithOtherWriters();
-    const loaded = this.indexes.get(guildId);
-    if (loaded) return loaded;
-    const index = this.loadOrRebuild(guildId);
-    this.indexes.set(guildId, index);
-    return index;
-  }
-
-  /**
-   * When another connection has committed (`npm run ingest` while the bot runs), each loaded vector
-   * index that no longer matches the database takes the vectors added since and drops those gone.
-   */
-  private catchUpWithOtherWriters(): void {
-    if (!this.otherWriters.committedElsewhere()) return;
-    for (const [guildId, index] of this.indexes) {
-      const caughtUp = catchUpIndex(
-        index,
-        this.vectorRecords.vectorSignature(guildId, this.model.id),
-        (largest) => {
-          for (const { id, vector } of this.vectorRecords.iterateVectors(guildId, this.model.id, largest)) {
-            if (vector.length === this.model.dimensions) index.add(id, vector);
-          }
-        },
-        () => this.vectorRecords.passageIds(guildId, this.model.id),
-        (ids) => {
-          for (const id of ids) index.remove(id);
-        },
-      );
-      if (!caughtUp) continue;
-      log.info({ guildId, passages: index.size }, 'vector index caught up with another process');
-      this.unsaved.add(guildId);
-    }
-  }
-
-  private loadOrRebuild(guildId: string): PassageVectorIndex {
-    const file = this.indexFile(guildId);
-    const saved = this.vectorRecords.savedIndex(guildId);
-    const signature = this.vectorRecords.vectorSignature(guildId, this.model.id);
-    const matches =
-      saved?.modelId === this.model.id && saved.dimensions === this.model.dimensions && saved.signature === signature;
-    if (matches && existsSync(file)) {
-      try {
-        return PassageVectorIndex.read(
-          file,
-          this.model.dimensions,
-          this.vectorRecords.passageIds(guildId, this.model.id),
-        );
-      } catch (error) {
-        log.warn({ guildId, err: error }, 'vector index file unreadable; rebuilding from the database');
-      }
-    } else if (saved || existsSync(file)) {
-      log.warn(
-        { guildId, expected: signature, found: saved?.signature },
-        'vector index does not match the database; rebuilding',
-      );
-    }
-    return this.rebuild(guildId);
-  }
-
-  private rebuild(guildId: string): PassageVectorIndex {
-    const started = performance.now();
-    const count = Number(this.vectorRecords.vectorSignature(guildId, this.model.id).split(':')[0]);
-    const index = PassageVectorIndex.create(this.model.dimensions, Math.max(1024, Math.ceil(count * 1.25)));
-    for (const { id, vector } of this.vectorRecords.iterateVectors(guildId, this.model.id)) {
-      if (vector.length === this.model.dimensions) index.add(id, vector);
-    }
-    if (count > 0) {
-      log.info({ guildId, passages: index.size, ms: Math.round(performance.now() - started) }, 'vector index rebuilt');
-      this.unsaved.add(guildId);
-    }
-    return index;
+  private changed(guildId: string): void {
+    this.keywords.changed(guildId);
+    this.vectors.changed(guildId);
   }
 }
-
-/** The part of a stored article that saving a replacement needs. */
-type StoredArticleRef = Parameters<ArticleStore['saveArticle']>[4];
 
 /** Whether `words` hold `wanted` as consecutive words. */
 function holdsInOrder(words: readonly string[], wanted: readonly string[]): boolean {

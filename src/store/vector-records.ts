@@ -1,5 +1,5 @@
-import { storedSignature } from './catch-up.js';
-import type { SqliteDatabase } from './database.js';
+import { storedSignature } from './search/catch-up.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 /**
  * The vectors stored beside each passage (the source of truth for the vector index) and the

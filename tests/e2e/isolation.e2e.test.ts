@@ -118,15 +118,15 @@ describe('isolation: nothing of guild A is listed, cited, removed or briefed in 
   });
 
   it("/add in B of the very same article stores B's own copy; removing it leaves A's", async () => {
-    const before = newsdesk.library.articles.getArticle(GUILD_A.id, articleId);
+    const before = newsdesk.library.getArticle(GUILD_A.id, articleId);
     await run('add', { options: { text: `${ARTICLE_A.title}\n${ARTICLE_A.body}`, source: "Keeper's Log" } });
     const copies = newsdesk.listSources(GUILD_B.id).articles;
     expect(copies).toHaveLength(1);
     expect(copies[0]?.id).not.toBe(articleId);
-    expect(newsdesk.library.articles.getArticle(GUILD_A.id, articleId)).toEqual(before);
+    expect(newsdesk.library.getArticle(GUILD_A.id, articleId)).toEqual(before);
     await run('remove', { options: { article: copies[0]?.id ?? '' } });
     expect(newsdesk.listSources(GUILD_B.id).total).toBe(0);
-    expect(newsdesk.library.articles.getArticle(GUILD_A.id, articleId)).toEqual(before);
+    expect(newsdesk.library.getArticle(GUILD_A.id, articleId)).toEqual(before);
     expect(newsdesk.library.audit(GUILD_A.id)).toMatchObject({ missing: [], orphans: [] });
   });
 

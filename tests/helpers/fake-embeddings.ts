@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Embeddings } from '@langchain/core/embeddings';
 import type { EmbeddingModel } from '../../src/embed/embedding-model.js';
-import { wordTokens } from '../../src/ingest/text.js';
+import { wordTokens } from '../../src/text/terms.js';
 
 /** Deterministic bag-of-words vectors: texts that share words are close. For unit tests only. */
 export class FakeEmbeddings extends Embeddings {

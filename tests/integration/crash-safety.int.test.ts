@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareArticle } from '../../src/ingest/prepare.js';
 import { Newsdesk } from '../../src/newsdesk.js';
+import { ArticleStore } from '../../src/store/article-store.js';
 import { openRealNewsdesk, realModel } from '../helpers/real-model.js';
+import { withStoredDatabase } from '../helpers/stored-database.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const KILLS = 20;
@@ -93,13 +95,13 @@ describe('crash safety: SIGKILL during ingest, 20 times', () => {
     await newsdesk.ingestArticles([{ title: 'Harbour plan agreed', body: body('harbour') }], guild);
     newsdesk.close();
     // What a kill between an article's transaction and the index write leaves: rows the index lacks.
-    newsdesk = await open();
     const prepared = prepareArticle({ title: 'Vineyard plan agreed', body: body('vineyard') });
     const vectors = (await model.embeddings.embedDocuments(prepared.passages.map((passage) => passage.text))).map(
       (vector) => Float32Array.from(vector),
     );
-    newsdesk.library.articles.saveArticle(guild, prepared, vectors, model.id, undefined);
-    newsdesk.library.db.close();
+    withStoredDatabase(folder.dir, (db) =>
+      new ArticleStore(db).saveArticle(guild, prepared, vectors, model.id, undefined),
+    );
 
     newsdesk = await open();
     try {

@@ -147,7 +147,7 @@ describe('following feeds', () => {
       article: { title: 'Dredging of the channel begins' },
     });
     expect(
-      newsdesk.library.articles.getArticleBody(
+      newsdesk.library.getArticleBody(
         GUILD,
         polled?.outcomes[0]?.status === 'added' ? polled.outcomes[0].article.id : '',
       ),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
-import { foldForComparison } from '../../src/ingest/text.js';
 import type { Newsdesk } from '../../src/newsdesk.js';
+import { foldForComparison } from '../../src/text/terms.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -53,14 +53,14 @@ describe('the sample article, end to end with the real model, index and database
     const [article] = newsdesk.listSources(GUILD).articles;
     expect(article?.title).toMatch(/^Biden is 'planning to deploy 1,000 troops/);
     expect(article?.publishedAt?.slice(0, 10)).toBe('2022-01-26');
-    const passages = newsdesk.library.articles.getPassages(
+    const passages = newsdesk.library.getPassages(
       GUILD,
       Array.from({ length: 200 }, (_, i) => i + 1),
     );
     expect(passages.length).toBe(article?.passageCount);
     expect(passages.length).toBeGreaterThan(8);
     expect(new Set(passages.map((passage) => foldForComparison(passage.text))).size).toBe(passages.length);
-    const body = newsdesk.library.articles.getArticleBody(GUILD, article?.id ?? '') ?? '';
+    const body = newsdesk.library.getArticleBody(GUILD, article?.id ?? '') ?? '';
     expect(body.split('A batch of U.S. cargo, including anti-tank missile systems').length).toBe(2);
     expect(body).not.toMatch(/No comments|TOP-LEFT ADS|Rating: 5/);
   });

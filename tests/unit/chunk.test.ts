@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitIntoPassages } from '../../src/ingest/chunk.js';
-import { countWords } from '../../src/ingest/text.js';
+import { countWords } from '../../src/text/terms.js';
 
 function sentences(count: number, words = 12): string {
   return Array.from({ length: count }, (_, i) => `Sentence ${i} ${'word '.repeat(words - 3).trim()} end${i}.`).join(

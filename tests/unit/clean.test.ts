@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBylineOrDateline } from '../../src/ingest/bylines.js';
 import { cleanArticleText } from '../../src/ingest/clean.js';
-import { foldForComparison } from '../../src/ingest/text.js';
+import { foldForComparison } from '../../src/text/terms.js';
 
 const caption =
   'A batch of U.S. cargo, including anti-tank missile systems and ammunition, landed in Ukraine Tuesday night';

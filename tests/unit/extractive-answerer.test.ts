@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
 import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer } from '../../src/answer/extractive-answerer.js';
-import { readsAsProse, splitSentences } from '../../src/ingest/text.js';
 import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
-import { stemOf } from '../../src/retrieve/query-terms.js';
 import type { TermWeights } from '../../src/retrieve/term-weights.js';
 import type { StoredArticle } from '../../src/store/article-store.js';
+import { readsAsProse, splitSentences } from '../../src/text/sentences.js';
+import { stemOf } from '../../src/text/terms.js';
 
 const equalWeights: TermWeights = (stems) => new Map(stems.map((stem) => [stem, 1]));
 

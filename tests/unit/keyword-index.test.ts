@@ -4,10 +4,12 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
-import { KeywordIndex } from '../../src/store/keyword-index.js';
-import { readKeywordIndex, writeKeywordIndex } from '../../src/store/keyword-index-file.js';
-import type { KeywordWeights, SearchableText } from '../../src/store/search-types.js';
+import { KeywordIndex } from '../../src/store/search/keyword-index.js';
+import { readKeywordIndex, writeKeywordIndex } from '../../src/store/search/keyword-index-file.js';
+import type { KeywordWeights, SearchableText } from '../../src/store/search/search-types.js';
+import { VectorRecordStore } from '../../src/store/vector-records.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
+import { withStoredDatabase } from '../helpers/stored-database.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const passages: SearchableText[] = [
@@ -182,7 +184,7 @@ describe("a guild's keyword index on disk", () => {
   let newsdesk: Newsdesk;
   const open = () => Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
   const titles = (words: string[]) =>
-    newsdesk.library.articles
+    newsdesk.library
       .getPassages(
         'g1',
         newsdesk.library.keywordSearch('g1', words, 50, { title: 1, source: 1, text: 1 }).map((hit) => hit.id),
@@ -246,7 +248,9 @@ describe("a guild's keyword index on disk", () => {
     expect(titles(['grapes', 'strike'])).toEqual(['Grape harvest begins']);
     // The vector index catches up the same way: it finds the other process's passages, not the removed ones.
     const { library } = newsdesk;
-    const vectors = [...library.vectorRecords.iterateVectors('g1', library.model.id)];
+    const vectors = withStoredDatabase(temp.dir, (db) => [
+      ...new VectorRecordStore(db).iterateVectors('g1', library.model.id),
+    ]);
     expect(vectors.length).toBeGreaterThan(0);
     for (const { vector } of vectors) {
       const found = library.searchVectors('g1', vector, vectors.length).map((hit) => hit.id);

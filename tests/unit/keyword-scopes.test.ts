@@ -6,8 +6,9 @@ import type { ArticleInput } from '../../src/ingest/article.js';
 import { prepareArticle } from '../../src/ingest/prepare.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import type { PassageScope } from '../../src/store/article-store.js';
-import { scopeSearchToken } from '../../src/store/scope-tokens.js';
+import { scopeSearchToken } from '../../src/store/search/scope-tokens.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
+import { withStoredDatabase } from '../helpers/stored-database.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** Three ferry stories: two outlets whose names share a word, two days. */
@@ -53,7 +54,7 @@ function ferryTitles(guildId: string, scope: PassageScope = {}): string[] {
   const ids = newsdesk.library
     .keywordSearch(guildId, ['ferry'], 50, { title: 1, source: 1, text: 1 }, scope)
     .map((hit) => hit.id);
-  return newsdesk.library.articles
+  return newsdesk.library
     .getPassages(guildId, ids)
     .map((passage) => passage.article.title)
     .sort();
@@ -109,7 +110,7 @@ describe('keyword search scopes (one keyword index per guild; outlet and day hel
     // Two vectors for more passages: the save fails inside its transaction, after the first passage
     // was written in it.
     const two = [new Float32Array(256), new Float32Array(256)];
-    expect(() => newsdesk.library.articles.saveArticle('fresh', prepared, two, 'fake', undefined)).toThrow(/no vector/);
+    expect(() => newsdesk.library.saveArticle('fresh', prepared, two, undefined)).toThrow(/no vector/);
     expect(ferryTitles('fresh')).toEqual([]);
     await newsdesk.ingestArticles(articles.slice(0, 1), 'fresh');
     expect(ferryTitles('fresh')).toEqual(['Ferry service resumes']);
@@ -159,7 +160,9 @@ describe('keyword search scopes (one keyword index per guild; outlet and day hel
     rmSync(path.join(temp.dir, 'keywords'), { recursive: true });
 
     newsdesk = await open();
-    const left = newsdesk.library.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'").pluck().all();
+    const left = withStoredDatabase(temp.dir, (db) =>
+      db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'").pluck().all(),
+    );
     expect(left).toEqual([]);
     expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
     expect(ferryTitles('g2', { source: 'The Verge', day: '2023-10-05' })).toEqual(['New ferry ordered']);
@@ -188,10 +191,9 @@ describe('keyword search scopes (one keyword index per guild; outlet and day hel
     newsdesk = await open();
     expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"from":3,"to":8.*upgrading the database schema/);
     // The full-text tables the upgrade went through are gone: the keyword index replaced them.
-    const tables = newsdesk.library.db
-      .prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'")
-      .pluck()
-      .all();
+    const tables = withStoredDatabase(temp.dir, (db) =>
+      db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%search%'").pluck().all(),
+    );
     expect(tables).toEqual([]);
     expect(ferryTitles('g1')).toEqual(['Ferry fares rise', 'Ferry service resumes']);
     expect(ferryTitles('g2')).toEqual(['New ferry ordered']);

@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
+import { VectorRecordStore } from '../../src/store/vector-records.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
+import { withStoredDatabase } from '../helpers/stored-database.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const harbour: ArticleInput = {
@@ -96,7 +98,7 @@ describe('storing articles', () => {
     newsdesk.removeArticle('g1', 'https://harbour.example/strike');
     expect(newsdesk.listSources('g1').articles.map((article) => article.title)).toEqual([vineyard.title]);
     const vectorHits = newsdesk.library.searchVectors('g1', await model.embeddings.embedQuery(harbour.body), 10);
-    const left = newsdesk.library.articles.getPassages(
+    const left = newsdesk.library.getPassages(
       'g1',
       vectorHits.map((hit) => hit.id),
     );
@@ -133,11 +135,11 @@ describe('storing articles', () => {
     newsdesk.close();
     const other = fakeModel('fake-32', 32);
     newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: other });
-    expect(newsdesk.library.vectorRecords.stalePassages(other.id, 10)).toEqual([]);
-    expect(newsdesk.library.vectorRecords.passageIds('g1', model.id)).toEqual([]);
+    expect(newsdesk.library.passagesOfOtherModels(10)).toEqual([]);
+    expect(withStoredDatabase(temp.dir, (db) => new VectorRecordStore(db).passageIds('g1', model.id))).toEqual([]);
     const hits = newsdesk.library.searchVectors('g1', await other.embeddings.embedQuery(vineyard.body), 1);
     expect(
-      newsdesk.library.articles.getPassages(
+      newsdesk.library.getPassages(
         'g1',
         hits.map((hit) => hit.id),
       )[0]?.article.title,
@@ -147,12 +149,7 @@ describe('storing articles', () => {
 
 describe("each guild's passage count", () => {
   it('stays equal to the passages stored, through adds, updates and removals, guild by guild', async () => {
-    const stored = (guildId: string) =>
-      (
-        newsdesk.library.db.prepare('SELECT count(*) AS n FROM passages WHERE guild_id = ?').get(guildId) as {
-          n: number;
-        }
-      ).n;
+    const stored = (guildId: string) => newsdesk.library.audit(guildId).passages;
     const counted = (guildId: string) => newsdesk.library.termFrequencies(guildId, []).passages;
     const [added] = await newsdesk.ingestArticles([harbour, vineyard], 'g1');
     await newsdesk.ingestArticles([vineyard], 'g2');

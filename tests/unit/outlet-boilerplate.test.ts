@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
-import { outletBoilerplateIn, withoutBoilerplate } from '../../src/store/outlet-sentences.js';
+import { outletBoilerplateIn, withoutBoilerplate } from '../../src/text/outlet-boilerplate.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -50,7 +50,7 @@ describe("an outlet's repeated sentences", () => {
   let temp: ReturnType<typeof makeTempDir>;
   let newsdesk: Newsdesk;
   const isBoilerplate = (source: string | null, sentence: string, guild = GUILD) =>
-    newsdesk.library.articles.isOutletBoilerplate(guild, source, sentence);
+    newsdesk.library.isOutletBoilerplate(guild, source, sentence);
 
   beforeEach(async () => {
     temp = makeTempDir();

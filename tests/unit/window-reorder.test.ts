@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stemOf } from '../../src/retrieve/query-terms.js';
 import { weightedCoverage } from '../../src/retrieve/term-weights.js';
 import { bestWindowCoverage, reorderByWindowCoverage } from '../../src/retrieve/window-reorder.js';
+import { stemOf } from '../../src/text/terms.js';
 
 const weightsOf = (entries: Record<string, number>) =>
   new Map(Object.entries(entries).map(([word, weight]) => [stemOf(word), weight]));

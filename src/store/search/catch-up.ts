@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from '../sqlite.js';
 
 /**
  * Which passages a set holds, cheaply: count, largest id and sum of ids. Passage ids only grow

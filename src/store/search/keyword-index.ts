@@ -1,6 +1,6 @@
+import { indexTerms } from '../../text/terms.js';
 import { bestSlots } from './best-slots.js';
 import { idSignature } from './catch-up.js';
-import { indexTerms } from './index-terms.js';
 import type { KeywordWeights, PassageScope, SearchableText } from './search-types.js';
 
 /** BM25's constants, the ones SQLite's bm25() uses, so rankings keep their measured behaviour. */

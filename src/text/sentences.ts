@@ -58,22 +58,6 @@ function pushTrimmed(sentences: SentenceSpan[], piece: string, offset: number): 
   sentences.push({ text: trimmed, start, end: start + trimmed.length });
 }
 
-/** Count white-space separated words. */
-export function countWords(text: string): number {
-  const matches = text.match(/\S+/g);
-  return matches ? matches.length : 0;
-}
-
-/** Lower-case word tokens (letters and digits), the same split SQLite's unicode61 tokenizer makes. */
-export function wordTokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Text folded for comparison: lower case, punctuation and white space collapsed. */
-export function foldForComparison(text: string): string {
-  return wordTokens(text.normalize('NFKC')).join(' ');
-}
-
 /**
  * Whether a sentence is prose that can be quoted: it ends as a sentence ends, is not all capitals
  * and holds no template placeholders. Headings, photo credits, promo-code tables and embedded
