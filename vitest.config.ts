@@ -12,6 +12,8 @@ export default defineConfig({
     // tests/check-logs-for-secrets.ts (run by `npm test` after vitest) can check that no secret was logged.
     env: { LOG_LEVEL: 'debug', LOG_FILE: TEST_LOG_FILE },
     globalSetup: ['tests/global-setup.ts'],
+    // Each test process configures the logger from the environment above, as the entry points do.
+    setupFiles: ['tests/setup-logger.ts'],
     // CI asks for a JSON summary too (VITEST_JSON names the file), to print its counts.
     ...(process.env.VITEST_JSON
       ? { reporters: ['default', 'json'], outputFile: { json: process.env.VITEST_JSON } }

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { renderBriefingText } from './briefing/render-briefing-text.js';
 import { loadConfig } from './config.js';
-import { ConfigError, InvalidInputError, isUserError } from './errors.js';
-import { logger } from './logger.js';
+import { ConfigError, FetchFailedError, InvalidInputError, isUserError } from './errors.js';
+import type { IngestOutcome } from './ingest/ingest-service.js';
+import { configureLogger, logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';
-import { renderAnswerText, renderIngestText, renderSourcesText } from './render-text.js';
+import { renderBriefingText } from './terminal/render-briefing-text.js';
+import { renderAnswerText, renderIngestText, renderSourcesText } from './terminal/render-text.js';
 
 /** The guild the terminal acts for unless `--guild` says otherwise. */
 export const LOCAL_GUILD = 'local';
@@ -18,7 +19,7 @@ export const USAGE = `Usage:
   npm run feeds   -- add <url> | remove <id|url> | list | poll [--guild ID]
   npm start        (the Discord bot when DISCORD_TOKEN is set, else the local console)`;
 
-/** Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage. */
+/** Exit codes: 0 done, 1 unexpected failure or a site that did not answer, 2 bad input or usage. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -52,14 +53,14 @@ export async function runCli(
 
   let newsdesk: Newsdesk | undefined;
   try {
-    newsdesk = await Newsdesk.open(loadConfig());
+    const config = loadConfig();
+    configureLogger(config.log, 'warn');
+    newsdesk = await Newsdesk.open(config);
     switch (verb) {
       case 'ingest': {
         const outcomes = await newsdesk.ingestFilesAndLinks(positionals, guildId);
         print(renderIngestText(outcomes));
-        return outcomes.some((outcome) => outcome.status === 'failed') || outcomes.length === 0
-          ? EXIT_BAD_INPUT
-          : EXIT_OK;
+        return ingestExitCode(outcomes);
       }
       case 'ask': {
         const answer = await newsdesk.ask(guildId, positionals.join(' '));
@@ -112,6 +113,10 @@ export async function runCli(
       }
     }
   } catch (error) {
+    if (error instanceof FetchFailedError) {
+      printError(error.message);
+      return EXIT_FAILURE;
+    }
     if (isUserError(error) || error instanceof ConfigError) {
       printError(error.message);
       return EXIT_BAD_INPUT;
@@ -122,6 +127,13 @@ export async function runCli(
   } finally {
     newsdesk?.close();
   }
+}
+
+/** 0 when everything was stored, 1 when a site failed to answer (trying later may work), else 2. */
+export function ingestExitCode(outcomes: readonly IngestOutcome[]): number {
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [outcome.error] : []));
+  if (failures.some((error) => error instanceof FetchFailedError)) return EXIT_FAILURE;
+  return failures.length > 0 || outcomes.length === 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 async function runFeeds(
@@ -196,6 +208,5 @@ function parseMoment(value: string, option: string, reference = new Date()): Dat
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  logger.level = process.env.LOG_LEVEL ?? 'warn';
   process.exitCode = await runCli(process.argv.slice(2));
 }

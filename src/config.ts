@@ -28,31 +28,50 @@ const snowflake = z
   )
   .optional();
 
+/** A whole number in a range, with a message in the user's words (not "received NaN"). */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const error = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
 /** Every environment variable newsdesk reads, with its default. */
 const environmentSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data/state'),
   SAMPLES_DIR: z.string().trim().min(1).default('data/samples'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: info for the bot, warn in the terminal.
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .optional(),
+    )
+    .optional(),
+  LOG_FILE: optionalText,
 
   EMBEDDING_PROVIDER: z.enum(['use-lite', 'openai', 'transformers']).default('use-lite'),
   EMBEDDING_BASE_URL: optionalUrl,
   EMBEDDING_API_KEY: optionalText,
   EMBEDDING_MODEL: optionalText,
   EMBEDDING_MODEL_PATH: optionalText,
-  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(512).default(8),
+  EMBEDDING_BATCH_SIZE: wholeNumber(1, 512, 8),
 
-  FEED_POLL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  FEED_POLL_MINUTES: wholeNumber(5, 1440, 30),
 
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  LLM_STREAMING: z.stringbool().default(true),
+  LLM_TIMEOUT_MS: wholeNumber(1000, 600_000, 30_000),
+  LLM_STREAMING: z.stringbool({ error: 'must be true or false' }).default(true),
 
-  ASK_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
-  ASK_PER_GUILD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
-  ADD_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
-  ADD_PER_GUILD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  ASK_PER_USER_PER_MINUTE: wholeNumber(1, 1000, 6),
+  ASK_PER_GUILD_PER_MINUTE: wholeNumber(1, 10_000, 60),
+  ADD_PER_USER_PER_MINUTE: wholeNumber(1, 1000, 10),
+  ADD_PER_GUILD_PER_MINUTE: wholeNumber(1, 10_000, 30),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
@@ -65,7 +84,8 @@ export type EmbeddingProviderName = z.infer<typeof environmentSchema>['EMBEDDING
 export interface Config {
   readonly dataDir: string;
   readonly samplesDir: string;
-  readonly logLevel: string;
+  /** LOG_LEVEL (undefined: each entry point's default) and LOG_FILE (undefined: stderr). */
+  readonly log: { readonly level: string | undefined; readonly file: string | undefined };
   /** How often each followed feed is polled. */
   readonly feedPollMinutes: number;
   readonly embedding: {
@@ -125,7 +145,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
   return Object.freeze({
     dataDir: path.resolve(env.DATA_DIR),
     samplesDir: path.resolve(env.SAMPLES_DIR),
-    logLevel: env.LOG_LEVEL,
+    log: Object.freeze({ level: env.LOG_LEVEL, file: env.LOG_FILE }),
     feedPollMinutes: env.FEED_POLL_MINUTES,
     embedding: Object.freeze({
       provider: env.EMBEDDING_PROVIDER,

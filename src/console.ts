@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isUserError } from './errors.js';
 import { componentLogger } from './logger.js';
 import type { Newsdesk } from './newsdesk.js';
-import { renderAnswerText, renderIngestText, renderSourcesText } from './render-text.js';
+import { renderAnswerText, renderIngestText, renderSourcesText } from './terminal/render-text.js';
 
 const log = componentLogger('console');
 

@@ -1,20 +1,21 @@
 import { loadConfig } from './config.js';
 import { createDiscordRest } from './discord/client.js';
-import { deployCommands } from './discord/deploy-commands.js';
 import { loadCommands } from './discord/load-commands.js';
+import { registerCommands } from './discord/register-commands.js';
 import { ConfigError } from './errors.js';
-import { componentLogger } from './logger.js';
+import { componentLogger, configureLogger } from './logger.js';
 
 /** `npm run deploy-commands`: register the slash commands with Discord. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureLogger(config.log);
   if (!config.discord.token || !config.discord.clientId) {
     throw new ConfigError(
       'Invalid configuration. DISCORD_TOKEN and DISCORD_CLIENT_ID are required to register commands.',
     );
   }
   const commands = await loadCommands(componentLogger('deploy'));
-  const result = await deployCommands(config.discord, commands, createDiscordRest(config.discord));
+  const result = await registerCommands(config.discord, commands, createDiscordRest(config.discord));
   console.log(
     result.scope === 'guild'
       ? `Registered ${result.count} commands in guild ${config.discord.guildId} (available at once).`

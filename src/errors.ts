@@ -35,6 +35,14 @@ export class RateLimitedError extends UserError {
   override readonly name: string = 'RateLimitedError';
 }
 
+/**
+ * A site newsdesk fetched from did not answer or failed (a timeout, a network error, HTTP 5xx or
+ * 429): nothing was wrong with what the user gave, and trying again later may work.
+ */
+export class FetchFailedError extends UserError {
+  override readonly name: string = 'FetchFailedError';
+}
+
 /** newsdesk is shutting down and takes no new work. */
 export class ShuttingDownError extends UserError {
   override readonly name: string = 'ShuttingDownError';

@@ -2,7 +2,7 @@ import { LOCAL_GUILD } from './cli.js';
 import { loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { ConfigError } from './errors.js';
-import { logger } from './logger.js';
+import { configureLogger, logger } from './logger.js';
 import { Newsdesk, SHUTDOWN_TIMEOUT_MS } from './newsdesk.js';
 
 /**
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (config.discord.token) {
-    logger.level = config.logLevel;
+    configureLogger(config.log);
     const { startBot } = await import('./discord/bot.js');
     const bot = await startBot(config);
     const stop = (signal: string): void => {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
     return;
   }
-  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  configureLogger(config.log, 'warn');
   const newsdesk = await Newsdesk.open(config);
   if (newsdesk.listSources(LOCAL_GUILD).total === 0) {
     const outcomes = await newsdesk.ingestFiles([config.samplesDir], LOCAL_GUILD);

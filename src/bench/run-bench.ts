@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { type EmbeddingModel, inBatches } from '../embed/embedding-model.js';
 import { loadEmbeddingModel } from '../embed/load-embedding-model.js';
 import { corpusPath, loadQuestions } from '../eval/multihop.js';
@@ -11,7 +11,7 @@ import type { ArticleInput, PreparedArticle } from '../ingest/article.js';
 import { passageEmbeddingText } from '../ingest/ingest-service.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
-import { logger } from '../logger.js';
+import { configureLogger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { HNSW_EF_SEARCH } from '../store/search/vector-index.js';
 import { median, quantile, round } from './stats.js';
@@ -32,8 +32,11 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: '../shared/bench/multihop' },
   },
 });
-logger.level = 'warn';
 const GUILD = 'bench';
+/** Search breadths whose recall and speed are measured (the default is HNSW_EF_SEARCH). */
+const EF_VALUES = [50, 100, 200, 400];
+/** The noise added to blends of real vectors (relative to a unit vector's length). */
+const SPREAD = 0.3;
 const plan = values.quick
   ? {
       ingestArticles: 8,
@@ -55,27 +58,27 @@ const plan = values.quick
     };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const config = loadConfig();
-const model = await loadEmbeddingModel(config.embedding);
-const inputs = await readArticleFile(corpusPath(values.dataset));
-const prepared: PreparedArticle[] = inputs.flatMap((input) => {
-  try {
-    return [prepareArticle(input)];
-  } catch {
-    return [];
-  }
-});
-const questions = loadQuestions(values.dataset, 'dev')
-  .filter((question) => question.questionType !== 'null_query')
-  .slice(0, plan.questions)
-  .map((question) => question.query);
+
+/** What every measurement shares: the configuration, the loaded model, the corpus and its vectors. */
+interface Bench {
+  config: Config;
+  model: EmbeddingModel;
+  prepared: PreparedArticle[];
+  questions: string[];
+  /** Real passage embeddings that the synthetic libraries' vectors are scattered around. */
+  centres: Float32Array[];
+  questionVectors: Float32Array[];
+}
 
 function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-bench-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
+async function embedTexts(
+  { config, model }: Pick<Bench, 'config' | 'model'>,
+  texts: readonly string[],
+): Promise<Float32Array[]> {
   const vectors: Float32Array[] = [];
   for (const batch of inBatches(texts, config.embedding.batchSize)) {
     for (const vector of await model.embeddings.embedDocuments(batch)) vectors.push(Float32Array.from(vector));
@@ -83,12 +86,12 @@ async function embedTexts(texts: readonly string[]): Promise<Float32Array[]> {
   return vectors;
 }
 
-async function embedAll(texts: readonly string[], batchSize: number): Promise<void> {
+async function embedAll(model: EmbeddingModel, texts: readonly string[], batchSize: number): Promise<void> {
   for (const batch of inBatches(texts, batchSize)) await model.embeddings.embedDocuments(batch);
 }
 
 /** 1. Passages per second through the whole pipeline against the raw model on the same texts. */
-async function measureIngest(sample: readonly ArticleInput[]) {
+async function measureIngest({ config, model }: Bench, sample: readonly ArticleInput[]) {
   const texts = sample.flatMap((input) => {
     const article = prepareArticle(input);
     return article.passages.map((passage) => passageEmbeddingText(article.title, passage.text));
@@ -97,7 +100,7 @@ async function measureIngest(sample: readonly ArticleInput[]) {
   const pipeline: number[] = [];
   for (let run = 0; run < plan.repetitions; run += 1) {
     let started = performance.now();
-    await embedAll(texts, config.embedding.batchSize);
+    await embedAll(model, texts, config.embedding.batchSize);
     raw.push(texts.length / ((performance.now() - started) / 1000));
     const temp = tempDir();
     const newsdesk = await Newsdesk.open({ ...config, llm: undefined, dataDir: temp.dir }, { model });
@@ -116,7 +119,7 @@ async function measureIngest(sample: readonly ArticleInput[]) {
 }
 
 /** 2. Model throughput and memory per batch size. */
-async function measureBatches() {
+async function measureBatches({ model, prepared }: Bench) {
   const texts = prepared
     .slice(0, 12)
     .flatMap((article) => article.passages.map((passage) => passage.text))
@@ -128,7 +131,7 @@ async function measureBatches() {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 20);
     const started = performance.now();
-    await embedAll(texts, batch);
+    await embedAll(model, texts, batch);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(timer);
     rows.push({ batch, pps: round(texts.length / seconds, 1), rss_mb: round(peak / 1024 / 1024, 0) });
@@ -140,7 +143,7 @@ async function measureBatches() {
  * A library of about `size` passages: real corpus text (copied as needed), and vectors scattered
  * around real passage embeddings (embedding 100k passages would take hours here).
  */
-function buildLibrary(newsdesk: Newsdesk, size: number): Float32Array[] {
+function buildLibrary({ prepared, centres }: Bench, newsdesk: Newsdesk, size: number): Float32Array[] {
   const vectors: Float32Array[] = [];
   let stored = 0;
   for (let copy = 0; stored < size; copy += 1) {
@@ -162,11 +165,12 @@ function buildLibrary(newsdesk: Newsdesk, size: number): Float32Array[] {
 }
 
 /** 3-5. Query latency, index recall against exact search, and start-up in a fresh process, at one size. */
-async function measureSize(size: number, questionCost: number) {
+async function measureSize(bench: Bench, size: number, questionCost: number) {
+  const { config, model, questions, questionVectors } = bench;
   const temp = tempDir();
   const newsdesk = await Newsdesk.open({ ...config, llm: undefined, dataDir: temp.dir }, { model });
   let started = performance.now();
-  const vectors = buildLibrary(newsdesk, size);
+  const vectors = buildLibrary(bench, newsdesk, size);
   const buildS = (performance.now() - started) / 1000;
   const latencies: number[] = [];
   for (const question of questions) {
@@ -233,7 +237,7 @@ async function measureSize(size: number, questionCost: number) {
   };
 }
 
-async function questionEmbeddingMs(embedding: EmbeddingModel): Promise<number> {
+async function questionEmbeddingMs(embedding: EmbeddingModel, questions: readonly string[]): Promise<number> {
   const times: number[] = [];
   for (const question of questions) {
     const started = performance.now();
@@ -243,94 +247,112 @@ async function questionEmbeddingMs(embedding: EmbeddingModel): Promise<number> {
   return median(times);
 }
 
-/** Search breadths whose recall and speed are measured (the default is HNSW_EF_SEARCH). */
-const EF_VALUES = [50, 100, 200, 400];
-/** The noise added to blends of real vectors (relative to a unit vector's length). */
-const SPREAD = 0.3;
-log('real embeddings for the synthetic libraries');
-const centres = await embedTexts(
-  prepared
-    .slice(0, plan.centreArticles)
-    .flatMap((article) => article.passages.map((passage) => passageEmbeddingText(article.title, passage.text))),
-);
-const questionVectors = await embedTexts(questions);
+/** Load the model and the corpus, then run every measurement and print the figures. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  configureLogger({ ...config.log, level: 'warn' });
+  const model = await loadEmbeddingModel(config.embedding);
+  const inputs = await readArticleFile(corpusPath(values.dataset));
+  const prepared: PreparedArticle[] = inputs.flatMap((input) => {
+    try {
+      return [prepareArticle(input)];
+    } catch {
+      return [];
+    }
+  });
+  const questions = loadQuestions(values.dataset, 'dev')
+    .filter((question) => question.questionType !== 'null_query')
+    .slice(0, plan.questions)
+    .map((question) => question.query);
+  log('real embeddings for the synthetic libraries');
+  const centres = await embedTexts(
+    { config, model },
+    prepared
+      .slice(0, plan.centreArticles)
+      .flatMap((article) => article.passages.map((passage) => passageEmbeddingText(article.title, passage.text))),
+  );
+  const questionVectors = await embedTexts({ config, model }, questions);
+  const bench: Bench = { config, model, prepared, questions, centres, questionVectors };
 
-log(`ingest: ${plan.ingestArticles} articles x ${plan.repetitions}`);
-const ingest = await measureIngest(inputs.slice(0, plan.ingestArticles));
-log('embedding batch sizes');
-const batches = await measureBatches();
-const questionMs = await questionEmbeddingMs(model);
-const sizes: Record<string, Awaited<ReturnType<typeof measureSize>>> = {};
-for (const size of plan.sizes) {
-  log(`library of ${size} passages`);
-  sizes[size] = await measureSize(size, questionMs);
-}
-const vectorScale = values.scale
-  ? measureVectorScale(
-      values.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000],
-      centres,
-      clusteredUnitVectors(30, questionVectors, SPREAD, 555),
-      SPREAD,
-      log,
-    )
-  : undefined;
-const largest = sizes[100_000];
-const best = batches.reduce((a, b) => (b.pps > a.pps ? b : a));
-const result = {
-  quick: values.quick,
-  ingest_ratio: round(ingest.ratio),
-  ingest_pipeline_pps: round(ingest.pipeline_pps, 1),
-  ingest_raw_pps: round(ingest.raw_pps, 1),
-  ingest_passages: ingest.passages,
-  embed_passages_per_s: best.pps,
-  embed_best_batch: best.batch,
-  embed_batches: batches,
-  question_embedding_ms: round(questionMs, 1),
-  sizes,
-  query_p50_ms_100k: largest?.query_p50_ms ?? null,
-  query_p95_ms_100k: largest?.query_p95_ms ?? null,
-  hnsw_recall10_100k: largest?.hnsw_recall10 ?? null,
-  startup_s_100k: largest?.startup_s ?? null,
-  rss_mb_per_100k: largest ? largest.rss_mb : null,
-  vector_scale: vectorScale ?? null,
-};
-if (values.json) console.log(JSON.stringify(result, null, 2));
-else {
-  console.log(
-    `ingest: pipeline ${result.ingest_pipeline_pps} passages/s vs raw model ${result.ingest_raw_pps}/s -> ratio ${result.ingest_ratio} (${ingest.passages} passages)`,
-  );
-  console.log(
-    `embedding: ${batches.map((row) => `batch ${row.batch}: ${row.pps}/s, rss ${row.rss_mb} MB`).join('; ')}`,
-  );
-  console.log(`one question embedded: ${result.question_embedding_ms} ms`);
-  console.log('passages  build_s  p50_ms  p95_ms  p50/embed  recall@10  speed-up  startup_s  rss_mb');
-  for (const row of Object.values(sizes)) {
-    console.log(
-      [
-        row.passages,
-        row.build_s,
-        row.query_p50_ms,
-        row.query_p95_ms,
-        row.query_p50_over_embedding,
-        row.hnsw_recall10,
-        row.hnsw_speedup,
-        row.startup_s,
-        row.rss_mb,
-      ]
-        .map((value) => String(value).padEnd(9))
-        .join(' '),
-    );
+  log(`ingest: ${plan.ingestArticles} articles x ${plan.repetitions}`);
+  const ingest = await measureIngest(bench, inputs.slice(0, plan.ingestArticles));
+  log('embedding batch sizes');
+  const batches = await measureBatches(bench);
+  const questionMs = await questionEmbeddingMs(model, questions);
+  const sizes: Record<string, Awaited<ReturnType<typeof measureSize>>> = {};
+  for (const size of plan.sizes) {
+    log(`library of ${size} passages`);
+    sizes[size] = await measureSize(bench, size, questionMs);
   }
-  console.log('index search breadth (ef): recall@10 / ms per search');
-  for (const row of Object.values(sizes)) {
+  const vectorScale = values.scale
+    ? measureVectorScale(
+        values.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000],
+        centres,
+        clusteredUnitVectors(30, questionVectors, SPREAD, 555),
+        SPREAD,
+        log,
+      )
+    : undefined;
+  const largest = sizes[100_000];
+  const best = batches.reduce((a, b) => (b.pps > a.pps ? b : a));
+  const result = {
+    quick: values.quick,
+    ingest_ratio: round(ingest.ratio),
+    ingest_pipeline_pps: round(ingest.pipeline_pps, 1),
+    ingest_raw_pps: round(ingest.raw_pps, 1),
+    ingest_passages: ingest.passages,
+    embed_passages_per_s: best.pps,
+    embed_best_batch: best.batch,
+    embed_batches: batches,
+    question_embedding_ms: round(questionMs, 1),
+    sizes,
+    query_p50_ms_100k: largest?.query_p50_ms ?? null,
+    query_p95_ms_100k: largest?.query_p95_ms ?? null,
+    hnsw_recall10_100k: largest?.hnsw_recall10 ?? null,
+    startup_s_100k: largest?.startup_s ?? null,
+    rss_mb_per_100k: largest ? largest.rss_mb : null,
+    vector_scale: vectorScale ?? null,
+  };
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else {
     console.log(
-      `${String(row.passages).padEnd(9)} ${row.hnsw_by_ef.map((entry) => `ef ${entry.ef}: ${entry.recall10} / ${entry.ms_per_search}`).join('   ')}`,
+      `ingest: pipeline ${result.ingest_pipeline_pps} passages/s vs raw model ${result.ingest_raw_pps}/s -> ratio ${result.ingest_ratio} (${ingest.passages} passages)`,
     );
-  }
-  if (vectorScale) {
-    console.log('vector index alone (hnswlib, ef 400): passages / build s / search ms p50 / recall@10');
-    for (const row of vectorScale) {
-      console.log(`${String(row.passages).padEnd(9)} ${row.build_s} s   ${row.search_ms_p50} ms   ${row.recall10}`);
+    console.log(
+      `embedding: ${batches.map((row) => `batch ${row.batch}: ${row.pps}/s, rss ${row.rss_mb} MB`).join('; ')}`,
+    );
+    console.log(`one question embedded: ${result.question_embedding_ms} ms`);
+    console.log('passages  build_s  p50_ms  p95_ms  p50/embed  recall@10  speed-up  startup_s  rss_mb');
+    for (const row of Object.values(sizes)) {
+      console.log(
+        [
+          row.passages,
+          row.build_s,
+          row.query_p50_ms,
+          row.query_p95_ms,
+          row.query_p50_over_embedding,
+          row.hnsw_recall10,
+          row.hnsw_speedup,
+          row.startup_s,
+          row.rss_mb,
+        ]
+          .map((value) => String(value).padEnd(9))
+          .join(' '),
+      );
+    }
+    console.log('index search breadth (ef): recall@10 / ms per search');
+    for (const row of Object.values(sizes)) {
+      console.log(
+        `${String(row.passages).padEnd(9)} ${row.hnsw_by_ef.map((entry) => `ef ${entry.ef}: ${entry.recall10} / ${entry.ms_per_search}`).join('   ')}`,
+      );
+    }
+    if (vectorScale) {
+      console.log('vector index alone (hnswlib, ef 400): passages / build s / search ms p50 / recall@10');
+      for (const row of vectorScale) {
+        console.log(`${String(row.passages).padEnd(9)} ${row.build_s} s   ${row.search_ms_p50} ms   ${row.recall10}`);
+      }
     }
   }
 }
+
+await main();

@@ -1,13 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
 import type { Briefing } from '../briefing/briefing.js';
-import {
-  briefingCounts,
-  briefingPeriod,
-  quietLine,
-  storyTagLine,
-  storyText,
-} from '../briefing/render-briefing-text.js';
+import { briefingCounts, briefingPeriod, quietLine, storyTagLine, storyText } from '../briefing/briefing-text.js';
 import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { COLOURS, linkedTitle, withByline } from './render.js';
 

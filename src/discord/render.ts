@@ -3,10 +3,10 @@ import { escapeMarkdown } from 'discord.js';
 import type { Answer, Citation } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
-import { byline } from '../render-text.js';
 import type { StoredArticle } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import { byline } from '../text/source-line.js';
 import { DISCORD_LIMITS, type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 

@@ -10,7 +10,7 @@ import { loadEmbeddingModel } from '../embed/load-embedding-model.js';
 import { passageEmbeddingText } from '../ingest/ingest-service.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
-import { logger } from '../logger.js';
+import { configureLogger } from '../logger.js';
 import { outletBoilerplateIn, withoutBoilerplate } from '../text/outlet-boilerplate.js';
 import { corpusPath } from './multihop.js';
 import { progress } from './progress.js';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
   },
 });
-logger.level = process.env.LOG_LEVEL ?? 'warn';
+configureLogger(loadConfig().log, 'warn');
 
 interface EvalArticle extends ProfiledArticle {
   category: string | undefined;

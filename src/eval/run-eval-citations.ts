@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { checkCitations } from '../answer/citation-check.js';
 import { ModelWriter } from '../answer/model-writer.js';
 import { SUPPORT_THRESHOLD } from '../answer/support.js';
+import { loadConfig } from '../config.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
-import { logger } from '../logger.js';
+import { configureLogger } from '../logger.js';
 import { foldForComparison } from '../text/terms.js';
 import { type CaseKind, type CitationCase, generateCitationCases, SUPPORTED_KINDS } from './citation-cases.js';
 import { corpusPath } from './multihop.js';
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-logger.level = process.env.LOG_LEVEL ?? 'warn';
+configureLogger(loadConfig().log, 'warn');
 
 const sampleFiles = readdirSync(values.samples).map((name) => path.join(values.samples, name));
 const inputs = (

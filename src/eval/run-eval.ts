@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import { readArticleFile } from '../ingest/read-file.js';
-import { logger } from '../logger.js';
+import { configureLogger } from '../logger.js';
 import { Newsdesk } from '../newsdesk.js';
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
 import { countWords } from '../text/terms.js';
@@ -42,7 +42,7 @@ if (!['dev', 'test', 'all'].includes(split)) {
   console.error('--split must be dev, test or all');
   process.exit(2);
 }
-logger.level = process.env.LOG_LEVEL ?? 'warn';
+configureLogger(loadConfig().log, 'warn');
 
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-eval-'));
 const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
-import { InvalidInputError, UserError } from '../errors.js';
+import { FetchFailedError, InvalidInputError, UserError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import { addressRefusal } from './address-guard.js';
 import type { ArticleInput } from './article.js';
@@ -34,8 +34,8 @@ export class UrlRefusedError extends InvalidInputError {
   override readonly name: string = 'UrlRefusedError';
 }
 
-/** The server answered with an error status; `retryAfterSeconds` when it said when to come back. */
-export class HttpStatusError extends InvalidInputError {
+/** The server failed (5xx) or asked to slow down (429); `retryAfterSeconds` when it said when to come back. */
+export class HttpStatusError extends FetchFailedError {
   override readonly name: string = 'HttpStatusError';
   constructor(
     readonly status: number,
@@ -205,7 +205,11 @@ export class PageFetcher {
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       response.resume();
-      throw new HttpStatusError(status, retryAfterSeconds(response.headers['retry-after']));
+      // 4xx: the link is wrong (missing, private); 5xx and 429: the site is failing, not the link.
+      if (status >= 500 || status === 429) {
+        throw new HttpStatusError(status, retryAfterSeconds(response.headers['retry-after']));
+      }
+      throw new InvalidInputError('page-refused', `The page answered HTTP ${status}.`);
     }
     const [mediaType = '', ...parameters] = (response.headers['content-type'] ?? '').split(';');
     const contentType = mediaType.trim().toLowerCase();
@@ -315,9 +319,9 @@ function describeNetworkError(error: unknown, url: URL, timeoutMs: number): Erro
   const name = (error as { name?: string })?.name;
   const code = (error as { code?: string })?.code;
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
-    return new InvalidInputError('fetch-timeout', `${url.host} did not answer within ${timeoutMs / 1000} s.`);
+    return new FetchFailedError('fetch-timeout', `${url.host} did not answer within ${timeoutMs / 1000} s.`);
   }
-  return new InvalidInputError('fetch-failed', `Could not fetch ${url.host} (${code ?? 'network error'}).`, {
+  return new FetchFailedError('fetch-failed', `Could not fetch ${url.host} (${code ?? 'network error'}).`, {
     cause: error,
   });
 }

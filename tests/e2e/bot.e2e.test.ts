@@ -4,7 +4,7 @@ import type { Briefing, BriefingStory } from '../../src/briefing/briefing.js';
 import { type BriefingPublisher, BriefingScheduler } from '../../src/briefing/scheduler.js';
 import type { RunningBot } from '../../src/discord/bot.js';
 import { createDiscordRest } from '../../src/discord/client.js';
-import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { registerCommands } from '../../src/discord/register-commands.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
 import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, GUILD_B, startBotAgainstFake } from '../helpers/bot-harness.js';
@@ -13,7 +13,7 @@ import { PageServer } from '../helpers/page-server.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
+const SAMPLE = 'tests/fixtures/samples/ukraine-troops-2022-01-26.txt';
 const SAMPLE_TITLE =
   "Biden is 'planning to deploy 1,000 troops to Eastern Europe before Putin invades Ukraine' alongside some NATO allies in a 'coalition of the willing'";
 const EPHEMERAL = 64;
@@ -87,7 +87,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
 
   it('registers the seven commands in the development guild, moderators-only ones with Manage Server by default', async () => {
     const rest = createDiscordRest(config.discord, { retries: 0, timeout: 2000 });
-    const result = await deployCommands({ ...config.discord, guildId: GUILD_A.id }, bot.commands, rest);
+    const result = await registerCommands({ ...config.discord, guildId: GUILD_A.id }, bot.commands, rest);
     expect(result).toEqual({ scope: 'guild', count: 7 });
     const registered = fake.registeredCommands.get(GUILD_A.id) ?? [];
     expect(registered.map((command) => command.name).sort()).toEqual([

@@ -9,7 +9,7 @@ import type { FakeDiscord } from '../helpers/fake-discord.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const SAMPLE = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8');
+const SAMPLE = readFileSync('tests/fixtures/samples/ukraine-troops-2022-01-26.txt', 'utf8');
 const ASKS = 50;
 const QUESTIONS = [
   'How many additional troops would each country send?',

@@ -10,7 +10,7 @@ import { openRealNewsdesk } from '../helpers/real-model.js';
 import { TEST_SECRETS } from '../helpers/secrets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
+const SAMPLE = 'tests/fixtures/samples/ukraine-troops-2022-01-26.txt';
 const QUESTION = 'How many additional troops would each country send?';
 
 describe('/ask written by a streaming model, through the real discord.js client and a fake Discord', () => {

@@ -9,7 +9,7 @@ import { expectStoredConsistently } from '../helpers/stored-state.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Under /add's 6,000-character limit for pasted text.
-const SAMPLE = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8').slice(0, 5800);
+const SAMPLE = readFileSync('tests/fixtures/samples/ukraine-troops-2022-01-26.txt', 'utf8').slice(0, 5800);
 // A long read as a file: the first line is its title, then the bodies of the benchmark's first articles.
 const LONG_READ_TITLE = 'A long read on the week in technology';
 const corpus = JSON.parse(readFileSync('../shared/bench/multihop/corpus.json', 'utf8')) as { body: string }[];

@@ -8,7 +8,7 @@ import { expectStoredConsistently } from '../helpers/stored-state.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Under /add's 6,000-character limit for pasted text.
-const SAMPLE = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8').slice(0, 5800);
+const SAMPLE = readFileSync('tests/fixtures/samples/ukraine-troops-2022-01-26.txt', 'utf8').slice(0, 5800);
 
 describe('SIGTERM to `npm start` with a token', () => {
   const temp = makeTempDir();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { openRealNewsdesk } from './real-model.js';
 
 const [dataDir = '', first = '0'] = process.argv.slice(2);
-const paragraphs = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8')
+const paragraphs = readFileSync('tests/fixtures/samples/ukraine-troops-2022-01-26.txt', 'utf8')
   .split(/\n\s*\n/)
   .map((paragraph) => paragraph.trim())
   .filter((paragraph) => paragraph.split(/\s+/).length > 12);

@@ -18,7 +18,7 @@ describe('the terminal with a language model configured in the environment', () 
     }));
     // Read once by the first command, as `npm run ask` reads .env.
     Object.assign(process.env, { DATA_DIR: temp.dir, LLM_BASE_URL: chat.url, LLM_MODEL: 'scripted-model' });
-    expect((await cli('ingest', 'data/samples')).code).toBe(EXIT_OK);
+    expect((await cli('ingest', 'tests/fixtures/samples')).code).toBe(EXIT_OK);
   });
   afterAll(async () => {
     await chat.close();

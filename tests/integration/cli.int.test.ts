@@ -26,7 +26,7 @@ afterAll(() => {
 
 describe('the command line', () => {
   it('ingests the samples folder, lists it, and answers with --json', async () => {
-    const ingest = await cli('ingest', 'data/samples');
+    const ingest = await cli('ingest', 'tests/fixtures/samples');
     expect(ingest.code).toBe(EXIT_OK);
     expect(ingest.out).toMatch(/✓ added +[0-9a-f]{8} +Biden is 'planning/);
     const sources = await cli('sources');

@@ -18,9 +18,9 @@ afterAll(() => {
 
 describe('the local console', () => {
   it('adds a file, lists it, answers a question and removes the article', async () => {
-    expect(await runConsoleLine(newsdesk, 'local', '/add data/samples/ukraine-troops-2022-01-26.txt')).toMatch(
-      /✓ added/,
-    );
+    expect(
+      await runConsoleLine(newsdesk, 'local', '/add tests/fixtures/samples/ukraine-troops-2022-01-26.txt'),
+    ).toMatch(/✓ added/);
     expect(await runConsoleLine(newsdesk, 'local', '/sources')).toMatch(/1 article, page 1 of 1/);
     const answer = await runConsoleLine(newsdesk, 'local', '/ask How many U.S. troops has the Pentagon put on alert?');
     expect(answer).toMatch(/8,500[\s\S]*\[1\][\s\S]*Sources:\n\[1\] Biden is/);

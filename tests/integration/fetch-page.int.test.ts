@@ -3,6 +3,8 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, ingestExitCode } from '../../src/cli.js';
+import { FetchFailedError, InvalidInputError, type UserError } from '../../src/errors.js';
 import { PageFetcher, USER_AGENT } from '../../src/ingest/fetch-page.js';
 import { prepareArticle } from '../../src/ingest/prepare.js';
 import { PageServer } from '../helpers/page-server.js';
@@ -35,6 +37,7 @@ describe('PageFetcher against a real local server', () => {
       '/pdf': { headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4' },
       '/image': { headers: { 'content-type': 'image/png' }, body: 'png' },
       '/missing-page': { status: 404, body: 'gone' },
+      '/unavailable': { status: 503, body: 'down for maintenance' },
       '/huge': { headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(6 * 1024 * 1024) },
       '/outlets/broadcaster': { body: readFileSync('tests/fixtures/outlets/broadcaster-jsonld.html') },
       '/outlets/newspaper': { body: readFileSync('tests/fixtures/outlets/newspaper-time.html') },
@@ -192,6 +195,18 @@ describe('PageFetcher against a real local server', () => {
     await expect(fetcher.fetchArticle(server.url('/huge'))).rejects.toThrow('The page is larger than 5 MB.');
   });
 
+  it('tells a failing site (5xx) apart from a wrong link (4xx): the first is a FetchFailedError, the CLI exits 1', async () => {
+    const failing = await fetcher.fetchArticle(server.url('/unavailable')).catch((error: unknown) => error);
+    expect(failing).toBeInstanceOf(FetchFailedError);
+    expect((failing as Error).message).toBe('The page answered HTTP 503.');
+    const missing = await fetcher.fetchArticle(server.url('/missing-page')).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(InvalidInputError);
+    expect(missing).not.toBeInstanceOf(FetchFailedError);
+    const exitCode = (error: unknown) =>
+      ingestExitCode([{ origin: 'link', status: 'failed', error: error as UserError }]);
+    expect([exitCode(failing), exitCode(missing)]).toEqual([EXIT_FAILURE, EXIT_BAD_INPUT]);
+  });
+
   it('gives up on a server that does not answer in time', async () => {
     const quick = new PageFetcher({ testOnlyAllowedAddresses: ['127.0.0.1'], timeoutMs: 300 });
     // A server that accepts the request and never answers it.
@@ -200,6 +215,7 @@ describe('PageFetcher against a real local server', () => {
     await new Promise((resolve) => neverAnswers.once('listening', resolve));
     const { port } = neverAnswers.address() as { port: number };
     await expect(quick.fetchArticle(`http://127.0.0.1:${port}/`)).rejects.toThrow('did not answer within 0.3 s');
+    await expect(quick.fetchArticle(`http://127.0.0.1:${port}/`)).rejects.toBeInstanceOf(FetchFailedError);
     neverAnswers.closeAllConnections();
     neverAnswers.close();
   });

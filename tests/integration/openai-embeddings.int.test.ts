@@ -31,7 +31,7 @@ describe('an OpenAI-compatible embeddings endpoint', () => {
     const newsdesk = await Newsdesk.open(config);
     try {
       expect(newsdesk.model).toMatchObject({ dimensions: 48, id: `openai:nomic-embed-text@${server.url}` });
-      await newsdesk.ingestFiles(['data/samples'], 'local');
+      await newsdesk.ingestFiles(['tests/fixtures/samples'], 'local');
       const answer = await newsdesk.ask('local', 'How many U.S. troops has the Pentagon put on alert?');
       expect(answer.answer).toContain('8,500');
       expect(server.requests.every((request) => request.model === 'nomic-embed-text')).toBe(true);

@@ -5,7 +5,7 @@ import { foldForComparison } from '../../src/text/terms.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const SAMPLE = 'data/samples/ukraine-troops-2022-01-26.txt';
+const SAMPLE = 'tests/fixtures/samples/ukraine-troops-2022-01-26.txt';
 const GUILD = 'local';
 
 /** Questions about the sample and a fact the answer must state and its cited passage must hold. */

@@ -39,7 +39,7 @@ describe('cleanArticleText', () => {
   });
 
   it('leaves no repeated paragraph and no boilerplate in the sample article', () => {
-    const raw = readFileSync('data/samples/ukraine-troops-2022-01-26.txt', 'utf8');
+    const raw = readFileSync('tests/fixtures/samples/ukraine-troops-2022-01-26.txt', 'utf8');
     const [title = '', ...rest] = raw.split('\n');
     const cleaned = cleanArticleText(rest.join('\n'), title);
     const paragraphs = cleaned.text.split('\n\n').map(foldForComparison);

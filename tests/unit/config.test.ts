@@ -23,6 +23,7 @@ describe('parseConfig', () => {
     [{ LLM_BASE_URL: 'ftp://models.example' }, 'LLM_BASE_URL'],
     [{ LLM_TIMEOUT_MS: '10' }, 'LLM_TIMEOUT_MS'],
     [{ LLM_STREAMING: 'sometimes' }, 'LLM_STREAMING'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('stops on a bad value and names the variable (%o)', (environment, variable) => {
     expect(() => parseConfig(environment)).toThrow(ConfigError);
     expect(() => parseConfig(environment)).toThrow(variable);
@@ -38,6 +39,23 @@ describe('parseConfig', () => {
       model: 'llama3.2',
       timeoutMs: 30_000,
       streaming: false,
+    });
+  });
+
+  it("words a bad value in the user's terms, not the validation library's", () => {
+    expect(() => parseConfig({ EMBEDDING_BATCH_SIZE: 'lots' })).toThrow(
+      'EMBEDDING_BATCH_SIZE: must be a whole number from 1 to 512',
+    );
+    expect(() => parseConfig({ FEED_POLL_MINUTES: '2.5' })).toThrow('FEED_POLL_MINUTES: must be a whole number');
+    expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL: must be one of fatal, error, warn');
+    expect(() => parseConfig({ EMBEDDING_BATCH_SIZE: 'lots' })).not.toThrow(/NaN|received/);
+  });
+
+  it('leaves the log level to each entry point when LOG_LEVEL is unset, and reads LOG_FILE', () => {
+    expect(parseConfig({}).log).toEqual({ level: undefined, file: undefined });
+    expect(parseConfig({ LOG_LEVEL: 'debug', LOG_FILE: '/tmp/newsdesk.log' }).log).toEqual({
+      level: 'debug',
+      file: '/tmp/newsdesk.log',
     });
   });
 

@@ -1,20 +1,8 @@
-import type { Answer } from './answer/answer.js';
-import type { IngestOutcome } from './ingest/ingest-service.js';
-import type { SourcesPage } from './newsdesk.js';
-import type { StoredArticle } from './store/article-store.js';
-
-/** A date as the reader sees it, e.g. "26 Jan 2022". */
-export function formatDate(iso: string | null | undefined): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** "Outlet, 26 Jan 2022" from whatever of the two is known. */
-export function byline(article: { source: string | null; publishedAt: string | null }): string {
-  return [article.source, formatDate(article.publishedAt)].filter(Boolean).join(', ');
-}
+import type { Answer } from '../answer/answer.js';
+import type { IngestOutcome } from '../ingest/ingest-service.js';
+import type { SourcesPage } from '../newsdesk.js';
+import type { StoredArticle } from '../store/article-store.js';
+import { byline } from '../text/source-line.js';
 
 /** An answer and its numbered sources as plain text for a terminal. */
 export function renderAnswerText(answer: Answer): string {

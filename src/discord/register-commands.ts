@@ -4,7 +4,7 @@ import { ConfigError } from '../errors.js';
 import type { Command } from './command.js';
 
 /** Register the slash commands: to one guild when DISCORD_GUILD_ID is set (instant, for development), else globally. */
-export async function deployCommands(
+export async function registerCommands(
   discord: Config['discord'],
   commands: ReadonlyMap<string, Command>,
   rest: REST,

@@ -1,4 +1,4 @@
-import { byline } from '../render-text.js';
+// The wording of a briefing's parts, shared by Discord's embeds and the terminal.
 import type { Briefing, BriefingStory } from './briefing.js';
 import { formatLocal } from './local-time.js';
 
@@ -37,24 +37,4 @@ export function storyTagLine(story: BriefingStory): string {
 /** The story's sentences, each followed by its citation. */
 export function storyText(story: BriefingStory): string {
   return story.sentences.map((sentence) => `${sentence.text} [${sentence.n}]`).join(' ');
-}
-
-/** A briefing as Markdown for the terminal. */
-export function renderBriefingText(briefing: Briefing): string {
-  const title = `# ${briefing.late ? 'Late briefing' : 'Briefing'} · ${briefingPeriod(briefing)}`;
-  if (briefing.articleCount === 0) return `${title}\n\n${quietLine(briefing)}`;
-  const lines = [title, '', briefingCounts(briefing)];
-  briefing.stories.forEach((story, index) => {
-    lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story));
-  });
-  if (briefing.quickHits.length > 0) {
-    lines.push('', '## Quick hits');
-    for (const hit of briefing.quickHits) lines.push(`- ${hit.headline} [${hit.sourceNumbers[0]}]`);
-  }
-  lines.push('', '## Sources');
-  for (const source of briefing.sources) {
-    const where = byline(source);
-    lines.push(`[${source.n}] ${source.title}${where ? ` (${where})` : ''}${source.url ? ` ${source.url}` : ''}`);
-  }
-  return lines.join('\n');
 }

@@ -1,0 +1,23 @@
+import type { Briefing } from '../briefing/briefing.js';
+import { briefingCounts, briefingPeriod, quietLine, storyTagLine, storyText } from '../briefing/briefing-text.js';
+import { byline } from '../text/source-line.js';
+
+/** A briefing as Markdown for the terminal. */
+export function renderBriefingText(briefing: Briefing): string {
+  const title = `# ${briefing.late ? 'Late briefing' : 'Briefing'} · ${briefingPeriod(briefing)}`;
+  if (briefing.articleCount === 0) return `${title}\n\n${quietLine(briefing)}`;
+  const lines = [title, '', briefingCounts(briefing)];
+  briefing.stories.forEach((story, index) => {
+    lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story));
+  });
+  if (briefing.quickHits.length > 0) {
+    lines.push('', '## Quick hits');
+    for (const hit of briefing.quickHits) lines.push(`- ${hit.headline} [${hit.sourceNumbers[0]}]`);
+  }
+  lines.push('', '## Sources');
+  for (const source of briefing.sources) {
+    const where = byline(source);
+    lines.push(`[${source.n}] ${source.title}${where ? ` (${where})` : ''}${source.url ? ` ${source.url}` : ''}`);
+  }
+  return lines.join('\n');
+}
