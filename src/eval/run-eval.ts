@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import type { IngestOutcome } from '../ingest/ingest-service.js';
-import { readArticleFile } from '../ingest/read-file.js';
 import { configureLogger } from '../logger.js';
-import { Newsdesk } from '../newsdesk.js';
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
 import { countWords } from '../text/terms.js';
-import { answerContainsGold, corpusPath, loadQuestions, type Split } from './multihop.js';
+import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
+import { answerContainsGold, loadQuestions, type Split } from './multihop.js';
 import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
 
-const GUILD = 'eval';
+const GUILD = EVAL_GUILD;
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +16,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'dev' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
-    // For tuning only: keep the ingested corpus in this folder and reuse it on the next run.
+    // Where the ingested corpus is kept (default: data/state/eval/<hash of the ingest code>).
     'data-dir': { type: 'string' },
     'common-word-share': { type: 'string' },
     // Ablations: override one ranking setting (see docs/retrieval.md).
@@ -44,7 +39,8 @@ if (!['dev', 'test', 'all'].includes(split)) {
 }
 configureLogger(loadConfig().log, 'warn');
 
-const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsdesk-eval-'));
+// The ingested corpus is kept (keyed by the ingest code) and reused by the next run.
+const dataDir = values['data-dir'] ?? defaultEvalDataDir();
 const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
 const ranking: RankingOptions = {
   ...DEFAULT_RANKING_OPTIONS,
@@ -64,22 +60,12 @@ const ranking: RankingOptions = {
     sentences: number(values['reorder-sentences'], DEFAULT_RANKING_OPTIONS.windowReorder.sentences),
   },
 };
-const newsdesk = await Newsdesk.open({ ...loadConfig(), dataDir }, { ranking });
+const { newsdesk, ingestSeconds } = await openEvalLibrary(loadConfig(), {
+  dataset: values.dataset,
+  dataDir,
+  newsdesk: { ranking },
+});
 try {
-  let ingestSeconds = 0;
-  if (newsdesk.listSources(GUILD).total === 0) {
-    const started = performance.now();
-    // The normal path (read the JSON file, then clean, split, embed and store), fed in slices for progress.
-    const articles = await readArticleFile(corpusPath(values.dataset));
-    const outcomes: IngestOutcome[] = [];
-    for (let offset = 0; offset < articles.length; offset += 25) {
-      outcomes.push(...(await newsdesk.ingestArticles(articles.slice(offset, offset + 25), GUILD)));
-      progress('ingest', Math.min(offset + 25, articles.length), articles.length);
-    }
-    ingestSeconds = (performance.now() - started) / 1000;
-    const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
-    if (failed > 0) process.stderr.write(`${failed} corpus article(s) were refused\n`);
-  }
   const passages = newsdesk.library.passageTexts(GUILD);
   const meanPassageWords = passages.reduce((sum, text) => sum + countWords(text), 0) / Math.max(1, passages.length);
 
@@ -178,5 +164,4 @@ try {
   }
 } finally {
   newsdesk.close();
-  if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
 }
