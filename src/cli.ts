@@ -70,6 +70,10 @@ export async function runCli(
               {
                 answer: answer.answer,
                 abstained: answer.abstained,
+                answer_span: answer.span ?? null,
+                answer_type: answer.answerType ?? null,
+                // The articles cover the subject but do not state it: the closest source.
+                closest: answer.notStated ? (answer.citations[0] ?? null) : null,
                 written_by: answer.writtenBy ?? 'extractive',
                 citations: answer.citations.map((citation) => ({
                   n: citation.n,

@@ -1,4 +1,5 @@
 import type { StoredPassage } from '../store/article-store.js';
+import type { AnswerType } from './question-type.js';
 
 /** One numbered source of an answer: an article, and its passage that the answer's best sentence from it was taken from. */
 export interface Citation {
@@ -37,6 +38,15 @@ export interface Answer {
   support: number;
   /** The language model that wrote the answer (its citations checked); absent when it is extractive. */
   writtenBy?: string;
+  /** What the question asks for (a person, a number, someone's words...), when the answerer read it. */
+  answerType?: AnswerType;
+  /** The answer itself (the figure, the name, the quotation), when a sentence states it; it opens the answer in bold. */
+  span?: string;
+  /**
+   * The articles cover the subject but do not state what was asked: `abstained` is true, the text
+   * says so and quotes the closest sentence, and `citations` holds that one source.
+   */
+  notStated?: boolean;
 }
 
 /** What the user reads when the articles do not answer the question. */
@@ -44,6 +54,26 @@ export const ABSTENTION_TEXT =
   "I couldn't find reliable information about that in the articles here, so I won't guess. Try rephrasing, or check /sources to see what has been added.";
 export const NO_ARTICLES_TEXT =
   'No articles have been added here yet, so there is nothing to answer from. A moderator can add some with /add.';
+
+/** What each answer type asks, for saying plainly that the articles do not state it. */
+const ASKED_FOR: Record<AnswerType, string> = {
+  person: 'who it was',
+  organization: 'which organisation it was',
+  place: 'where',
+  date: 'when',
+  duration: 'how long',
+  number: 'how many',
+  money: 'how much',
+  percent: 'what share or rate',
+  reason: 'why',
+  quote: 'what was said',
+  other: 'that',
+};
+
+/** What the user reads when the articles cover the subject but do not state the asked fact. */
+export function notStatedText(type: AnswerType, closest: string, n: number): string {
+  return `The articles here don't say ${ASKED_FOR[type]}. The closest they come: “${closest}” [${n}]`;
+}
 
 /** What the user reads when the question is about outlets the server has no articles from. */
 export function noArticlesFromText(outlets: readonly string[]): string {

@@ -80,7 +80,9 @@ export class AskService {
     const started = performance.now();
     let draft: string;
     try {
-      draft = await writer.write(question, passages, options.onDraft);
+      // What the extractive reading found is a hint; the model's draft is checked like any other.
+      const hint = extractive.answerType ? { type: extractive.answerType, span: extractive.span } : undefined;
+      draft = await writer.write(question, passages, { onDraft: options.onDraft, ...(hint ? { hint } : {}) });
     } catch (error) {
       log.warn(
         { model: writer.model, reason: error instanceof Error ? error.message : String(error) },

@@ -2,8 +2,11 @@ import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentWords, stemOf, wordTokens } from '../text/terms.js';
-import { ABSTENTION_TEXT, type Answer, type Citation, citationSource } from './answer.js';
-import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
+import { typedSpans } from '../text/typed-spans.js';
+import { ABSTENTION_TEXT, type Answer, type Citation, citationSource, notStatedText } from './answer.js';
+import { asksForName, likelyAnswerName, mentionsName, namePhrases } from './answer-names.js';
+import { type AnswerSpan, answerSpanIn, PROXIMITY_WORDS, type QuestionReading } from './answer-spans.js';
+import { questionFocus, questionType } from './question-type.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -46,7 +49,43 @@ interface Candidate {
   rank: number;
   score: number;
   tokens: Set<string>;
+  /** The passage's readable sentences and this one's place among them (for who spoke last, and quotations that run on). */
+  sentences: readonly string[];
+  index: number;
+  /** The answer span this sentence holds, when the question's type was looked for in it. */
+  span?: AnswerSpan;
 }
+
+/** How much a sentence that holds an answer of the asked type gains, scaled by how near the question's words it stands. */
+export const TYPED_SPAN_WEIGHT = 2;
+/** What a count of the very unit asked about ("80,065 fans" for "how many fans") adds to the proximity. */
+const UNIT_MATCH_GAIN = 1;
+/** An answer span with fewer of the question's words around it than this is not taken as stating the answer. */
+const MIN_SPAN_PROXIMITY = 0.08;
+/**
+ * Only a question of at most this many content words is answered "not stated": the words of a
+ * longer, many-part question are spread over several sentences, so no one sentence states it all.
+ */
+const SHORT_QUESTION_STEMS = 9;
+/**
+ * The types whose answers the tagger finds reliably enough to say "not stated" when no sentence
+ * holds one. Someone's words and reasons are often reported without quotation marks or a causal
+ * connective ("the report found sea levels will rise"), so for those the typed sentences only go first.
+ */
+const STATED_OR_NOT: ReadonlySet<string> = new Set([
+  'person',
+  'organization',
+  'place',
+  'date',
+  'duration',
+  'number',
+  'money',
+  'percent',
+]);
+/** Sentences (best by coverage first) read for typed spans: more costs time and rarely helps. */
+const SENTENCES_TYPED = 60;
+/** Sentences before a quotation searched for the person a "he said" refers to. */
+const SPEAKER_LOOKBACK = 3;
 
 function stemsOf(text: string): Set<string> {
   return new Set(wordTokens(text).map(stemOf));
@@ -78,15 +117,16 @@ export function composeExtractiveAnswer(
 
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
-    return splitSentences(entry.passage.text)
-      .filter((sentence) => wordTokens(sentence.text).length >= 4 && readsAsProse(sentence.text))
-      .map((sentence) => {
-        const tokens = stemsOf(sentence.text);
-        const own = weightedCoverage(tokens, weights);
-        // A small preference for better-ranked passages breaks ties between equally covering sentences.
-        const score = SENTENCE_SHARE * own + (1 - SENTENCE_SHARE) * context - rank * 0.005;
-        return { text: sentence.text, entry, rank, score, tokens };
-      });
+    const sentences = splitSentences(entry.passage.text)
+      .map((sentence) => sentence.text)
+      .filter((text) => wordTokens(text).length >= 4 && readsAsProse(text));
+    return sentences.map((text, index) => {
+      const tokens = stemsOf(text);
+      const own = weightedCoverage(tokens, weights);
+      // A small preference for better-ranked passages breaks ties between equally covering sentences.
+      const score = SENTENCE_SHARE * own + (1 - SENTENCE_SHARE) * context - rank * 0.005;
+      return { text, entry, rank, score, tokens, sentences, index };
+    });
   });
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
@@ -97,6 +137,30 @@ export function composeExtractiveAnswer(
   const support = top ? weightedCoverage(stemsOf(`${top.passage.article.title} ${top.passage.text}`), weights) : 0;
   const required = requiredSupport(stems.length);
   if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
+
+  const type = questionType(question);
+  const reading: QuestionReading = {
+    type,
+    stems: new Set(stems),
+    weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
+    nameWords: new Set(namePhrases(question).flatMap((phrase) => wordTokens(phrase))),
+    focus: focusStem(question, type),
+  };
+  if (type.type !== 'other') {
+    // The sentences that state what was asked gain by how near the question's words the answer stands.
+    for (const candidate of candidates.slice(0, SENTENCES_TYPED)) {
+      const span = answerSpanIn(candidate.text, reading, type.type === 'quote' ? speakerBefore(candidate) : []);
+      if (!span) continue;
+      candidate.span = span;
+      candidate.score += TYPED_SPAN_WEIGHT * (0.5 + span.proximity + (span.unitMatch ? UNIT_MATCH_GAIN : 0));
+    }
+    candidates.sort((a, b) => b.score - a.score);
+    const answering = candidates.find((candidate) => candidate.span);
+    const stated = answering !== undefined && (answering.span?.proximity ?? 0) >= MIN_SPAN_PROXIMITY;
+    if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
+      return notStated(type.type, best, support);
+    }
+  }
 
   // A question asking for a name is answered by sentences that name it: the name the top passages
   // agree on goes first when its sentence covers the question nearly as well.
@@ -112,8 +176,21 @@ export function composeExtractiveAnswer(
   }
   const lead = candidates[0] ?? best;
   const chosen: Candidate[] = [lead];
-  let length = lead.text.length;
+  const leadText = type.type === 'quote' ? withRunOnQuotation(lead) : lead.text;
+  let length = leadText.length;
+  // After a sentence chosen for stating the asked answer, the one that best covers the question
+  // follows: it gives the context (and cites the article the question is most about).
+  if (
+    lead.span &&
+    best !== lead &&
+    length + best.text.length <= MAX_ANSWER_CHARS &&
+    overlap(lead.tokens, best.tokens) <= 0.6
+  ) {
+    chosen.push(best);
+    length += best.text.length;
+  }
   for (const candidate of candidates.slice(1)) {
+    if (chosen.includes(candidate)) continue;
     if (chosen.length >= MAX_SENTENCES || candidate.score < SECONDARY_RELATIVE_SCORE * lead.score) break;
     if (length + candidate.text.length > MAX_ANSWER_CHARS) continue;
     if (chosen.some((other) => overlap(other.tokens, candidate.tokens) > 0.6)) continue;
@@ -132,7 +209,69 @@ export function composeExtractiveAnswer(
       numbers.set(passage.articleId, n);
       citations.push({ n, ...citationSource(passage), passage: passage.text });
     }
-    return `${candidate.text} [${n}]`;
+    return `${candidate === lead ? leadText : candidate.text} [${n}]`;
   });
-  return { answer: parts.join(' '), abstained: false, citations, support };
+  const span = lead.span?.text;
+  const text = span ? `**${spanLine(span, lead.span?.kind)}** ${parts.join(' ')}` : parts.join(' ');
+  return {
+    answer: text,
+    abstained: false,
+    citations,
+    support,
+    answerType: type.type,
+    ...(span ? { span } : {}),
+  };
+}
+
+/** The stem of the question's focus word, unless it is a stop word ("who is the ..."). */
+function focusStem(question: string, type: ReturnType<typeof questionType>): string | undefined {
+  const focus = questionFocus(question, type);
+  if (!focus || !contentWords(focus).length) return undefined;
+  return stemOf(focus);
+}
+
+/** The names in the sentences just before a candidate, nearest first: whom a "he said" refers to. */
+function speakerBefore(candidate: Candidate): string[] {
+  for (let index = candidate.index - 1; index >= Math.max(0, candidate.index - SPEAKER_LOOKBACK); index -= 1) {
+    const names = typedSpans(candidate.sentences[index] ?? '')
+      .spans.filter((span) => span.kind === 'name')
+      .flatMap((span) => wordTokens(span.text));
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+/** A quotation that runs on past its sentence is quoted whole: the following sentences up to its close. */
+function withRunOnQuotation(candidate: Candidate): string {
+  let text = candidate.text;
+  for (let index = candidate.index + 1; index < candidate.sentences.length && opensQuotation(text); index += 1) {
+    const next = candidate.sentences[index] ?? '';
+    if (text.length + next.length > MAX_ANSWER_CHARS) break;
+    text = `${text} ${next}`;
+  }
+  return text;
+}
+
+function opensQuotation(text: string): boolean {
+  return (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
+}
+
+/** The answer span as the answer's first line: capitalised, quotations in quotation marks, ending with a stop. */
+function spanLine(span: string, kind: AnswerSpan['kind'] | undefined): string {
+  const trimmed = span.trim().replace(/[,;:]$/, '');
+  const text = kind === 'quotation' ? `“${trimmed}”` : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?”]$/.test(text) ? text : `${text}.`;
+}
+
+/** The articles cover the subject but no sentence states what was asked: say so, and show the closest one. */
+function notStated(type: NonNullable<Answer['answerType']>, closest: Candidate, support: number): Answer {
+  const { passage } = closest.entry;
+  return {
+    answer: notStatedText(type, closest.text, 1),
+    abstained: true,
+    notStated: true,
+    citations: [{ n: 1, ...citationSource(passage), passage: passage.text }],
+    support,
+    answerType: type,
+  };
 }

@@ -42,10 +42,14 @@ export class ModelWriter {
   }
 
   /** Ask the model for an answer citing the numbered passages; the draft is unchecked. */
-  write(question: string, passages: readonly PromptPassage[], onDraft?: DraftListener): Promise<string> {
+  write(
+    question: string,
+    passages: readonly PromptPassage[],
+    options: { onDraft?: DraftListener | undefined; hint?: { type: string; span: string | undefined } } = {},
+  ): Promise<string> {
     return this.complete(
-      [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages))],
-      onDraft,
+      [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages, options.hint))],
+      options.onDraft,
     );
   }
 

@@ -48,8 +48,15 @@ function fenced(passages: readonly PromptPassage[]): string {
 }
 
 /** The user message: the question, then each passage fenced with its number, headline, outlet and date. */
-export function answerUserPrompt(question: string, passages: readonly PromptPassage[]): string {
-  return `Question: ${defused(question)}\n\nPassages:\n\n${fenced(passages)}`;
+export function answerUserPrompt(
+  question: string,
+  passages: readonly PromptPassage[],
+  hint?: { type: string; span: string | undefined },
+): string {
+  const found = hint
+    ? `\n\nThe question asks for: ${hint.type}.${hint.span ? ` A passage appears to state it as: ${defused(hint.span)}` : ''}`
+    : '';
+  return `Question: ${defused(question)}${found}\n\nPassages:\n\n${fenced(passages)}`;
 }
 
 /** The user message for a briefing story: its articles' leads, fenced and numbered. */

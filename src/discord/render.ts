@@ -34,8 +34,12 @@ function citationLine(citation: Citation): string {
 /** `/ask`: the answer with `[n]` markers and its numbered, linked sources, split to fit Discord. */
 export function renderAnswer(question: string, answer: Answer): DiscordMessage[] {
   const title = fitTitle(question);
-  if (answer.abstained) {
+  if (answer.abstained && answer.citations.length === 0) {
     return packEmbeds(textEmbeds(answer.answer, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint));
+  }
+  if (answer.notStated) {
+    const closest = `${answer.answer}\n\n**${DISCORD_TEXTS.closestSource}**\n${answer.citations.map(citationLine).join('\n')}`;
+    return packEmbeds(textEmbeds(closest, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint));
   }
   const sources = answer.citations.map(citationLine).join('\n');
   const text = `${answer.answer}\n\n**Sources**\n${sources}`;

@@ -12,6 +12,7 @@ export const DISCORD_TEXTS = {
   attachmentTooLarge: (limitMb: number) => `That file is larger than ${limitMb} MB.`,
   attachmentUnreadable: 'I could not download that file from Discord. Please try again.',
   askAbstainedHint: 'Use /sources to see what has been added here.',
+  closestSource: 'Closest source',
   answerFooter: 'Answered only from articles added to this server.',
   modelAnswerFooter: (model: string) =>
     `Written by ${model} from articles added to this server; every citation was checked against its article.`,

@@ -6,7 +6,9 @@ import { byline } from '../text/source-line.js';
 
 /** An answer and its numbered sources as plain text for a terminal. */
 export function renderAnswerText(answer: Answer): string {
-  if (answer.abstained) return answer.answer;
+  // The found answer opens the reply in bold in Discord; a terminal shows it without the Markdown.
+  const text = answer.span ? answer.answer.replace(/^\*\*(.+?)\*\* /, '$1 ') : answer.answer;
+  if (answer.abstained && answer.citations.length === 0) return text;
   const sources = answer.citations.map((citation) => {
     const where = byline(citation);
     return `[${citation.n}] ${citation.title}${where ? ` (${where})` : ''}${citation.url ? `\n    ${citation.url}` : ''}`;
@@ -14,7 +16,7 @@ export function renderAnswerText(answer: Answer): string {
   const writer = answer.writtenBy
     ? `\n\n(Written by ${answer.writtenBy}; every citation was checked against its article.)`
     : '';
-  return `${answer.answer}\n\nSources:\n${sources.join('\n')}${writer}`;
+  return `${text}\n\n${answer.notStated ? 'Closest source' : 'Sources'}:\n${sources.join('\n')}${writer}`;
 }
 
 function articleLine(article: StoredArticle): string {

@@ -57,7 +57,9 @@ describe('composeExtractiveAnswer', () => {
   it('answers with the best covering sentence and cites its article as [1]', () => {
     const answer = composeExtractiveAnswer('How many days did the port strike last?', passages, equalWeights);
     expect(answer.abstained).toBe(false);
-    expect(answer.answer.startsWith('The strike had lasted eleven days at the container port. [1]')).toBe(true);
+    expect(
+      answer.answer.startsWith('**Eleven days.** The strike had lasted eleven days at the container port. [1]'),
+    ).toBe(true);
     expect(answer.citations[0]).toMatchObject({ n: 1, articleId: 'a', url: 'https://wire.example/a' });
     expect(answer.citations[0]?.passage).toContain('eleven days');
   });
@@ -135,12 +137,66 @@ describe('answering a question that asks for a name', () => {
   it('leads with a sentence that names the answer the passages agree on', () => {
     const answer = composeExtractiveAnswer('Which company bought the Baltic shipyard?', shipyard, equalWeights);
     expect(answer.abstained).toBe(false);
-    expect(answer.answer.startsWith('Nordhavn Marine will keep all 300 jobs at the Baltic shipyard. [1]')).toBe(true);
+    expect(
+      answer.answer.startsWith(
+        '**Nordhavn Marine.** Nordhavn Marine will keep all 300 jobs at the Baltic shipyard. [1]',
+      ),
+    ).toBe(true);
   });
 
   it('keeps the best covering sentence first for other questions', () => {
-    const answer = composeExtractiveAnswer('When was the Baltic shipyard bought?', shipyard, equalWeights);
+    const answer = composeExtractiveAnswer('What happened to the Baltic shipyard?', shipyard, equalWeights);
     expect(answer.answer.startsWith('The Baltic shipyard was bought after months of talks. [1]')).toBe(true);
+  });
+});
+
+describe('answering with what the question asks for', () => {
+  const ferries = [
+    ranked(
+      1,
+      'a',
+      'Electric ferries ordered',
+      'The ferry operator ordered two electric ferries for the island route on Monday. The order was placed after a long tender. Each ferry will carry 400 passengers and 60 cars.',
+    ),
+    ranked(
+      2,
+      'b',
+      'Island route changes',
+      'Captain Ana Ruiz, who runs the island route, welcomed the order. “These boats will cut our emissions in half,” she said. The island route carries freight too.',
+    ),
+  ];
+
+  it('opens with the figure asked for, in bold, before the sentence that states it', () => {
+    const answer = composeExtractiveAnswer(
+      'How many passengers will each electric ferry carry?',
+      ferries,
+      equalWeights,
+    );
+    expect(answer).toMatchObject({ abstained: false, span: '400 passengers', answerType: 'number' });
+    expect(answer.answer.startsWith('**400 passengers.** Each ferry will carry 400 passengers and 60 cars. [1]')).toBe(
+      true,
+    );
+  });
+
+  it('quotes the person\'s own words, attributed with "she said" after she was named', () => {
+    // The search found the captain's article first.
+    const [order, route] = ferries as [RankedPassage, RankedPassage];
+    const captainFirst = [
+      { ...route, searchPosition: 0 },
+      { ...order, searchPosition: 1 },
+    ];
+    const answer = composeExtractiveAnswer('What did Ana Ruiz say about the ferries?', captainFirst, equalWeights);
+    expect(answer.answer.startsWith('**“These boats will cut our emissions in half”** “These boats will cut')).toBe(
+      true,
+    );
+    expect(answer.answer).toContain('she said. [1]');
+  });
+
+  it('says plainly that the articles do not state it, quoting the closest sentence', () => {
+    const answer = composeExtractiveAnswer('How much did the electric ferries cost?', ferries, equalWeights);
+    expect(answer).toMatchObject({ abstained: true, notStated: true, answerType: 'money' });
+    expect(answer.answer).toMatch(/^The articles here don't say how much\. The closest they come: “.+” \[1\]$/);
+    expect(answer.citations).toHaveLength(1);
   });
 });
 
@@ -172,8 +228,10 @@ describe('readsAsProse', () => {
       ),
     ];
     const answer = composeExtractiveAnswer('How many days did the port strike last?', withHeading, equalWeights);
-    expect(answer.abstained).toBe(false);
-    expect(answer.answer).toBe('Dock workers returned on Wednesday after the strike at the port ended. [1]');
+    // Only the heading states the length, so the prose does not: "not stated", with the prose as the closest.
+    expect(answer).toMatchObject({ abstained: true, notStated: true });
+    expect(answer.answer).not.toContain('Port strike lasted');
+    expect(answer.answer).toContain('“Dock workers returned on Wednesday after the strike at the port ended.” [1]');
   });
 
   it('never quotes a heading glued to the sentence before it', () => {

@@ -1,0 +1,129 @@
+import type { SpanKind } from '../text/typed-spans.js';
+
+/** What a question asks for. */
+export type AnswerType =
+  | 'person'
+  | 'organization'
+  | 'place'
+  | 'date'
+  | 'duration'
+  | 'number'
+  | 'money'
+  | 'percent'
+  | 'reason'
+  | 'quote'
+  | 'other';
+
+export interface QuestionType {
+  type: AnswerType;
+  /** The noun a count is of ("how many passengers" -> "passengers"), or "year" for a date asked as a year. */
+  unit?: string;
+}
+
+/** The span kinds that can answer each type, best first. */
+export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
+  person: ['name'],
+  organization: ['name'],
+  place: ['name'],
+  date: ['date', 'time'],
+  duration: ['duration', 'time', 'number'],
+  number: ['number', 'money', 'percent', 'duration'],
+  money: ['money'],
+  percent: ['percent'],
+  reason: ['reason'],
+  quote: ['quotation'],
+  other: [],
+};
+
+// The question's wh-phrase decides, as in classic question classification (Li & Roth's coarse
+// classes). Each rule is about how questions are asked, never about a topic.
+const SPEECH_VERBS =
+  'say|said|tell|told|warn|warned|write|wrote|tweet|tweeted|post|posted|add|added|claim|claimed|argue|argued|describe|described|call|called|think|mean|admit|admitted|reveal|revealed|testify|testified|announce';
+const RULES: readonly [RegExp, AnswerType][] = [
+  [new RegExp(`\\bwhat\\s+(?:did|does|do|has|had|have|would|will|was|is)\\b.*\\b(?:${SPEECH_VERBS})\\b`, 'i'), 'quote'],
+  [/\bwhat\s+(?:did|does|do)\b.*\bmake\s+of\b/i, 'quote'],
+  [/\bhow\s+(?:did|does|do|has|have)\b.*\b(?:react|respond|reply|replied|answer|describe|described)\b/i, 'quote'],
+  [/\bwhat\s+(?:word|words|phrase|term)\b.*\b(?:use|used)\b/i, 'quote'],
+  [/^\s*(?:why|how\s+come)\b|^[^,]{0,40},\s*why\b/i, 'reason'],
+  [
+    /\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|drove|is\s+behind|was\s+behind)\b|\bthe\s+reason\b/i,
+    'reason',
+  ],
+  [
+    /\bwhere\s+(?:does|did|do)\b.*\b(?:work|works|worked|study|studied)\b|\bwhere\b.*\b(?:begin|began|start|started)\b.*\bcareer\b/i,
+    'organization',
+  ],
+  [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b.*\b(?:in|among|for)\b/i, 'number'],
+  [/^\s*(?:where|in\s+what\s+(?:city|country|town|state))\b/i, 'place'],
+  [/\bwhat\s+sentence\b.*\b(?:receive|received|get|got|given|face|serve|served)\b/i, 'duration'],
+  [
+    /\bhow\s+long\b|\bhow\s+much\s+(?:[\w-]+\s+)?time\b|\bfor\s+how\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|seconds)\b/i,
+    'duration',
+  ],
+  [
+    /^\s*when\b|\b(?:what|which|in\s+what)\s+(?:year|date|day|month)\b|\bsince\s+when\b|\bwhen\s+(?:did|was|is|will|does|do|had|has|were)\b/i,
+    'date',
+  ],
+  [/\b(?:percent|per\s+cent|percentage|proportion|stake|margin)\b|%|\bwhat\s+share\b|\bhow\s+much\s+of\b/i, 'percent'],
+  [
+    /\bhow\s+much\b.*\b(?:cost|costs|pay|paid|paying|worth|earn|earned|charge|charged|spend|spent|raise|raised|sell|sold|fine|fined|value|valued|make|made|start|starts|owe|owed|lose|lost|gold|money)\b|\bhow\s+much\s+(?:money|cash)\b|\b(?:salary|fee|fine|valuation|bail|revenue|worth|income|profit|commission|penalty|penalties)\b|\bhow\s+(?:high|much)\b.*\bvalue|\bvalued?\b.*\bat\s+how\s+much\b|\bassess\w*\b.*\bat\b/i,
+    'money',
+  ],
+  [
+    /\bhow\s+much\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i,
+    'percent',
+  ],
+  [
+    /\b(?:price|cost)\b|\bwhat\s+(?:will|does|did|do|would|is|was|has)\b.*\b(?:earn|earns|paid|pay|charge|charges)\b/i,
+    'money',
+  ],
+  [/\bwhat\s+(?:[\w-]+\s+)?number\b/i, 'number'],
+  [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
+  [
+    /\bwhere\b|\b(?:which|what)\s+(?:city|country|town|state|venue|stadium|arena|place|region|county|island|continent)\b/i,
+    'place',
+  ],
+  [
+    /\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government)\b|^\s*whose\b/i,
+    'organization',
+  ],
+  [
+    /^\s*(?:who|whom)\b|\bwho(?:'s| is| was| else)\b|\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete)s?\b/i,
+    'person',
+  ],
+];
+
+const YES_NO =
+  /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
+const UNIT = /\bhow\s+many\s+([\p{L}-]+)/iu;
+const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
+
+const FOCUS =
+  /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
+
+/**
+ * The question's focus: the word after its wh-word that the answer should stand beside ("who
+ * directed", "which bank", "how many fans"); undefined when it names none.
+ */
+export function questionFocus(question: string, type: QuestionType): string | undefined {
+  if (type.unit && type.unit !== 'year') return type.unit;
+  return FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
+}
+
+/** What a question asks for: a person, a number of something, a reason, someone's words, ... or "other". */
+export function questionType(question: string): QuestionType {
+  const text = question.replace(/[’‘]/g, "'");
+  // "Does the article say when ...?", "Was X reported before Y?": yes or no, whatever wh-word follows.
+  if (YES_NO.test(text)) return { type: 'other' };
+  for (const [pattern, type] of RULES) {
+    if (!pattern.test(text)) continue;
+    const unit =
+      type === 'number'
+        ? UNIT.exec(text)?.[1]?.toLowerCase()
+        : type === 'date' && ASKS_YEAR.test(text)
+          ? 'year'
+          : undefined;
+    return unit ? { type, unit } : { type };
+  }
+  return { type: 'other' };
+}

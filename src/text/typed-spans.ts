@@ -1,0 +1,193 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemEntity } from 'wink-nlp';
+
+/** What a span of a sentence is: the kinds of answer a question can ask for. */
+export type SpanKind =
+  | 'money'
+  | 'percent'
+  | 'number'
+  | 'date'
+  | 'time'
+  | 'duration'
+  | 'ordinal'
+  | 'name'
+  | 'quotation'
+  | 'reason';
+
+/** A typed stretch of a sentence: its text and its first and last token. */
+export interface TypedSpan {
+  kind: SpanKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A sentence read into tokens and typed spans. */
+export interface TypedSentence {
+  /** Lower-cased token texts, in order. */
+  tokens: string[];
+  spans: TypedSpan[];
+  /** The sentence's text from one token to another, as written. */
+  textBetween(start: number, end: number): string;
+}
+
+// Only what spans need: part-of-speech tags (proper nouns, numbers) and the entity recogniser.
+const nlp = winkNLP(model, ['pos', 'ner']);
+const its = nlp.its;
+
+const ENTITY_KINDS: Record<string, SpanKind> = {
+  MONEY: 'money',
+  PERCENT: 'percent',
+  CARDINAL: 'number',
+  DATE: 'date',
+  TIME: 'time',
+  DURATION: 'duration',
+  ORDINAL: 'ordinal',
+};
+
+/** Words that join proper nouns into one name ("Cohen & Gresser", "Bank of America"). */
+const NAME_JOINERS = new Set(['&', 'of', 'de']);
+/** Opening and closing quotation marks. */
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+/** A quotation shorter than this many words is a scare quote ("tumultuous"), not someone's words. */
+const MIN_QUOTATION_WORDS = 3;
+/**
+ * Words that introduce a cause: the reason is the clause they open. These are English's causal
+ * connectives, not topics.
+ */
+const CAUSE_CUES = new Set([
+  'because',
+  'due',
+  'since',
+  'after',
+  'amid',
+  'over',
+  'so',
+  'reference',
+  'thanks',
+  'result',
+  'order',
+]);
+const CAUSE_FOLLOWERS: Record<string, ReadonlySet<string>> = {
+  due: new Set(['to']),
+  thanks: new Set(['to']),
+  so: new Set(['that']),
+  reference: new Set(['to']),
+  result: new Set(['of']),
+  order: new Set(['to']),
+};
+
+/** Read a sentence into tokens and its typed spans: entities, numbers, names, quotations and causes. */
+export function typedSpans(sentence: string): TypedSentence {
+  const doc = nlp.readDoc(sentence);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const textOf = (start: number, end: number) => {
+    let text = '';
+    for (let index = start; index <= end; index += 1)
+      text += (index > start ? (spaces[index] ?? '') : '') + values[index];
+    return text;
+  };
+  const spans: TypedSpan[] = [];
+  const covered = new Set<number>();
+  doc.entities().each((entity: ItemEntity) => {
+    const kind = ENTITY_KINDS[entity.out(its.type) as string];
+    const [start, end] = entity.out(its.span) as unknown as [number, number];
+    if (!kind) return;
+    // "$" and "US$" precede the entity wink reads as a plain number.
+    const currency = start > 0 && /^(?:US|A|C|NZ|HK)?[$€£¥]$|^(?:US|A)\$$/.test(values[start - 1] ?? '');
+    const first = currency ? start - 1 : start;
+    spans.push({ kind: currency ? 'money' : kind, text: textOf(first, end), start: first, end });
+    for (let index = first; index <= end; index += 1) covered.add(index);
+  });
+  for (let index = 0; index < values.length; index += 1) {
+    // Numbers the recogniser left out ("21:29", "80,065" after a word it read otherwise).
+    if (pos[index] === 'NUM' && !covered.has(index) && /\d/.test(values[index] ?? '')) {
+      spans.push({ kind: 'number', text: values[index] ?? '', start: index, end: index });
+    }
+  }
+  spans.push(
+    ...nameSpans(values, pos, spaces, textOf),
+    ...quotationSpans(values, textOf),
+    ...causeSpans(values, textOf),
+  );
+  return { tokens: values.map((value) => value.toLowerCase()), spans, textBetween: textOf };
+}
+
+/** Runs of proper nouns, joined across "&", "of" and "de" when a proper noun follows. */
+function nameSpans(
+  values: string[],
+  pos: string[],
+  spaces: string[],
+  textOf: (start: number, end: number) => string,
+): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  let start = -1;
+  const close = (end: number) => {
+    if (start >= 0) spans.push({ kind: 'name', text: textOf(start, end), start, end });
+    start = -1;
+  };
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] ?? '';
+    const isName = pos[index] === 'PROPN' && /^\p{Lu}/u.test(value);
+    if (isName) {
+      if (start < 0) start = index;
+      continue;
+    }
+    // "Bankman-Fried": the tokenizer splits a hyphenated name.
+    const hyphenated = value === '-' && spaces[index] === '' && spaces[index + 1] === '' && pos[index + 1] === 'PROPN';
+    if (start >= 0 && hyphenated) continue;
+    const joins = start >= 0 && NAME_JOINERS.has(value.toLowerCase()) && pos[index + 1] === 'PROPN';
+    if (!joins) close(index - 1);
+  }
+  close(values.length - 1);
+  return spans;
+}
+
+/** Text between quotation marks, of MIN_QUOTATION_WORDS words or more. */
+function quotationSpans(values: string[], textOf: (start: number, end: number) => string): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  let open = -1;
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] ?? '';
+    if (open < 0 && OPENING_QUOTES.has(value)) {
+      open = index;
+    } else if (open >= 0 && CLOSING_QUOTES.has(value)) {
+      const words = values.slice(open + 1, index).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+      if (words >= MIN_QUOTATION_WORDS)
+        spans.push({ kind: 'quotation', text: textOf(open + 1, index - 1), start: open + 1, end: index - 1 });
+      open = -1;
+    }
+  }
+  // A quotation that runs on past the sentence's end (it continues in the next one).
+  if (open >= 0 && values.length - open > MIN_QUOTATION_WORDS + 1) {
+    spans.push({
+      kind: 'quotation',
+      text: textOf(open + 1, values.length - 1),
+      start: open + 1,
+      end: values.length - 1,
+    });
+  }
+  return spans;
+}
+
+/** The clause a causal connective opens ("because it doesn't have a blood oxygen sensor"), to the next comma or stop. */
+function causeSpans(values: string[], textOf: (start: number, end: number) => string): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  for (let index = 0; index < values.length; index += 1) {
+    const cue = (values[index] ?? '').toLowerCase();
+    if (!CAUSE_CUES.has(cue)) continue;
+    const follower = CAUSE_FOLLOWERS[cue];
+    let start = index + 1;
+    if (follower) {
+      if (!follower.has((values[start] ?? '').toLowerCase())) continue;
+      start += 1;
+    }
+    let end = start;
+    while (end + 1 < values.length && !/^[,;.!?:)”"]$/.test(values[end + 1] ?? '')) end += 1;
+    if (end - start >= 1) spans.push({ kind: 'reason', text: textOf(start, end), start, end });
+  }
+  return spans;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { type AnswerType, questionFocus, questionType } from '../../src/answer/question-type.js';
+
+describe('questionType', () => {
+  it.each<[string, AnswerType, string?]>([
+    ['Who directed the new Batman film?', 'person'],
+    ["who's the guy that runs the ferry company", 'person'],
+    ['Which senators introduced the bill?', 'person'],
+    ['Which law firm is defending him?', 'organization'],
+    ['Where does the researcher work?', 'organization'],
+    ['Where did the strike start?', 'place'],
+    ['In what city was the summit held?', 'place'],
+    ['When did the talks collapse?', 'date'],
+    ['since when has the bridge been closed', 'date'],
+    ['What year did the club move there?', 'date', 'year'],
+    ['How long did the strike last?', 'duration'],
+    ['How many years of revenue does the deal lock in?', 'duration'],
+    ['What sentence did the former chief executive receive?', 'duration'],
+    ['How many passengers will each ferry carry?', 'number', 'passengers'],
+    ['how big is the new stadium', 'number'],
+    ['What jersey number will he wear?', 'number'],
+    ['how much did it cost', 'money'],
+    ['How much was the company valued at?', 'money'],
+    ['What will the new coach earn per year?', 'money'],
+    ['What share of voters backed the plan?', 'percent'],
+    ['By how much did prices rise in March?', 'percent'],
+    ['Why did the council delay the vote?', 'reason'],
+    ['What led to the collapse of the talks?', 'reason'],
+    ['What did the mayor say about the budget?', 'quote'],
+    ['How did the union react to the offer?', 'quote'],
+    ['What did the analyst make of the merger?', 'quote'],
+    ['Did the council approve the plan when it met on Monday?', 'other'],
+    ['Is the bridge open again?', 'other'],
+    ['Tell me about the harbour strike', 'other'],
+  ])('reads "%s" as %s', (question, type, unit) => {
+    expect(questionType(question)).toEqual(unit ? { type, unit } : { type });
+  });
+
+  it("finds the question's focus: the unit counted, or the word after its wh-word", () => {
+    expect(questionFocus('How many fans were at the final?', questionType('How many fans were at the final?'))).toBe(
+      'fans',
+    );
+    expect(questionFocus('Who directed the film?', questionType('Who directed the film?'))).toBe('directed');
+  });
+});
