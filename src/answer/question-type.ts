@@ -95,7 +95,8 @@ const RULES: readonly [RegExp, AnswerType][] = [
 
 const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
-const UNIT = /\bhow\s+many\s+([\p{L}-]+)/iu;
+// "how many additional troops": the unit is the noun after the adjectives of quantity.
+const UNIT = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*([\p{L}-]+)/iu;
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
 
 const FOCUS =

@@ -117,6 +117,8 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     const embed = record.edits[0]?.message.embeds[0];
     expect(embed?.title).toBe(question);
     expect(embed?.description).toMatch(/1,000 additional troops.*\[1\]/);
+    // The figure asked for opens the answer, in bold.
+    expect(embed?.description?.startsWith('**1,000 additional troops.** Each country would reportedly send')).toBe(true);
     expect(embed?.description).toContain(`**[1]** **${SAMPLE_TITLE}`);
     expect(record.edits[0]?.message.allowedMentions).toEqual({ parse: [], replied_user: false });
     if (process.env.E2E_REPORT) {
@@ -124,6 +126,14 @@ describe('the bot end to end: real discord.js, real model, real index and databa
       const editedMs = (record.edits[0]?.at ?? 0) - record.dispatchedAt;
       console.log(JSON.stringify({ deferredMs, editedMs, embeds: record.edits[0]?.message.embeds }, null, 2));
     }
+  });
+
+  it('says plainly when the articles cover the subject but do not state what was asked, with the closest source', async () => {
+    const question = 'How much will the deployment cost the Pentagon?';
+    const record = await run('ask', { guildId: GUILD_A.id, options: { question } });
+    const text = record.edits[0]?.message.embeds[0]?.description ?? '';
+    expect(text).toMatch(/^The articles here don't say how much\. The closest they come: “.+” \[1\]/);
+    expect(text).toContain(`**Closest source**\n**[1]** **${SAMPLE_TITLE}`);
   });
 
   it('lets a moderator add pasted text, and /ask then finds it in that server only', async () => {

@@ -40,6 +40,21 @@ describe('the command line', () => {
     const parsed = JSON.parse(ask.out) as { answer: string; abstained: boolean; citations: Record<string, unknown>[] };
     expect(parsed.abstained).toBe(false);
     expect(parsed.answer).toContain('80 tons');
+    const counted = JSON.parse((await cli('ask', 'How many troops has the Pentagon put on alert?', '--json')).out) as {
+      answer: string;
+      answer_span: string | null;
+      answer_type: string;
+    };
+    expect(counted).toMatchObject({ answer_span: 'about 8,500 U.S. troops', answer_type: 'number' });
+    expect(counted.answer.startsWith('**About 8,500 U.S. troops.** The Pentagon has put on alert')).toBe(true);
+    const plain = await cli('ask', 'How many troops has the Pentagon put on alert?');
+    expect(plain.out.startsWith('About 8,500 U.S. troops. The Pentagon has put on alert')).toBe(true);
+    const notStated = JSON.parse((await cli('ask', 'How much will the deployment cost the Pentagon?', '--json')).out) as {
+      abstained: boolean;
+      closest: { n: number; title: string } | null;
+    };
+    expect(notStated.abstained).toBe(true);
+    expect(notStated.closest).toMatchObject({ n: 1, title: expect.stringContaining('Biden is') });
     expect(Object.keys(parsed.citations[0] ?? {}).sort()).toEqual([
       'n',
       'passage',
