@@ -118,7 +118,9 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     expect(embed?.title).toBe(question);
     expect(embed?.description).toMatch(/1,000 additional troops.*\[1\]/);
     // The figure asked for opens the answer, in bold.
-    expect(embed?.description?.startsWith('**1,000 additional troops.** Each country would reportedly send')).toBe(true);
+    expect(embed?.description?.startsWith('**1,000 additional troops.** Each country would reportedly send')).toBe(
+      true,
+    );
     expect(embed?.description).toContain(`**[1]** **${SAMPLE_TITLE}`);
     expect(record.edits[0]?.message.allowedMentions).toEqual({ parse: [], replied_user: false });
     if (process.env.E2E_REPORT) {

@@ -49,7 +49,9 @@ describe('the command line', () => {
     expect(counted.answer.startsWith('**About 8,500 U.S. troops.** The Pentagon has put on alert')).toBe(true);
     const plain = await cli('ask', 'How many troops has the Pentagon put on alert?');
     expect(plain.out.startsWith('About 8,500 U.S. troops. The Pentagon has put on alert')).toBe(true);
-    const notStated = JSON.parse((await cli('ask', 'How much will the deployment cost the Pentagon?', '--json')).out) as {
+    const notStated = JSON.parse(
+      (await cli('ask', 'How much will the deployment cost the Pentagon?', '--json')).out,
+    ) as {
       abstained: boolean;
       closest: { n: number; title: string } | null;
     };
