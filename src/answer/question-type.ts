@@ -29,7 +29,7 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
   duration: ['duration', 'time', 'number'],
   number: ['number', 'money', 'percent', 'duration'],
   money: ['money'],
-  percent: ['percent'],
+  percent: ['percent', 'fraction'],
   reason: ['reason'],
   quote: ['quotation'],
   other: [],

@@ -10,6 +10,7 @@ export type SpanKind =
   | 'time'
   | 'duration'
   | 'ordinal'
+  | 'fraction'
   | 'name'
   | 'quotation'
   | 'reason';
@@ -47,6 +48,19 @@ const ENTITY_KINDS: Record<string, SpanKind> = {
 
 /** Words that join proper nouns into one name ("Cohen & Gresser", "Bank of America"). */
 const NAME_JOINERS = new Set(['&', 'of', 'de']);
+/** Words that name a share ("a third of", "half of", "two-thirds"), and the counts before them. */
+const FRACTIONS = new Set([
+  'half',
+  'third',
+  'thirds',
+  'quarter',
+  'quarters',
+  'fifth',
+  'fifths',
+  'two-thirds',
+  'three-quarters',
+]);
+const COUNT_WORDS = new Set(['a', 'one', 'two', 'three', 'four']);
 /** Opening and closing quotation marks. */
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
@@ -103,6 +117,13 @@ export function typedSpans(sentence: string): TypedSentence {
     for (let index = first; index <= end; index += 1) covered.add(index);
   });
   for (let index = 0; index < values.length; index += 1) {
+    // "a third", "two-thirds", "half": a share said in words.
+    const word = (values[index] ?? '').toLowerCase();
+    const before = (values[index - 1] ?? '').toLowerCase();
+    if (FRACTIONS.has(word)) {
+      const start = COUNT_WORDS.has(before) ? index - 1 : index;
+      spans.push({ kind: 'fraction', text: textOf(start, index), start, end: index });
+    }
     // Numbers the recogniser left out ("21:29", "80,065" after a word it read otherwise).
     if (pos[index] === 'NUM' && !covered.has(index) && /\d/.test(values[index] ?? '')) {
       spans.push({ kind: 'number', text: values[index] ?? '', start: index, end: index });
