@@ -1,4 +1,4 @@
-import { splitSentences } from '../text/sentences.js';
+import { namePhrases } from '../text/names.js';
 import { stemOf, wordTokens } from '../text/terms.js';
 
 /**
@@ -11,36 +11,6 @@ const NAME_QUESTION =
 /** Whether the question asks for a name (a person, company, product...), rather than a number, a date or a yes/no. */
 export function asksForName(question: string): boolean {
   return NAME_QUESTION.test(question);
-}
-
-/** Words that start with a capital but never make a name on their own. */
-const NOT_NAMES = new Set(['the', 'a', 'an', 'i', 'it', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'we']);
-
-/**
- * The capitalised phrases of a text ("Sam Altman", "Alameda Research"), lower-cased. A lone
- * capitalised word that opens a sentence is left out: it is capitalised for its place, not as a name.
- */
-export function namePhrases(text: string): string[] {
-  const phrases: string[] = [];
-  for (const sentence of splitSentences(text)) {
-    const words = sentence.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-    let run: string[] = [];
-    let runStart = 0;
-    const close = () => {
-      if (run.length > 1 || (run.length === 1 && runStart > 0)) phrases.push(run.join(' ').toLowerCase());
-      run = [];
-    };
-    words.forEach((word, index) => {
-      if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word.toLowerCase())) {
-        close();
-        return;
-      }
-      if (run.length === 0) runStart = index;
-      run.push(word.replace(/['’]s$/u, ''));
-    });
-    close();
-  }
-  return phrases;
 }
 
 /**

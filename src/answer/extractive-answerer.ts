@@ -1,10 +1,11 @@
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
+import { namePhrases } from '../text/names.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentWords, stemOf, wordTokens } from '../text/terms.js';
 import { typedSpans } from '../text/typed-spans.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource, notStatedText } from './answer.js';
-import { asksForName, likelyAnswerName, mentionsName, namePhrases } from './answer-names.js';
+import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
 import { type AnswerSpan, answerSpanIn, PROXIMITY_WORDS, type QuestionReading } from './answer-spans.js';
 import { questionFocus, questionType } from './question-type.js';
 

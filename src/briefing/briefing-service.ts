@@ -8,7 +8,7 @@ import { contentWords, stemOf } from '../text/terms.js';
 import type { Briefing, RememberedStory } from './briefing.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './cluster-stories.js';
 import { composeBriefing } from './compose-briefing.js';
-import { type ProfiledArticle, smoothedIdf, termVector } from './story-profile.js';
+import { nameVector, type ProfiledArticle, smoothedIdf, termVector } from './story-profile.js';
 import { writeStorySummaries } from './write-summaries.js';
 
 const log = componentLogger('briefing');
@@ -91,6 +91,7 @@ export class BriefingService {
           lead: text,
           vector: lead.vector,
           terms: termVector(article.title, text, idf),
+          names: nameVector(article.title, text, idf),
         },
       ];
     });

@@ -1,3 +1,4 @@
+import { namePhrases } from '../text/names.js';
 import { contentWords, stemOf } from '../text/terms.js';
 
 /** An article as the briefing sees it: its headline, its lead passage and that passage's vector. */
@@ -22,6 +23,8 @@ export type InverseDocumentFrequency = (stem: string) => number;
 
 export interface ProfiledArticle extends StoryArticle {
   terms: TermVector;
+  /** The names in its headline and lead (people, teams, products, places), TF-IDF weighted: what the story is about. */
+  names?: TermVector;
 }
 
 /** Headline words say what the story is about more reliably than the lead's. */
@@ -38,6 +41,24 @@ export function termVector(title: string, lead: string, idf: InverseDocumentFreq
   };
   add(title, TITLE_WEIGHT);
   add(lead, 1);
+  return normalized(new Map([...counts].map(([stem, count]) => [stem, (1 + Math.log(count)) * idf(stem)])));
+}
+
+/** How much of the lead names are read from: its opening, where a report names who and what. */
+const NAME_LEAD_CHARS = 400;
+
+/**
+ * The names of the headline and the lead's opening as a TF-IDF vector of unit length: capitalised
+ * words that are not a sentence's first word ("Jim Jordan", "Everton", "Diablo"), stemmed.
+ */
+export function nameVector(title: string, lead: string, idf: InverseDocumentFrequency): TermVector {
+  const counts = new Map<string, number>();
+  for (const phrase of [...namePhrases(title), ...namePhrases(lead.slice(0, NAME_LEAD_CHARS))]) {
+    for (const word of contentWords(phrase)) {
+      const stem = stemOf(word);
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    }
+  }
   return normalized(new Map([...counts].map(([stem, count]) => [stem, (1 + Math.log(count)) * idf(stem)])));
 }
 

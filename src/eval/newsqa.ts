@@ -69,23 +69,25 @@ export function containsAnswer(text: string, answers: readonly string[]): boolea
   );
 }
 
-/** URLs as a bot may store them: host lower-cased, no fragment, no tracking parameters, no trailing slash. */
+/** A URL as a bot may store it: host lower-cased, no fragment, no tracking parameters, no trailing slash. */
+export function canonicalUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    const query = [...parsed.searchParams.entries()]
+      .filter(([key]) => !/^(utm_\w+|fbclid|gclid|ref|ref_src|cmpid|ocid|smid|taid|guccounter)$/i.test(key))
+      .sort(([x, xv], [y, yv]) => (x === y ? xv.localeCompare(yv) : x.localeCompare(y)));
+    const pathname = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
+    return `${parsed.protocol}//${parsed.host.toLowerCase()}${pathname}?${new URLSearchParams(query).toString()}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether two URLs name the same article (compared as `canonicalUrl`). */
 export function sameArticleUrl(a: string | null | undefined, b: string | null | undefined): boolean {
-  const canonical = (url: string | null | undefined): string | undefined => {
-    if (!url) return undefined;
-    try {
-      const parsed = new URL(url.trim());
-      const query = [...parsed.searchParams.entries()]
-        .filter(([key]) => !/^(utm_\w+|fbclid|gclid|ref|ref_src|cmpid|ocid|smid|taid|guccounter)$/i.test(key))
-        .sort(([x, xv], [y, yv]) => (x === y ? xv.localeCompare(yv) : x.localeCompare(y)));
-      const pathname = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
-      return `${parsed.protocol}//${parsed.host.toLowerCase()}${pathname}?${new URLSearchParams(query).toString()}`;
-    } catch {
-      return url;
-    }
-  };
-  const left = canonical(a);
-  return left !== undefined && left === canonical(b);
+  const left = canonicalUrl(a);
+  return left !== undefined && left === canonicalUrl(b);
 }
 
 /** How one answerable question was answered. */

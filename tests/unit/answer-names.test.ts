@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksForName, likelyAnswerName, mentionsName, namePhrases } from '../../src/answer/answer-names.js';
+import { asksForName, likelyAnswerName, mentionsName } from '../../src/answer/answer-names.js';
+import { namePhrases } from '../../src/text/names.js';
 
 describe('asksForName', () => {
   it.each([

@@ -1,0 +1,31 @@
+import { splitSentences } from './sentences.js';
+
+/** Words that start with a capital but never make a name on their own. */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'i', 'it', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'we']);
+
+/**
+ * The capitalised phrases of a text ("Sam Altman", "Alameda Research"), lower-cased. A lone
+ * capitalised word that opens a sentence is left out: it is capitalised for its place, not as a name.
+ */
+export function namePhrases(text: string): string[] {
+  const phrases: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    const words = sentence.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    let run: string[] = [];
+    let runStart = 0;
+    const close = () => {
+      if (run.length > 1 || (run.length === 1 && runStart > 0)) phrases.push(run.join(' ').toLowerCase());
+      run = [];
+    };
+    words.forEach((word, index) => {
+      if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word.toLowerCase())) {
+        close();
+        return;
+      }
+      if (run.length === 0) runStart = index;
+      run.push(word.replace(/['’]s$/u, ''));
+    });
+    close();
+  }
+  return phrases;
+}
