@@ -34,6 +34,18 @@ export function storyTagLine(story: BriefingStory): string {
   return `${story.tag === 'new' ? 'New' : 'Update'}${outlets > 0 ? ` · ${outlets} outlet${outlets === 1 ? '' : 's'}` : ''}`;
 }
 
+/** A story's sources beside it: each numbered source, by the outlet's name (or the headline when it has none). */
+export function storySources(
+  story: BriefingStory,
+  briefing: Briefing,
+): { n: number; name: string; url: string | null }[] {
+  const byNumber = new Map(briefing.sources.map((source) => [source.n, source]));
+  return story.sourceNumbers.flatMap((n) => {
+    const source = byNumber.get(n);
+    return source ? [{ n, name: source.source ?? source.title, url: source.url }] : [];
+  });
+}
+
 /** The story's sentences, each followed by its citation. */
 export function storyText(story: BriefingStory): string {
   return story.sentences.map((sentence) => `${sentence.text} [${sentence.n}]`).join(' ');

@@ -9,6 +9,7 @@ import {
   type StoryTag,
 } from './briefing.js';
 import { type ClusterOptions, clusterStories, DEFAULT_CLUSTER_OPTIONS, storySimilarity } from './cluster-stories.js';
+import { isEvergreenStory } from './evergreen.js';
 import type { ProfiledArticle, TermVector } from './story-profile.js';
 import { termCosine } from './story-profile.js';
 import { centralArticle, chooseSentences, neutralHeadline, storyCentre } from './summarize-story.js';
@@ -41,7 +42,12 @@ interface DraftStory {
   outlets: string[];
   latest: number;
   before: RememberedStory | undefined;
+  /** A guide, a round-up, a review: told as a quick hit unless several outlets cover one occasion. */
+  evergreen: boolean;
 }
+
+/** An evergreen story reported by this many outlets is an occasion (a sale, a release) and can be a top story. */
+const EVERGREEN_OCCASION_OUTLETS = 2;
 
 /** Sentences a story remembers, so that later briefings do not repeat them as news. */
 const REMEMBERED_SENTENCES = 12;
@@ -103,7 +109,7 @@ export function composeBriefing(
     const centre = storyCentre(group);
     const before = matchPrevious(group, centre, previous, clusterOptions);
     const fresh = before ? group.filter((article) => !before.articleIds.includes(article.id)) : group;
-    const sentences = chooseSentences(fresh, centre, before?.sentences ?? [], group.length > 1 ? 3 : 2);
+    const sentences = chooseSentences(fresh, centre, before?.sentences ?? [], fresh.length > 1 ? 3 : 2);
     if (before && (fresh.length === 0 || sentences.length === 0)) {
       // Told before, nothing new since: not news again, but still remembered for tomorrow.
       carried.push({
@@ -129,13 +135,23 @@ export function composeBriefing(
       outlets: [...new Set(group.map((article) => article.source).filter((source): source is string => !!source))],
       latest: Math.max(...group.map((article) => article.publishedAt)),
       before,
+      evergreen: isEvergreenStory(group.map((article) => article.title)),
     });
   }
-  drafts.sort(byProminence);
-  const multi = drafts.filter((draft) => draft.articles.length > 1).length;
-  const topCount = Math.min(drafts.length, Math.max(MIN_TOP_STORIES, Math.min(MAX_TOP_STORIES, multi)));
-  const top = drafts.slice(0, topCount);
-  const hits = drafts.slice(topCount, topCount + MAX_QUICK_HITS);
+  // News first, by how widely and how recently it is reported; evergreen pieces after it.
+  const isNews = (draft: DraftStory) => !draft.evergreen || draft.outlets.length >= EVERGREEN_OCCASION_OUTLETS;
+  const ordered = [
+    ...drafts.filter(isNews).sort(byProminence),
+    ...drafts.filter((draft) => !isNews(draft)).sort(byProminence),
+  ];
+  const newsCount = ordered.filter(isNews).length;
+  const multi = ordered.filter((draft) => isNews(draft) && draft.articles.length > 1).length;
+  const topCount = Math.min(
+    ordered.length,
+    Math.max(Math.min(MIN_TOP_STORIES, newsCount || MIN_TOP_STORIES), Math.min(MAX_TOP_STORIES, multi)),
+  );
+  const top = ordered.slice(0, topCount);
+  const hits = ordered.slice(topCount, topCount + MAX_QUICK_HITS);
 
   const sources: BriefingSource[] = [];
   const numberOf = new Map<string, number>();
@@ -182,7 +198,7 @@ export function composeBriefing(
     sources,
     late: options.late ?? false,
   };
-  const remembered = drafts.map((draft) => ({
+  const remembered = ordered.map((draft) => ({
     headline: neutralHeadline(draft.central.title, draft.central.source),
     articleIds: union(
       draft.before?.articleIds ?? [],

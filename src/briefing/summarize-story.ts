@@ -1,3 +1,4 @@
+import { isBylineOrDateline } from '../ingest/bylines.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentStems } from '../text/terms.js';
 import { centroid, type ProfiledArticle, type TermVector, termCosine, termVector } from './story-profile.js';
@@ -51,13 +52,46 @@ interface Candidate {
   article: ProfiledArticle;
   text: string;
   stems: Set<string>;
-  score: number;
+  /** Place of the sentence in its article's lead (0: the lede). */
+  position: number;
+  relevance: number;
 }
 
 /**
- * Two or three sentences that tell the story: from the articles' leads, the ones nearest the story's
- * centre, preferring sentences from different articles and never two that say the same thing, nor
- * one already told in `toldBefore`. Returns fewer when the articles offer nothing new.
+ * Sentences that only make sense after another ("He said that…", "This is…", "But…"): a briefing
+ * quotes them out of their context.
+ */
+const CONTEXT_DEPENDENT =
+  /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|however|meanwhile|still|yet|then|there|here|such)\b/i;
+/** Page furniture that scraping leaves inside sentences. */
+const PAGE_FURNITURE =
+  /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©/i;
+/** Link prompts scraped before a sentence ("MORE: …", "Related …") and date fragments a split left ("13, Flexport …"). */
+const SCRAPED_START = /^(?:more|related|read more|also read|see also|watch)\b\s*:?\s|^\d{1,2},\s/i;
+/**
+ * A heading glued to the sentence after it ("… the laggards Meanwhile, healthcare fell"): a word
+ * followed by one that only opens a sentence, with no stop between.
+ */
+const GLUED_HEADING = /\b\p{L}{3,}\s+(?:It|Meanwhile|However|He|She|They|We|This|These|Those)\b[\s,]+\p{Ll}/u;
+/** A later sentence is told only if this share of its content words is new to what was already told. */
+const MIN_NEW_SHARE = 0.4;
+/** What a later report adds is the development: the newest article's sentences gain this much. */
+const LATER_REPORT_GAIN = 0.1;
+
+/** Whether a lead sentence can stand alone in a briefing: whole, prose, not page furniture, not leaning on the one before. */
+export function standsAlone(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
+  if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !readsAsProse(text)) return false;
+  if (CONTEXT_DEPENDENT.test(text) || PAGE_FURNITURE.test(text) || SCRAPED_START.test(text)) return false;
+  return !GLUED_HEADING.test(text) && !isBylineOrDateline(text);
+}
+
+/**
+ * How a story is told: the lede (first sentence of substance) of its most central article, then
+ * sentences from its other articles that add what the lede does not say (a later development,
+ * another outlet's figure), never one already told in `toldBefore`. A single article adds from its
+ * own lead. Returns fewer than `wanted` when the articles offer nothing new.
  */
 export function chooseSentences(
   articles: readonly ProfiledArticle[],
@@ -69,28 +103,46 @@ export function chooseSentences(
   const candidates: Candidate[] = [];
   for (const article of articles) {
     splitSentences(article.lead).forEach(({ text }, position) => {
-      const words = text.split(/\s+/).length;
-      if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return;
-      if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !readsAsProse(text)) return;
+      if (!standsAlone(text)) return;
       const stems = contentStems(text);
       if (told.some((previous) => overlap(stems, previous) >= SAME_SENTENCE_OVERLAP)) return;
       const relevance = termCosine(
         termVector('', text, () => 1),
         centre,
       );
-      // News leads put the event first; later sentences add context.
-      candidates.push({ article, text, stems, score: relevance + 0.15 / (1 + position) });
+      candidates.push({ article, text, stems, position, relevance });
     });
   }
-  const chosen: Candidate[] = [];
+  if (candidates.length === 0) return [];
+  const central = centralArticle(articles, centre);
+  // A journalist's lede is the field's strongest extractive summary: the central article's first
+  // sentence that stands alone, else the most central sentence of any article.
+  const lede =
+    candidates.filter((candidate) => candidate.article === central).sort((a, b) => a.position - b.position)[0] ??
+    [...candidates].sort((a, b) => b.relevance - a.relevance)[0];
+  if (!lede) return [];
+  const chosen: Candidate[] = [lede];
+  const times = articles.map((article) => article.publishedAt).filter(Number.isFinite);
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  const lateness = (article: ProfiledArticle) =>
+    last > first && Number.isFinite(article.publishedAt) ? (article.publishedAt - first) / (last - first) : 0;
+  const toldStems = new Set(lede.stems);
+  const others = articles.length > 1;
   while (chosen.length < wanted) {
     let best: Candidate | undefined;
-    let bestScore = -Infinity;
+    let bestScore = 0;
     for (const candidate of candidates) {
-      if (chosen.includes(candidate)) continue;
+      if (chosen.includes(candidate) || (others && candidate.article === lede.article)) continue;
       if (chosen.some((picked) => overlap(candidate.stems, picked.stems) >= SAME_SENTENCE_OVERLAP)) continue;
+      const fresh =
+        [...candidate.stems].filter((stem) => !toldStems.has(stem)).length / Math.max(1, candidate.stems.size);
+      if (fresh < MIN_NEW_SHARE) continue;
+      // Relevant to the story, new to the reader, and from an article not yet quoted.
       const sameArticle = chosen.some((picked) => picked.article === candidate.article);
-      const score = candidate.score - (sameArticle ? 0.1 : 0);
+      const score =
+        candidate.relevance * fresh * (sameArticle ? 0.7 : 1) +
+        0.05 / (1 + candidate.position) +
+        LATER_REPORT_GAIN * lateness(candidate.article);
       if (score > bestScore) {
         best = candidate;
         bestScore = score;
@@ -98,6 +150,7 @@ export function chooseSentences(
     }
     if (!best) break;
     chosen.push(best);
+    for (const stem of best.stems) toldStems.add(stem);
   }
   return chosen.map(({ article, text }) => ({ article, text }));
 }

@@ -1,15 +1,22 @@
 import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
 import type { Briefing } from '../briefing/briefing.js';
-import { briefingCounts, briefingPeriod, quietLine, storyTagLine, storyText } from '../briefing/briefing-text.js';
+import {
+  briefingCounts,
+  briefingPeriod,
+  quietLine,
+  storySources,
+  storyTagLine,
+  storyText,
+} from '../briefing/briefing-text.js';
 import { type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
-import { COLOURS, linkedTitle, withByline } from './render.js';
+import { COLOURS, linkedTitle } from './render.js';
 
 const STORY_COLOURS = { new: 0x2f9e44, update: 0xf08c00 } as const;
 
 /**
- * A briefing for Discord: a summary embed, one embed per top story, the quick hits and the
- * numbered sources, packed into as few messages as Discord's limits allow. Text is only ever
+ * A briefing for Discord: a summary embed, one embed per top story ending with its linked sources,
+ * and the quick hits (linked), packed into as few messages as Discord's limits allow. Text is only ever
  * split between lines or sentences.
  */
 export function renderBriefing(briefing: Briefing): DiscordMessage[] {
@@ -24,17 +31,19 @@ export function renderBriefing(briefing: Briefing): DiscordMessage[] {
     },
   ];
   for (const story of briefing.stories) {
-    const text = `**${storyTagLine(story)}**\n${escapeMarkdown(storyText(story))}`;
+    // Each story ends with its own sources, linked, so a reader sees who reported what beside it.
+    const sources = storySources(story, briefing)
+      .map((source) => `[${source.n}] ${linkedTitle({ title: source.name, url: source.url })}`)
+      .join(' · ');
+    const text = `**${storyTagLine(story)}**\n${escapeMarkdown(storyText(story))}\n${sources}`;
     embeds.push(...textEmbeds(text, { title: fitTitle(story.headline), color: STORY_COLOURS[story.tag] }));
   }
   if (briefing.quickHits.length > 0) {
     const lines = briefing.quickHits.map(
       (hit) =>
-        `• ${linkedTitle({ title: hit.headline, url: hit.url })}${hit.outlets.length > 0 ? ` · ${escapeMarkdown(hit.outlets.join(', '))}` : ''} [${hit.sourceNumbers[0]}]`,
+        `• ${linkedTitle({ title: hit.headline, url: hit.url })}${hit.outlets.length > 0 ? ` · ${escapeMarkdown(hit.outlets.join(', '))}` : ''}`,
     );
     embeds.push(...textEmbeds(lines.join('\n'), { title: 'Quick hits', color: COLOURS.list }));
   }
-  const sources = briefing.sources.map((source) => `**[${source.n}]** ${linkedTitle(source)}${withByline(source)}`);
-  embeds.push(...textEmbeds(sources.join('\n'), { title: 'Sources', color: COLOURS.abstained }));
   return packEmbeds(embeds);
 }

@@ -1,5 +1,12 @@
 import type { Briefing } from '../briefing/briefing.js';
-import { briefingCounts, briefingPeriod, quietLine, storyTagLine, storyText } from '../briefing/briefing-text.js';
+import {
+  briefingCounts,
+  briefingPeriod,
+  quietLine,
+  storySources,
+  storyTagLine,
+  storyText,
+} from '../briefing/briefing-text.js';
 import { byline } from '../text/source-line.js';
 
 /** A briefing as Markdown for the terminal. */
@@ -8,7 +15,10 @@ export function renderBriefingText(briefing: Briefing): string {
   if (briefing.articleCount === 0) return `${title}\n\n${quietLine(briefing)}`;
   const lines = [title, '', briefingCounts(briefing)];
   briefing.stories.forEach((story, index) => {
-    lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story));
+    const sources = storySources(story, briefing)
+      .map((source) => `[${source.n}] ${source.name}`)
+      .join(' · ');
+    lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story), sources);
   });
   if (briefing.quickHits.length > 0) {
     lines.push('', '## Quick hits');

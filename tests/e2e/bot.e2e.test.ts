@@ -230,13 +230,13 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     expect(embeds[0]?.title).toMatch(/^Briefing · /);
     const story = embeds.find((embed) => /lighthouse/i.test(embed.title ?? ''));
     expect(story?.description).toMatch(/^\*\*New · 1 outlet\*\*\n.*lighthouse.*\[\d\]/is);
-    expect(embeds.at(-1)?.title).toBe('Sources');
+    expect(story?.description).toMatch(/\n\[\d\] \S/);
     expect(posted.every((message) => message.allowedMentions !== undefined)).toBe(true);
   });
 
   it('finishes a briefing cut off half-way without posting any of its messages twice', async () => {
-    // Nine top stories: more embeds than one message holds, so the briefing goes out as two.
-    const stories: BriefingStory[] = Array.from({ length: 9 }, (_, index) => ({
+    // Ten stories and the summary: more embeds than one message holds, so the briefing goes out as two.
+    const stories: BriefingStory[] = Array.from({ length: 10 }, (_, index) => ({
       headline: `Harbour story ${index + 1}`,
       tag: 'new',
       sentences: [{ text: `The harbour board reported development number ${index + 1}.`, n: index + 1 }],
@@ -288,7 +288,7 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     const titles = messages.flatMap((message) => message.embeds.map((embed) => embed.title ?? ''));
     expect(titles.filter((title) => title.startsWith('Briefing · '))).toHaveLength(1);
     expect(titles.filter((title) => title.startsWith('Harbour story'))).toEqual(stories.map((story) => story.headline));
-    expect(titles.at(-1)).toBe('Sources');
+    expect(titles.at(-1)).toBe('Harbour story 10');
     expect(new Set(messages.map((message) => message.nonce)).size).toBe(2);
   });
 

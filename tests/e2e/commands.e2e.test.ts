@@ -263,7 +263,7 @@ describe('slash commands through discord.js, with fake core services', () => {
     expect(third.original?.embeds[0]?.footer?.text).toBe('Page 3 of 3');
   });
 
-  it('renders /briefing as a summary, one embed per story, quick hits and sources; a quiet period in one line', async () => {
+  it('renders /briefing as a summary, one embed per story with its sources beside it, and quick hits; a quiet period in one line', async () => {
     services.nextBriefing = {
       ...services.nextBriefing,
       articleCount: 3,
@@ -314,18 +314,13 @@ describe('slash commands through discord.js, with fake core services', () => {
       'Briefing · Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC)',
       'Budget passes after all-night session',
       'Quick hits',
-      'Sources',
     ]);
     expect(embeds[0]?.description).toBe('3 articles from 2 outlets.');
+    // Each story ends with its own numbered sources, linked; the quick hits link their article.
     expect(embeds[1]?.description).toBe(
-      '**New · 2 outlets**\nThe budget passed by 61 votes to 59. [1] Opposition members walked out before the vote. [2]',
+      '**New · 2 outlets**\nThe budget passed by 61 votes to 59. [1] Opposition members walked out before the vote. [2]\n[1] [Wire](https://news.example/budget) · [2] **Gazette**',
     );
-    expect(embeds[2]?.description).toBe('• [Ferry timetable changes](https://news.example/ferry) · Wire [3]');
-    expect(embeds[3]?.description?.split('\n')).toEqual([
-      '**[1]** [Budget passes](https://news.example/budget) · Wire',
-      '**[2]** **Walkout** · Gazette',
-      '**[3]** [Ferry](https://news.example/ferry) · Wire',
-    ]);
+    expect(embeds[2]?.description).toBe('• [Ferry timetable changes](https://news.example/ferry) · Wire');
 
     services.nextBriefing = {
       ...services.nextBriefing,

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readsAsEvergreen } from '../../src/briefing/evergreen.js';
+import { standsAlone } from '../../src/briefing/summarize-story.js';
+import type { ArticleInput } from '../../src/ingest/article.js';
+import { Newsdesk } from '../../src/newsdesk.js';
+import { fakeModel } from '../helpers/fake-embeddings.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+describe('how a story is told', () => {
+  it.each([
+    ['He said that the plan would work well for everyone on the island.', false],
+    ['This is the biggest strike the port has seen in a generation, union leaders say.', false],
+    ['ADVERTISEMENT Article continues below this ad and the port reopened on Friday.', false],
+    ['9 Fans cheered the derby win at the stadium Credit: Getty Images and more fans came.', false],
+    ['MORE: Port strike ends It is quite possible this was the longest strike in years.', false],
+    ['13, the port authority took the stage at the annual shipping conference in Harbourtown.', false],
+    ['The laggards Meanwhile, shipping companies fell despite the end of the port strike.', false],
+    ['Dock workers at the container port ended their strike on Friday after a pay deal.', true],
+    ['The strike was reported by The Harbour Times and the Coast Gazette on Friday morning.', true],
+  ])('quotes %j only if it stands alone: %s', (sentence, quoted) => {
+    expect(standsAlone(sentence)).toBe(quoted);
+  });
+
+  it.each([
+    ['The 35 best couch co-op games for Nintendo Switch', true],
+    ['Where to watch England vs South Africa: live stream, TV channel, lineups', true],
+    ['Super Mario Bros. Wonder review: the joy of pure imagination', true],
+    ['Republicans dump Jim Jordan as House Speaker nominee', false],
+    ['Dock workers end port strike after pay deal', false],
+  ])('reads %j as evergreen: %s', (headline, evergreen) => {
+    expect(readsAsEvergreen(headline)).toBe(evergreen);
+  });
+});
+
+describe('a briefing of news and guides', () => {
+  const articles: ArticleInput[] = [
+    {
+      title: 'The 12 best rain jackets for autumn walks',
+      source: 'Gear Weekly',
+      publishedAt: '2026-05-01T12:00:00Z',
+      body: 'Rain jackets for autumn walks come in every price range this season, and these twelve stood out in our tests.',
+    },
+    {
+      title: 'Harbour bridge reopens after eight months of repairs',
+      source: 'Coast Times',
+      publishedAt: '2026-05-01T08:00:00Z',
+      body: 'The Harbour Bridge reopened to traffic on Friday after eight months of repairs that cost fourteen million euros.',
+    },
+  ];
+  let temp: ReturnType<typeof makeTempDir>;
+  let newsdesk: Newsdesk;
+  beforeEach(async () => {
+    temp = makeTempDir();
+    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
+    await newsdesk.ingestArticles(articles, 'g1');
+  });
+  afterEach(() => {
+    newsdesk.close();
+    temp.remove();
+  });
+
+  it('puts the news first and a one-outlet guide after it, telling the news by its lede', async () => {
+    const briefing = await newsdesk.briefing('g1', {
+      since: new Date('2026-05-01T00:00:00Z'),
+      until: new Date('2026-05-02T00:00:00Z'),
+    });
+    const headlines = [...briefing.stories, ...briefing.quickHits].map((story) => story.headline);
+    expect(headlines).toEqual([
+      'Harbour bridge reopens after eight months of repairs',
+      'The 12 best rain jackets for autumn walks',
+    ]);
+    expect(briefing.stories[0]?.sentences[0]?.text).toBe(
+      'The Harbour Bridge reopened to traffic on Friday after eight months of repairs that cost fourteen million euros.',
+    );
+  });
+});
