@@ -4,8 +4,10 @@ import { ConfigError, FetchFailedError, InvalidInputError, isUserError } from '.
 import type { IngestOutcome } from './ingest/ingest-service.js';
 import { configureLogger, logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';
+import { parseGuildOption, parsePageOption } from './terminal/cli-options.js';
 import { renderBriefingText } from './terminal/render-briefing-text.js';
 import { renderAnswerText, renderIngestText, renderSourcesText } from './terminal/render-text.js';
+import { inCommandLineWords } from './terminal/terminal-words.js';
 
 /** The guild the terminal acts for unless `--guild` says otherwise. */
 export const LOCAL_GUILD = 'local';
@@ -29,9 +31,12 @@ type Output = (text: string) => void;
 /** Run one CLI verb with its arguments; returns the exit code. */
 export async function runCli(
   argv: readonly string[],
-  print: Output = console.log,
-  printError: Output = console.error,
+  printOut: Output = console.log,
+  printErrorOut: Output = console.error,
 ): Promise<number> {
+  // Messages shared with Discord and the console name their commands ("/sources"); say them as here.
+  const print: Output = (text) => printOut(inCommandLineWords(text));
+  const printError: Output = (text) => printErrorOut(inCommandLineWords(text));
   const [verb, ...rest] = argv;
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
@@ -41,7 +46,15 @@ export async function runCli(
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = parsed;
-  const guildId = values.guild ?? LOCAL_GUILD;
+  let guildId: string;
+  let page: number;
+  try {
+    guildId = parseGuildOption(values.guild, LOCAL_GUILD);
+    page = parsePageOption(values.page);
+  } catch (error) {
+    printError((error as Error).message);
+    return EXIT_BAD_INPUT;
+  }
   if (!verb || !['ingest', 'ask', 'sources', 'remove', 'briefing', 'feeds'].includes(verb)) {
     printError(USAGE);
     return EXIT_BAD_INPUT;
@@ -94,11 +107,14 @@ export async function runCli(
         return EXIT_OK;
       }
       case 'sources': {
-        const page = newsdesk.listSources(guildId, {
-          query: positionals.join(' ') || undefined,
-          page: Number(values.page ?? 1),
-        });
-        print(values.json ? JSON.stringify(page, null, 2) : renderSourcesText(page));
+        const listing = newsdesk.listSources(guildId, { query: positionals.join(' ') || undefined, page });
+        if (page > listing.pages) {
+          printError(
+            `There ${listing.pages === 1 ? 'is 1 page' : `are ${listing.pages} pages`} of articles; --page ${page} is past the last.`,
+          );
+          return EXIT_BAD_INPUT;
+        }
+        print(values.json ? JSON.stringify(listing, null, 2) : renderSourcesText(listing));
         return EXIT_OK;
       }
       case 'briefing': {

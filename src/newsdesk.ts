@@ -157,9 +157,10 @@ export class Newsdesk {
     return this.tracked(() => this.ingest.ingestFiles(paths, guildId));
   }
 
-  /** Ingest files, folders and links (http or https) into a guild; a link that fails is reported like a bad file. */
+  /** Ingest files, folders and links into a guild; a link that fails (or is not http or https) is reported like a bad file. */
   async ingestFilesAndLinks(items: readonly string[], guildId: string): Promise<IngestOutcome[]> {
-    const isLink = (item: string): boolean => /^https?:\/\//i.test(item);
+    // Any "scheme://" is a link: the fetcher says that only http(s) ones can be added.
+    const isLink = (item: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(item);
     const files = items.filter((item) => !isLink(item));
     const outcomes = files.length > 0 ? await this.ingestFiles(files, guildId) : [];
     for (const link of items.filter(isLink)) {

@@ -4,8 +4,12 @@ import { formatLocal } from './local-time.js';
 
 /** "Tue 24 Nov, 08:00 – Wed 25 Nov, 08:00 (Europe/Berlin)" */
 export function briefingPeriod(briefing: Briefing): string {
-  const from = formatLocal(new Date(briefing.since), briefing.timeZone);
-  const to = formatLocal(new Date(briefing.until), briefing.timeZone);
+  // A period that crosses a year, or is not of this year, says which years.
+  const [since, until] = [new Date(briefing.since), new Date(briefing.until)];
+  const year = (instant: Date) => instant.getUTCFullYear();
+  const withYear = year(since) !== year(until) || year(until) !== new Date().getUTCFullYear();
+  const from = formatLocal(since, briefing.timeZone, withYear);
+  const to = formatLocal(until, briefing.timeZone, withYear);
   return `${from} – ${to} (${briefing.timeZone})`;
 }
 

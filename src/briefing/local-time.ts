@@ -71,12 +71,13 @@ export function instantOf(date: string, time: string, timeZone: string): Date {
 }
 
 /** "Tue 24 Nov, 08:00" in the time zone. */
-export function formatLocal(instant: Date, timeZone: string): string {
+export function formatLocal(instant: Date, timeZone: string, withYear = false): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

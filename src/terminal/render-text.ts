@@ -36,9 +36,10 @@ export function renderIngestText(outcomes: readonly IngestOutcome[]): string {
   const lines = outcomes.map((outcome) =>
     outcome.status === 'failed'
       ? `✗ ${outcome.error.message}`
-      : `✓ ${outcome.status.padEnd(9)} ${outcome.article.id}  ${outcome.article.title} (${outcome.passageCount} passages)`,
+      : `✓ ${(outcome.status === 'unchanged' ? 'already here, unchanged' : outcome.status).padEnd(9)} ${outcome.article.id}  ${outcome.article.title} (${outcome.passageCount} passage${outcome.passageCount === 1 ? '' : 's'})`,
   );
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
-  lines.push(`${outcomes.length - failed} article(s) stored, ${failed} failed.`);
+  const stored = outcomes.length - failed;
+  lines.push(`${stored} article${stored === 1 ? '' : 's'} stored, ${failed} failed.`);
   return lines.join('\n');
 }

@@ -311,7 +311,8 @@ describe('slash commands through discord.js, with fake core services', () => {
     expect(record.callbacks.map((callback) => callback.type)).toEqual([5]);
     const embeds = record.edits[0]?.message.embeds ?? [];
     expect(embeds.map((embed) => embed.title)).toEqual([
-      'Briefing · Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC)',
+      // A period of another year says its year.
+      'Briefing · Fri, 1 Mar 2024, 08:00 – Sat, 2 Mar 2024, 08:00 (UTC)',
       'Budget passes after all-night session',
       'Quick hits',
     ]);
@@ -332,7 +333,7 @@ describe('slash commands through discord.js, with fake core services', () => {
     };
     const quiet = await run('briefing', { guildId: GUILD_B.id, options: {} });
     expect(quiet.edits[0]?.message.content).toBe(
-      '**Briefing** · Quiet period: no articles dated Fri 1 Mar, 08:00 – Sat 2 Mar, 08:00 (UTC).',
+      '**Briefing** · Quiet period: no articles dated Fri, 1 Mar 2024, 08:00 – Sat, 2 Mar 2024, 08:00 (UTC).',
     );
   });
 

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../../src/cli.js';
 import { runCliCapturing } from '../helpers/run-cli.js';
@@ -9,6 +11,7 @@ const temp = makeTempDir();
 const files = makeTempDir('newsdesk-files-');
 
 const cli = runCliCapturing;
+const run = promisify(execFile);
 
 function file(name: string, content: string | Uint8Array): string {
   const target = path.join(files.dir, name);
@@ -94,6 +97,35 @@ describe('the command line', () => {
     const run = await cli('ask', 'x', '--colour');
     expect(run.code).toBe(EXIT_BAD_INPUT);
     expect(run.err).toMatch(/Unknown option '--colour'[\s\S]*Usage:/);
+  });
+
+  it.each([
+    ['--page abc', ['sources', '--page', 'abc'], /--page must be a whole number from 1 \(not "abc"\)/],
+    ['--page 1.5', ['sources', '--page', '1.5'], /--page must be a whole number/],
+    ['--page 1e400', ['sources', '--page', '1e400'], /--page must be a whole number/],
+    ['--page=-3', ['sources', '--page=-3'], /--page must be a whole number/],
+    ['a page past the last', ['sources', '--page', '9'], /There is 1 page of articles; --page 9 is past the last/],
+    ['an empty --guild', ['sources', '--guild', ''], /--guild must be a Discord server id or a name/],
+    ['a --guild of odd characters', ['ask', 'x', '--guild', '../../etc'], /--guild must be/],
+    ['an ftp link', ['ingest', 'ftp://example.com/a.txt'], /Only http and https links can be added, not ftp/],
+  ])('refuses %s with a clear message and exit code 2, no stack', async (_label, args, message) => {
+    const run = await cli(...args);
+    expect(run.code).toBe(EXIT_BAD_INPUT);
+    expect(run.text).toMatch(message);
+    expect(run.text).not.toMatch(/\n\s+at /);
+    expect((await cli('sources')).out).toMatch(/1 article/);
+  });
+
+  it("runs as the package's newsdesk command, whose --json output is clean JSON on stdout", async () => {
+    const { stdout } = await run(process.execPath, ['bin/newsdesk.js', 'sources', '--json'], {
+      env: { ...process.env, DATA_DIR: temp.dir },
+    });
+    expect((JSON.parse(stdout) as { total: number }).total).toBe(1);
+  });
+
+  it("names the command line's own commands in its messages, not Discord's", async () => {
+    const run = await cli('remove', 'no-such-article');
+    expect(run.err).toBe('No article "no-such-article" here. Use `npm run sources` to see the article ids.');
   });
 
   it('keeps guilds apart with --guild', async () => {
