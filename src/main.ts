@@ -23,7 +23,15 @@ async function main(): Promise<void> {
   if (config.discord.token) {
     configureLogger(config.log);
     const { startBot } = await import('./discord/bot.js');
-    const bot = await startBot(config);
+    let bot: Awaited<ReturnType<typeof startBot>>;
+    try {
+      bot = await startBot(config);
+    } catch (error) {
+      const failure = startFailure(error, config.discord.apiUrl);
+      logger.error({ err: error }, 'the bot could not start');
+      console.error(failure.message);
+      process.exit(failure.exitCode);
+    }
     const stop = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
       // If draining hangs, leave anyway: every article is stored in one transaction, so nothing is half written.
@@ -59,6 +67,35 @@ async function main(): Promise<void> {
   } finally {
     newsdesk.close();
   }
+}
+
+/** Network errors that mean Discord could not be reached, as Node and undici name them. */
+const UNREACHABLE = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** What to tell the person who started the bot, in one line, and the exit code the README lists. */
+function startFailure(error: unknown, apiUrl: string): { message: string; exitCode: number } {
+  const failure = error as { code?: unknown; status?: unknown; message?: unknown; cause?: { code?: unknown } };
+  const code = String(failure.cause?.code ?? failure.code ?? '');
+  if (code === 'TokenInvalid' || failure.status === 401) {
+    return {
+      message: 'Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal.',
+      exitCode: 2,
+    };
+  }
+  if (UNREACHABLE.has(code)) return { message: `Could not reach Discord at ${apiUrl}: ${code}.`, exitCode: 1 };
+  if (typeof failure.status === 'number' && failure.status >= 500) {
+    return { message: `Discord answered ${failure.status} at start-up; try again in a few minutes.`, exitCode: 1 };
+  }
+  return { message: `newsdesk could not start: ${String(failure.message ?? error)}`, exitCode: 1 };
 }
 
 await main();
