@@ -5,6 +5,7 @@ import type { Briefing } from './briefing/briefing.js';
 import { BriefingService } from './briefing/briefing-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
+import { LazyEmbeddings } from './embed/lazy-embeddings.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
 import { InvalidInputError, isUserError, NotFoundError, ShuttingDownError } from './errors.js';
 import type { ArticleInput } from './ingest/article.js';
@@ -94,7 +95,7 @@ export class Newsdesk {
     });
   }
 
-  /** Load the model, open the data folder, and re-embed anything a previous model left behind. */
+  /** Open the data folder with the configured model, and re-embed anything a previous model left behind. */
   static async open(
     config: Pick<Config, 'dataDir' | 'embedding'> & Partial<Pick<Config, 'feedPollMinutes' | 'llm'>>,
     options: NewsdeskOptions = {},
@@ -109,7 +110,7 @@ export class Newsdesk {
       ranking: options.ranking,
       pollMinutes: config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
       feedSleep: options.feedSleep,
-      writer: config.llm ? ModelWriter.fromConfig(config.llm) : undefined,
+      writer: config.llm ? await ModelWriter.fromConfig(config.llm) : undefined,
     });
   }
 
@@ -221,6 +222,11 @@ export class Newsdesk {
     }
     this.library.flush();
     return article;
+  }
+
+  /** Start loading an embedding model that loads on first use, so the first question does not wait for it. */
+  warmModel(): void {
+    if (this.model.embeddings instanceof LazyEmbeddings) this.model.embeddings.warm();
   }
 
   /** Save the indexes and close the database. */

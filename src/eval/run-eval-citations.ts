@@ -47,7 +47,7 @@ const cases = generateCitationCases(sources, Number(values.answers), Number(valu
 
 // Each draft goes through a real HTTP round trip and the real client, as a model's answer would.
 const server = await ScriptedChatServer.start();
-const writer = ModelWriter.fromConfig({
+const writer = await ModelWriter.fromConfig({
   baseUrl: server.url,
   apiKey: undefined,
   model: 'scripted',

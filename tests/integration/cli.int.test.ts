@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,15 @@ describe('the command line', () => {
       env: { ...process.env, DATA_DIR: temp.dir },
     });
     expect((JSON.parse(stdout) as { total: number }).total).toBe(1);
+  });
+
+  it('lists the articles without loading the embedding model', async () => {
+    const log = process.env.LOG_FILE ?? '';
+    const loads = () => readFileSync(log, 'utf8').split('embedding model ready').length;
+    const before = loads();
+    expect((await cli('sources')).code).toBe(EXIT_OK);
+    expect((await cli('sources', '--json')).code).toBe(EXIT_OK);
+    expect(loads()).toBe(before);
   });
 
   it("names the command line's own commands in its messages, not Discord's", async () => {
