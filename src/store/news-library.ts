@@ -79,7 +79,7 @@ export class NewsLibrary implements PassageRetrieval {
     saved.passageIds.forEach((id, position) => {
       keywordIndex.add(id, { title, source, text: prepared.passages[position]?.text ?? '', publishedAt });
     });
-    this.changed(guildId);
+    this.changed(guildId, saved.passageIds.length + saved.replacedPassageIds.length);
     return saved;
   }
 
@@ -91,7 +91,7 @@ export class NewsLibrary implements PassageRetrieval {
     const removed = this.articles.deleteArticle(guildId, articleId);
     for (const id of removed) vectorIndex.remove(id);
     if (removed.length > 0) keywordIndex.remove(removed);
-    this.changed(guildId);
+    this.changed(guildId, removed.length);
     return true;
   }
 
@@ -207,27 +207,31 @@ export class NewsLibrary implements PassageRetrieval {
     return { passages, indexed: index.size, ...index.audit() };
   }
 
-  /** Write every changed index to disk (atomically) and record what each file holds. */
+  /**
+   * Write the indexes that changed enough since their last write (atomically, each labelled with
+   * what it holds); what a file lacks is caught up from the database when it is next read.
+   */
   flush(): void {
     this.keywords.flush();
     this.vectors.flush();
   }
 
-  /** Flush and close the database. */
+  /** Write every changed index and close the database. */
   close(): void {
-    this.flush();
+    this.keywords.flushAll();
+    this.vectors.flushAll();
     this.db.close();
   }
 
   /** Forget loaded indexes so the next search reads them from disk (used after re-embedding). */
   dropLoadedIndexes(): void {
-    this.keywords.flush();
+    this.keywords.flushAll();
     this.vectors.drop();
   }
 
-  private changed(guildId: string): void {
-    this.keywords.changed(guildId);
-    this.vectors.changed(guildId);
+  private changed(guildId: string, passages: number): void {
+    this.keywords.changed(guildId, passages);
+    this.vectors.changed(guildId, passages);
   }
 }
 

@@ -200,7 +200,7 @@ describe("a guild's keyword index on disk", () => {
     };
   });
 
-  it('is rebuilt from the database when its file is older than the passages (a crash before the flush)', async () => {
+  it('is caught up from the database when its file is older than the passages (a crash before the flush)', async () => {
     await newsdesk.ingestArticles([harbour], 'g1');
     newsdesk.close();
     const [file] = readdirSync(path.join(temp.dir, 'keywords'));
@@ -212,7 +212,34 @@ describe("a guild's keyword index on disk", () => {
     copyFileSync(`${saved}.old`, saved);
     newsdesk = await open();
     expect(titles(['grapes', 'strike']).sort()).toEqual(['Grape harvest begins', 'Harbour strike ends']);
-    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(/"passages":2,.*"keyword index rebuilt"/);
+    expect(readFileSync(process.env.LOG_FILE ?? '', 'utf8')).toMatch(
+      /"guildId":"g1","from":1,"passages":2,.*"keyword index file caught up with the database"/,
+    );
+  });
+
+  it('is not rewritten for a small change to a large index, and is written whole at close', async () => {
+    const many = Array.from({ length: 40 }, (_, index) =>
+      article(
+        `Council note ${index}`,
+        `The island council published its note number ${index} about the harbour works on Monday. The works will close the north quay for a week, and ferries will use the south quay instead.`,
+      ),
+    );
+    const stored = await newsdesk.ingestArticles(many, 'g1');
+    expect(stored.every((outcome) => outcome.status === 'added')).toBe(true);
+    const files = () =>
+      ['keywords', 'vectors'].map((folder) => {
+        const [name] = readdirSync(path.join(temp.dir, folder)).filter((file) => !file.endsWith('.tmp'));
+        return readFileSync(path.join(temp.dir, folder, name ?? ''));
+      });
+    const written = files();
+    await newsdesk.ingestArticles([vineyard], 'g1');
+    // One passage of 41 changed: below the share that makes a rewrite worth it.
+    expect(files()).toEqual(written);
+    expect(titles(['grapes'])).toEqual(['Grape harvest begins']);
+    newsdesk.close();
+    expect(files()).not.toEqual(written);
+    newsdesk = await open();
+    expect(titles(['grapes'])).toEqual(['Grape harvest begins']);
   });
 
   it('is rebuilt when its file is damaged, and nothing is lost', async () => {

@@ -62,13 +62,16 @@ export function writeKeywordIndex(file: string, index: KeywordIndex, signature: 
   }
 }
 
-/** Read a saved keyword index; undefined when it is missing, of another format or written for other passages. */
-export function readKeywordIndex(file: string, signature: string): KeywordIndex | undefined {
+/**
+ * Read a saved keyword index; undefined when it is missing, of another format, or (when
+ * `signature` is given) written for other passages.
+ */
+export function readKeywordIndex(file: string, signature?: string): KeywordIndex | undefined {
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
   const headerLength = bytes.readUInt32LE(0);
   const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8')) as Header;
-  if (header.format !== FORMAT || header.signature !== signature) return undefined;
+  if (header.format !== FORMAT || (signature !== undefined && header.signature !== signature)) return undefined;
   // Views need 4-byte alignment of the whole buffer, which a pooled Buffer may not have.
   const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
   let offset = buffer.byteOffset + 8 + headerLength;

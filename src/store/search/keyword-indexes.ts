@@ -16,8 +16,7 @@ export function keywordIndexCache(db: SqliteDatabase, dataDir: string): GuildInd
   const kind: GuildIndexKind<KeywordIndex> = {
     label: 'keyword index',
     storedSignature: (guildId) => storedSignature(db, guildId),
-    // The file's header names the passages it holds.
-    read: (guildId, signature) => readKeywordIndex(file(guildId), signature),
+    read: (guildId) => readKeywordIndex(file(guildId)),
     create: () => new KeywordIndex(),
     addStored(guildId, index, afterId) {
       for (const { id, ...searchable } of storedAfter.iterate(guildId, afterId) as Iterable<

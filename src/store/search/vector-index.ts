@@ -47,13 +47,30 @@ export class PassageVectorIndex {
     return new PassageVectorIndex(index, dimensions);
   }
 
-  /** Read a saved index; `liveIds` are the passages the database says it holds. */
-  static read(file: string, dimensions: number, liveIds: Iterable<number>): PassageVectorIndex {
+  /**
+   * Read a saved index; `storedIds` are the passages the database holds. The live ones are the
+   * file's labels that are still stored (a passage id is never reused, so a label marked deleted
+   * in the file is never stored again).
+   */
+  static read(file: string, dimensions: number, storedIds: Iterable<number>): PassageVectorIndex {
     const index = new HierarchicalNSW('cosine', dimensions);
     index.readIndexSync(file);
     index.setEf(HNSW_EF_SEARCH);
     const vectors = new PassageVectorIndex(index, dimensions);
-    for (const id of liveIds) vectors.live.add(id);
+    const labels = new Set(index.getIdsList());
+    const stored = new Set(storedIds);
+    for (const label of labels) {
+      if (stored.has(label)) {
+        vectors.live.add(label);
+        continue;
+      }
+      // Removed since the file was written: never returned again.
+      try {
+        index.markDelete(label);
+      } catch {
+        // hnswlib throws for a label it has already marked deleted
+      }
+    }
     return vectors;
   }
 

@@ -27,18 +27,18 @@ export function vectorIndexCache(
   const kind: GuildIndexKind<PassageVectorIndex> = {
     label: 'vector index',
     storedSignature: (guildId) => records.vectorSignature(guildId, model.id),
-    read(guildId, signature) {
+    read(guildId) {
       const saved = records.savedIndex(guildId);
       const path = file(guildId);
-      const matches =
-        saved?.modelId === model.id && saved.dimensions === model.dimensions && saved.signature === signature;
-      if (matches && existsSync(path)) {
+      const sameModel = saved?.modelId === model.id && saved.dimensions === model.dimensions;
+      // Of the labels the file holds, the live ones are those still stored (ids are never reused).
+      if (sameModel && existsSync(path)) {
         return PassageVectorIndex.read(path, model.dimensions, records.passageIds(guildId, model.id));
       }
       if (saved || existsSync(path)) {
         log.warn(
-          { guildId, expected: signature, found: saved?.signature },
-          'vector index does not match the database; rebuilding',
+          { guildId, model: model.id, found: saved?.modelId },
+          'vector index file is of another model; rebuilding',
         );
       }
       return undefined;
