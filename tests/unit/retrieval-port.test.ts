@@ -1,14 +1,13 @@
 import { Document } from '@langchain/core/documents';
 import { RunnableLambda } from '@langchain/core/runnables';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AskService } from '../../src/answer/ask-service.js';
 import type { ArticleInput } from '../../src/ingest/article.js';
-import { Newsdesk } from '../../src/newsdesk.js';
 import { NewsdeskRetriever } from '../../src/retrieve/langchain-retriever.js';
 import { PassageRanker } from '../../src/retrieve/passage-ranker.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
 import { InMemoryRetrieval } from '../helpers/in-memory-retrieval.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 describe('ranking and answering through the retrieval port', () => {
   it('answers from a store that is not the library, citing the passage that holds the words', async () => {
@@ -50,20 +49,10 @@ describe('NewsdeskRetriever (LangChain)', () => {
       body: 'Growers in the valley began picking grapes two weeks earlier than usual after a hot summer.',
     },
   ];
-  let temp: ReturnType<typeof makeTempDir>;
-  let newsdesk: Newsdesk;
-  beforeEach(async () => {
-    temp = makeTempDir();
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(articles, 'g1');
-  });
-  afterEach(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(articles);
 
   it("returns the guild's passages as Documents with their article's metadata, best first", async () => {
-    const retriever = new NewsdeskRetriever({ ranker: newsdesk.ranker, guildId: 'g1', k: 2 });
+    const retriever = new NewsdeskRetriever({ ranker: newsdesk().ranker, guildId: 'g1', k: 2 });
     const documents = await retriever.invoke('Why did the dock workers end the strike?');
     expect(documents[0]).toBeInstanceOf(Document);
     expect(documents[0]?.pageContent).toContain('ended their strike');
@@ -74,16 +63,16 @@ describe('NewsdeskRetriever (LangChain)', () => {
       publishedAt: '2023-10-04T09:30:00.000Z',
     });
     expect(typeof documents[0]?.metadata.passageId).toBe('number');
-    expect(documents[0]?.metadata.articleId).toBe(newsdesk.listSources('g1', { query: 'Harbour' }).articles[0]?.id);
+    expect(documents[0]?.metadata.articleId).toBe(newsdesk().listSources('g1', { query: 'Harbour' }).articles[0]?.id);
   });
 
   it("searches only its own guild's articles", async () => {
-    const other = new NewsdeskRetriever({ ranker: newsdesk.ranker, guildId: 'g2' });
+    const other = new NewsdeskRetriever({ ranker: newsdesk().ranker, guildId: 'g2' });
     expect(await other.invoke('dock workers strike')).toEqual([]);
   });
 
   it('plugs into a LangChain chain', async () => {
-    const retriever = new NewsdeskRetriever({ ranker: newsdesk.ranker, guildId: 'g1' });
+    const retriever = new NewsdeskRetriever({ ranker: newsdesk().ranker, guildId: 'g1' });
     const titles = retriever.pipe(
       RunnableLambda.from((documents: Document[]) => documents.map((document) => document.metadata.title)),
     );

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readsAsEvergreen } from '../../src/briefing/evergreen.js';
 import { standsAlone } from '../../src/briefing/summarize-story.js';
 import type { ArticleInput } from '../../src/ingest/article.js';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { fakeModel } from '../helpers/fake-embeddings.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 describe('how a story is told', () => {
   it.each([
@@ -47,20 +45,10 @@ describe('a briefing of news and guides', () => {
       body: 'The Harbour Bridge reopened to traffic on Friday after eight months of repairs that cost fourteen million euros.',
     },
   ];
-  let temp: ReturnType<typeof makeTempDir>;
-  let newsdesk: Newsdesk;
-  beforeEach(async () => {
-    temp = makeTempDir();
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(articles, 'g1');
-  });
-  afterEach(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(articles);
 
   it('puts the news first and a one-outlet guide after it, telling the news by its lede', async () => {
-    const briefing = await newsdesk.briefing('g1', {
+    const briefing = await newsdesk().briefing('g1', {
       since: new Date('2026-05-01T00:00:00Z'),
       until: new Date('2026-05-02T00:00:00Z'),
     });
