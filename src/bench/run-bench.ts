@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,6 +68,8 @@ interface Bench {
   /** Real passage embeddings that the synthetic libraries' vectors are scattered around. */
   centres: Float32Array[];
   questionVectors: Float32Array[];
+  /** A corpus article not in the synthetic libraries' text, stored once to measure index writes. */
+  sampleArticle: ArticleInput | undefined;
 }
 
 function tempDir(): { dir: string; remove: () => void } {
@@ -213,7 +215,20 @@ async function measureSize(bench: Bench, size: number, questionCost: number) {
     };
   });
   const chosen = byEf.find((row) => row.ef === HNSW_EF_SEARCH) ?? byEf[0];
+  // Bytes the index files take on when one more article is stored through the normal ingest path.
+  const before = indexFileStates(temp.dir);
+  const sample = bench.sampleArticle as ArticleInput;
+  const added = { ...sample, url: `https://bench.example/${size}`, body: `${sample.body}\n\nBench note ${size}.` };
+  await newsdesk.ingestArticles([added], GUILD);
+  const indexBytesPerArticle = bytesRewritten(before, indexFileStates(temp.dir));
   newsdesk.close();
+  // A keyword index rebuilt from the database (its file gone), timed at the guild's first search.
+  rmSync(path.join(temp.dir, 'keywords'), { recursive: true, force: true });
+  const reopened = await Newsdesk.open({ ...config, llm: undefined, dataDir: temp.dir }, { model });
+  started = performance.now();
+  reopened.library.termFrequencies(GUILD, []);
+  const keywordRebuildS = (performance.now() - started) / 1000;
+  reopened.close();
   const probe = JSON.parse(
     execFileSync(
       process.execPath,
@@ -234,7 +249,36 @@ async function measureSize(bench: Bench, size: number, questionCost: number) {
     hnsw_by_ef: byEf,
     startup_s: round(probe.ready_s, 2),
     rss_mb: round(probe.rss_mb, 0),
+    index_bytes_per_article: indexBytesPerArticle,
+    keyword_rebuild_s: round(keywordRebuildS, 2),
   };
+}
+
+/** Size and modification time of every index file under a data folder. */
+function indexFileStates(dataDir: string): Map<string, { size: number; mtimeMs: number }> {
+  const states = new Map<string, { size: number; mtimeMs: number }>();
+  for (const folder of ['keywords', 'vectors']) {
+    const dir = path.join(dataDir, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const { size, mtimeMs } = statSync(path.join(dir, name));
+      states.set(path.join(folder, name), { size, mtimeMs });
+    }
+  }
+  return states;
+}
+
+/** The bytes of the index files written between two looks (a rewritten file counts whole). */
+function bytesRewritten(
+  before: ReadonlyMap<string, { size: number; mtimeMs: number }>,
+  after: ReadonlyMap<string, { size: number; mtimeMs: number }>,
+): number {
+  let bytes = 0;
+  for (const [name, state] of after) {
+    const old = before.get(name);
+    if (!old || old.mtimeMs !== state.mtimeMs || old.size !== state.size) bytes += state.size;
+  }
+  return bytes;
 }
 
 async function questionEmbeddingMs(embedding: EmbeddingModel, questions: readonly string[]): Promise<number> {
@@ -272,7 +316,7 @@ async function main(): Promise<void> {
       .flatMap((article) => article.passages.map((passage) => passageEmbeddingText(article.title, passage.text))),
   );
   const questionVectors = await embedTexts({ config, model }, questions);
-  const bench: Bench = { config, model, prepared, questions, centres, questionVectors };
+  const bench: Bench = { config, model, prepared, questions, centres, questionVectors, sampleArticle: inputs.at(-1) };
 
   log(`ingest: ${plan.ingestArticles} articles x ${plan.repetitions}`);
   const ingest = await measureIngest(bench, inputs.slice(0, plan.ingestArticles));
@@ -306,6 +350,10 @@ async function main(): Promise<void> {
     embed_batches: batches,
     question_embedding_ms: round(questionMs, 1),
     sizes,
+    // No pool of embedding workers yet: the pipeline is compared with one core's raw model.
+    ingest_cores_ratio: round(ingest.ratio),
+    index_bytes_per_article_100k: largest?.index_bytes_per_article ?? null,
+    keyword_rebuild_s_100k: largest?.keyword_rebuild_s ?? null,
     query_p50_ms_100k: largest?.query_p50_ms ?? null,
     query_p95_ms_100k: largest?.query_p95_ms ?? null,
     hnsw_recall10_100k: largest?.hnsw_recall10 ?? null,
@@ -322,6 +370,11 @@ async function main(): Promise<void> {
       `embedding: ${batches.map((row) => `batch ${row.batch}: ${row.pps}/s, rss ${row.rss_mb} MB`).join('; ')}`,
     );
     console.log(`one question embedded: ${result.question_embedding_ms} ms`);
+    for (const row of Object.values(sizes)) {
+      console.log(
+        `${row.passages} passages: one more article writes ${row.index_bytes_per_article} bytes of index files; a keyword index rebuild takes ${row.keyword_rebuild_s} s`,
+      );
+    }
     console.log('passages  build_s  p50_ms  p95_ms  p50/embed  recall@10  speed-up  startup_s  rss_mb');
     for (const row of Object.values(sizes)) {
       console.log(
