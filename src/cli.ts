@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { ConfigError, FetchFailedError, InvalidInputError, isUserError } from './errors.js';
-import type { IngestOutcome } from './ingest/ingest-service.js';
+import type { IngestOutcome, IngestProgress } from './ingest/ingest-service.js';
 import { configureLogger, logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';
 import { parseGuildOption, parsePageOption } from './terminal/cli-options.js';
+import { type ProgressOutput, progress } from './terminal/progress.js';
 import { renderBriefingText } from './terminal/render-briefing-text.js';
 import { renderAnswerText, renderIngestText, renderSourcesText } from './terminal/render-text.js';
 import { inCommandLineWords } from './terminal/terminal-words.js';
@@ -33,6 +34,7 @@ export async function runCli(
   argv: readonly string[],
   printOut: Output = console.log,
   printErrorOut: Output = console.error,
+  progressOutput: ProgressOutput = process.stderr,
 ): Promise<number> {
   // Messages shared with Discord and the console name their commands ("/sources"); say them as here.
   const print: Output = (text) => printOut(inCommandLineWords(text));
@@ -71,7 +73,9 @@ export async function runCli(
     newsdesk = await Newsdesk.open(config);
     switch (verb) {
       case 'ingest': {
-        const outcomes = await newsdesk.ingestFilesAndLinks(positionals, guildId);
+        const outcomes = await newsdesk.ingestFilesAndLinks(positionals, guildId, (step) => {
+          if (step.files > 1) progress('ingest', step.done, step.files, ingestDetail(step), progressOutput);
+        });
         print(renderIngestText(outcomes));
         return ingestExitCode(outcomes);
       }
@@ -147,6 +151,15 @@ export async function runCli(
   } finally {
     newsdesk?.close();
   }
+}
+
+/** "12.3 passages/s, about 40 s left": how fast a bulk ingest goes and how long it has to go. */
+export function ingestDetail(step: IngestProgress): string {
+  const rate = step.seconds > 0 ? step.passages / step.seconds : 0;
+  const left = step.done > 0 && step.done < step.files ? (step.seconds / step.done) * (step.files - step.done) : 0;
+  const pieces = [`${rate.toFixed(1)} passages/s`];
+  if (left >= 1) pieces.push(`about ${left < 90 ? `${Math.round(left)} s` : `${Math.round(left / 60)} min`} left`);
+  return pieces.join(', ');
 }
 
 /** 0 when everything was stored, 1 when a site failed to answer (trying later may work), else 2. */

@@ -11,7 +11,7 @@ import { InvalidInputError, isUserError, NotFoundError, ShuttingDownError } from
 import type { ArticleInput } from './ingest/article.js';
 import { DEFAULT_POLL_MINUTES, FeedService } from './ingest/feeds.js';
 import { PageFetcher } from './ingest/fetch-page.js';
-import { type IngestOutcome, IngestService } from './ingest/ingest-service.js';
+import { type IngestOutcome, type IngestProgress, IngestService } from './ingest/ingest-service.js';
 import { reembedStalePassages } from './ingest/reembed.js';
 import { type ArticleOverrides, pastedTextArticle, uploadedFileArticles, withOverrides } from './ingest/submitted.js';
 import { normalizeArticleUrl } from './ingest/url.js';
@@ -154,16 +154,24 @@ export class Newsdesk {
   }
 
   /** Ingest files or folders into a guild. */
-  ingestFiles(paths: readonly string[], guildId: string): Promise<IngestOutcome[]> {
-    return this.tracked(() => this.ingest.ingestFiles(paths, guildId));
+  ingestFiles(
+    paths: readonly string[],
+    guildId: string,
+    onProgress?: (progress: IngestProgress) => void,
+  ): Promise<IngestOutcome[]> {
+    return this.tracked(() => this.ingest.ingestFiles(paths, guildId, onProgress));
   }
 
   /** Ingest files, folders and links into a guild; a link that fails (or is not http or https) is reported like a bad file. */
-  async ingestFilesAndLinks(items: readonly string[], guildId: string): Promise<IngestOutcome[]> {
+  async ingestFilesAndLinks(
+    items: readonly string[],
+    guildId: string,
+    onProgress?: (progress: IngestProgress) => void,
+  ): Promise<IngestOutcome[]> {
     // Any "scheme://" is a link: the fetcher says that only http(s) ones can be added.
     const isLink = (item: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(item);
     const files = items.filter((item) => !isLink(item));
-    const outcomes = files.length > 0 ? await this.ingestFiles(files, guildId) : [];
+    const outcomes = files.length > 0 ? await this.ingestFiles(files, guildId, onProgress) : [];
     for (const link of items.filter(isLink)) {
       try {
         outcomes.push(...(await this.addArticles(guildId, { url: link })));

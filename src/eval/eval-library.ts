@@ -5,8 +5,8 @@ import type { Config } from '../config.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { Newsdesk, type NewsdeskOptions } from '../newsdesk.js';
+import { progress } from '../terminal/progress.js';
 import { corpusPath } from './multihop.js';
-import { progress } from './progress.js';
 
 /** The guild the evaluations ingest the corpus into. */
 export const EVAL_GUILD = 'eval';

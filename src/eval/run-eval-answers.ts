@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { configureLogger } from '../logger.js';
+import { progress } from '../terminal/progress.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
 import type { Split } from './multihop.js';
 import { type AnswerScore, loadNewsQa, NEWSQA_TYPES, type NewsQaPrediction, scoreAnswer } from './newsqa.js';
-import { progress } from './progress.js';
 
 /**
  * `npm run eval-answers -- [--split dev|test|all] [--json] [--predictions FILE]`: whether /ask's

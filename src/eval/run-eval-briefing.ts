@@ -17,10 +17,10 @@ import { passageEmbeddingText } from '../ingest/ingest-service.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { readArticleFile } from '../ingest/read-file.js';
 import { configureLogger } from '../logger.js';
+import { progress } from '../terminal/progress.js';
 import { outletBoilerplateIn, withoutBoilerplate } from '../text/outlet-boilerplate.js';
 import { evaluateGoldStories } from './gold-stories.js';
 import { corpusPath } from './multihop.js';
-import { progress } from './progress.js';
 
 /**
  * `npm run eval-briefing`: how well stories are told apart on MultiHop-RAG. Articles are cleaned and

@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { configureLogger } from '../logger.js';
 import { DEFAULT_RANKING_OPTIONS, type RankingOptions } from '../retrieve/passage-ranker.js';
+import { progress } from '../terminal/progress.js';
 import { countWords } from '../text/terms.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
 import { answerContainsGold, loadQuestions, type Split } from './multihop.js';
-import { progress } from './progress.js';
 import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
 
 const GUILD = EVAL_GUILD;

@@ -10,6 +10,14 @@ import { listArticleFiles, readArticleFile } from './read-file.js';
 
 const log = componentLogger('ingest');
 
+/** How far a bulk ingest is: files done of all, passages stored so far, seconds since it began. */
+export interface IngestProgress {
+  files: number;
+  done: number;
+  passages: number;
+  seconds: number;
+}
+
 /** Passages embedded together: large enough to fill the model's batches, small enough to bound memory. */
 const PASSAGES_PER_EMBEDDING_ROUND = 64;
 
@@ -79,10 +87,23 @@ export class IngestService {
     return outcomes;
   }
 
-  /** Ingest files and folders (recursively); a file that cannot be read becomes a failed outcome. */
-  async ingestFiles(paths: readonly string[], guildId: string): Promise<IngestOutcome[]> {
+  /**
+   * Ingest files and folders (recursively); a file that cannot be read becomes a failed outcome.
+   * `onProgress` hears after each file how far the ingest is.
+   */
+  async ingestFiles(
+    paths: readonly string[],
+    guildId: string,
+    onProgress?: (progress: IngestProgress) => void,
+  ): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
-    for (const file of await listArticleFiles(paths)) {
+    const files = await listArticleFiles(paths);
+    const started = performance.now();
+    let passages = 0;
+    const report = (done: number) =>
+      onProgress?.({ files: files.length, done, passages, seconds: (performance.now() - started) / 1000 });
+    for (const [index, file] of files.entries()) {
+      if (index > 0) report(index);
       let inputs: ArticleInput[];
       try {
         inputs = await readArticleFile(file);
@@ -91,8 +112,11 @@ export class IngestService {
         outcomes.push({ origin: file, status: 'failed', error });
         continue;
       }
-      outcomes.push(...(await this.ingestArticles(inputs, guildId)));
+      const stored = await this.ingestArticles(inputs, guildId);
+      for (const outcome of stored) if (outcome.status !== 'failed') passages += outcome.passageCount;
+      outcomes.push(...stored);
     }
+    report(files.length);
     return outcomes;
   }
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_OK } from '../../src/cli.js';
+import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src/cli.js';
 import { runCliCapturing } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -121,6 +121,30 @@ describe('the command line', () => {
       env: { ...process.env, DATA_DIR: temp.dir },
     });
     expect((JSON.parse(stdout) as { total: number }).total).toBe(1);
+  });
+
+  it('shows progress while it ingests many files: counts and passages per second, on stderr', async () => {
+    const folder = makeTempDir('newsdesk-many-');
+    for (const n of [1, 2, 3]) {
+      writeFileSync(
+        path.join(folder.dir, `ferry-${n}.txt`),
+        `Ferry story ${n}\n\nThe island ferry number ${n} sailed on time on Monday morning, the operator said, and carried more passengers than in any week of the summer so far.`,
+      );
+    }
+    const lines: string[] = [];
+    const code = await runCli(
+      ['ingest', folder.dir, '--guild', 'progress'],
+      () => undefined,
+      () => undefined,
+      {
+        write: (text: string) => lines.push(text),
+        isTTY: false,
+      },
+    );
+    folder.remove();
+    expect(code).toBe(EXIT_OK);
+    expect(lines.at(-1)).toMatch(/^ingest 3\/3 · \d+(\.\d)? passages\/s\n$/);
+    expect(lines[0]).toMatch(/^ingest 1\/3 · /);
   });
 
   it('lists the articles without loading the embedding model', async () => {
