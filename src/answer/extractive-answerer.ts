@@ -3,11 +3,11 @@ import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js'
 import { namePhrases } from '../text/names.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentWords, stemOf, wordTokens } from '../text/terms.js';
-import { typedSpans } from '../text/typed-spans.js';
+import { type TypedSentence, typedSpans } from '../text/typed-spans.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource, notStatedText } from './answer.js';
 import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
 import { type AnswerSpan, answerSpanIn, PROXIMITY_WORDS, type QuestionReading } from './answer-spans.js';
-import { questionFocus, questionType } from './question-type.js';
+import { type AnswerType, questionFocus, questionType } from './question-type.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -73,7 +73,7 @@ const SHORT_QUESTION_STEMS = 9;
  * holds one. Someone's words and reasons are often reported without quotation marks or a causal
  * connective ("the report found sea levels will rise"), so for those the typed sentences only go first.
  */
-const STATED_OR_NOT: ReadonlySet<string> = new Set([
+const STATED_OR_NOT: ReadonlySet<AnswerType> = new Set<AnswerType>([
   'person',
   'organization',
   'place',
@@ -148,9 +148,23 @@ export function composeExtractiveAnswer(
     focus: focusStem(question, type),
   };
   if (type.type !== 'other') {
+    // Each sentence is tagged once: a quote question also reads the sentences before each candidate.
+    const tagged = new Map<string, TypedSentence>();
+    const read = (text: string): TypedSentence => {
+      let typed = tagged.get(text);
+      if (!typed) {
+        typed = typedSpans(text);
+        tagged.set(text, typed);
+      }
+      return typed;
+    };
     // The sentences that state what was asked gain by how near the question's words the answer stands.
     for (const candidate of candidates.slice(0, SENTENCES_TYPED)) {
-      const span = answerSpanIn(candidate.text, reading, type.type === 'quote' ? speakerBefore(candidate) : []);
+      const span = answerSpanIn(
+        read(candidate.text),
+        reading,
+        type.type === 'quote' ? speakerBefore(candidate, read) : [],
+      );
       if (!span) continue;
       candidate.span = span;
       candidate.score += TYPED_SPAN_WEIGHT * (0.5 + span.proximity + (span.unitMatch ? UNIT_MATCH_GAIN : 0));
@@ -232,9 +246,9 @@ function focusStem(question: string, type: ReturnType<typeof questionType>): str
 }
 
 /** The names in the sentences just before a candidate, nearest first: whom a "he said" refers to. */
-function speakerBefore(candidate: Candidate): string[] {
+function speakerBefore(candidate: Candidate, read: (text: string) => TypedSentence): string[] {
   for (let index = candidate.index - 1; index >= Math.max(0, candidate.index - SPEAKER_LOOKBACK); index -= 1) {
-    const names = typedSpans(candidate.sentences[index] ?? '')
+    const names = read(candidate.sentences[index] ?? '')
       .spans.filter((span) => span.kind === 'name')
       .flatMap((span) => wordTokens(span.text));
     if (names.length > 0) return names;
