@@ -22,6 +22,20 @@ const UNIT_BONUS = 0.3;
 /** Pronouns and roles that attribute a quotation to someone named before ("he said", "the spokesman added"). */
 const ATTRIBUTING_WORDS = new Set(['he', 'she', 'they', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'ceo']);
 
+/** What a quote question reads around a sentence: who spoke last before it, and the words just before it. */
+export interface QuoteContext {
+  /** The names of the nearest sentence before it that names anyone, lower-cased words. */
+  lastNamed: readonly string[];
+  /** The stems of the sentences just before it: a quotation is often introduced by what it is about. */
+  stemsBefore: ReadonlySet<string>;
+  /** The stems of the sentences its quotation runs on into, when it does not close in the sentence. */
+  stemsRunOn: ReadonlySet<string>;
+}
+
+const NO_QUOTE_CONTEXT: QuoteContext = { lastNamed: [], stemsBefore: new Set(), stemsRunOn: new Set() };
+/** What a question word found only in the sentences before a quotation counts, against one in it. */
+const WORD_BEFORE_WEIGHT = 0.5;
+
 /** What the answer reader needs of the question, computed once per question. */
 export interface QuestionReading {
   type: QuestionType;
@@ -29,8 +43,8 @@ export interface QuestionReading {
   stems: ReadonlySet<string>;
   /** Rarity weights of those stems. */
   weights: ReadonlyMap<string, number>;
-  /** The question's own names, lower-cased words ("siya", "kolisi"): the speaker of a quote question. */
-  nameWords: ReadonlySet<string>;
+  /** The question's own names, each as lower-cased words (["siya", "kolisi"]): a quote question's speaker is one. */
+  names: readonly (readonly string[])[];
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
 }
@@ -67,18 +81,18 @@ const TITLES = new Set([
 export function answerSpanIn(
   sentence: TypedSentence | string,
   reading: QuestionReading,
-  lastNamed: readonly string[] = [],
+  quoteContext: QuoteContext = NO_QUOTE_CONTEXT,
 ): AnswerSpan | undefined {
   const typed = typeof sentence === 'string' ? typedSpans(sentence) : sentence;
   const kinds = SPAN_KINDS_FOR[reading.type.type];
   if (kinds.length === 0) return undefined;
   const stems = typed.tokens.map((token) => stemOf(token));
-  if (reading.type.type === 'quote' && !quotesTheSpeaker(typed, reading.nameWords, lastNamed)) return undefined;
+  if (reading.type.type === 'quote') return quotationSpan(typed, stems, reading, quoteContext);
   let best: AnswerSpan | undefined;
   let bestScore = 0;
   for (const span of typed.spans) {
     const rank = kinds.indexOf(span.kind);
-    if (rank < 0 || !fitsType(span, reading.type, typed.tokens)) continue;
+    if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
     const proximity = proximityOf(stems, span, reading);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span);
@@ -97,14 +111,33 @@ export function answerSpanIn(
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MONTH_OR_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b/i;
+const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|mins?|hrs?)$/;
+const COUNTED =
+  /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
+const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
 /**
  * Whether a span can be the kind of answer asked: a person is named in two words or more (one
  * capitalised word is as often a brand, a people or a place); "what year" wants a year.
  */
-function fitsType(span: TypedSpan, type: QuestionType, tokens: readonly string[]): boolean {
-  if (span.kind === 'name' && TITLES.has(span.text.toLowerCase())) return false;
+function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): boolean {
+  const { tokens } = typed;
+  const after = tokens[span.end + 1] ?? '';
+  // "Principal Chief", "CEO": a title is who someone is, not their name.
+  if (span.kind === 'name' && TITLES.has(tokens[span.end] ?? '')) return false;
+  // "the second week", "days before": a length of time is said with how many.
+  if (span.kind === 'duration' && !COUNTED.test(span.text)) return false;
+  // "how many subscribers" is not answered by a price, a share or a length of time, nor by "three
+  // variants": a count of some other thing.
+  if (type.type === 'number' && type.unit !== undefined && type.unit !== 'year') {
+    if (span.kind !== 'number') return false;
+    if (typed.pos[span.end + 1] === 'NOUN' && stemOf(after) !== stemOf(type.unit)) return false;
+  }
+  // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
+  if (type.type === 'duration' && span.kind === 'number') return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after);
+  // "on what date": a day of a month, not "February" or "this week".
+  if (type.type === 'date' && type.unit === 'day') return DAY_OF_MONTH.test(span.text);
   if (type.type === 'person') return span.end > span.start && !/[&]/.test(span.text);
   if (type.type === 'date' && type.unit === 'year') return YEAR.test(span.text);
   if (type.type === 'number' && type.unit === undefined && SMALL_SPELLED_NUMBER.test(span.text)) {
@@ -158,16 +191,57 @@ function unitIndex(stems: readonly string[], span: TypedSpan, unit: string): num
 }
 
 /**
- * Whether a sentence's quotation is the asked-about person's: the sentence names them outside the
- * quotation, or attributes it ("he said") and the person named last before it is them. A question
- * that names nobody accepts any quotation.
+ * The quotation of a sentence that is the asked-about person's words, with how much of what the
+ * question asks about (its words other than the speaker's name) it and its sentence hold. Unlike a
+ * figure or a name, a quotation answers with its content, so the question's words count inside it;
+ * words found only in the sentences just before it (which often say what it is about) count half.
  */
-function quotesTheSpeaker(typed: TypedSentence, nameWords: ReadonlySet<string>, lastNamed: readonly string[]): boolean {
+function quotationSpan(
+  typed: TypedSentence,
+  stems: readonly string[],
+  reading: QuestionReading,
+  context: QuoteContext,
+): AnswerSpan | undefined {
   const quotations = typed.spans.filter((span) => span.kind === 'quotation');
-  if (quotations.length === 0) return false;
-  if (nameWords.size === 0) return true;
+  const quotation = quotations.reduce<TypedSpan | undefined>(
+    (longest, span) => (!longest || span.end - span.start > longest.end - longest.start ? span : longest),
+    undefined,
+  );
+  if (!quotation) return undefined;
+  const speaker = speakerWords(typed, quotations, reading.names, context.lastNamed);
+  if (!speaker) return undefined;
+  // The speaker's name says whose words these are, not what they are about: it neither counts nor is looked for.
+  const own = new Set([...stems, ...context.stemsRunOn]);
+  let total = 0;
+  let found = 0;
+  for (const [stem, rarity] of reading.weights) {
+    if (speaker.has(stem)) continue;
+    total += rarity;
+    if ([...own].some((token) => sameWordFamily(token, stem))) found += rarity;
+    else if (context.stemsBefore.has(stem)) found += WORD_BEFORE_WEIGHT * rarity;
+  }
+  return { text: quotation.text, kind: 'quotation', proximity: total > 0 ? found / total : 0.5, unitMatch: false };
+}
+
+/**
+ * The stems of the question's name that the sentence's quotation is attributed to, or undefined when
+ * it is not the words of anyone the question names. A quotation is a named person's when the
+ * sentence names them outside it; or attributes it ("he said"), or is nothing but a quotation (a
+ * paragraph that goes on quoting), and the person named last before it is them. A question that
+ * names nobody accepts any quotation.
+ */
+function speakerWords(
+  typed: TypedSentence,
+  quotations: readonly TypedSpan[],
+  names: readonly (readonly string[])[],
+  lastNamed: readonly string[],
+): Set<string> | undefined {
+  if (names.length === 0) return new Set();
   const inside = (index: number) => quotations.some((span) => index >= span.start && index <= span.end);
-  const outside = typed.tokens.filter((_, index) => !inside(index));
-  if (outside.some((token) => nameWords.has(token))) return true;
-  return outside.some((token) => ATTRIBUTING_WORDS.has(token)) && lastNamed.some((word) => nameWords.has(word));
+  const outside = typed.tokens.filter((token, index) => !inside(index) && /[\p{L}\p{N}]/u.test(token));
+  const continues = outside.length === 0 || outside.some((token) => ATTRIBUTING_WORDS.has(token));
+  const attributed = new Set([...outside, ...(continues ? lastNamed : [])]);
+  const speakers = names.filter((words) => words.some((word) => attributed.has(word)));
+  if (speakers.length === 0) return undefined;
+  return new Set(speakers.flat().map(stemOf));
 }

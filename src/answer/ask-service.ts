@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
-import { unknownOutletMentions } from '../retrieve/outlet-mentions.js';
+import { quotesSpeaker, unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
 import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
@@ -116,8 +116,12 @@ export class AskService {
    */
   answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
     const { library } = this;
-    const missing = unknownOutletMentions(question, library.sources(guildId), (name) =>
-      library.headlinesMention(guildId, name),
+    // A name the found passages carry ("according to Wang", who testified) is a source they quote.
+    const missing = unknownOutletMentions(
+      question,
+      library.sources(guildId),
+      (name) => library.headlinesMention(guildId, name),
+      (name) => ranking.passages.some(({ passage }) => quotesSpeaker(passage.text, name)),
     );
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };

@@ -6,7 +6,13 @@ import { contentWords, stemOf, wordTokens } from '../text/terms.js';
 import { type TypedSentence, typedSpans } from '../text/typed-spans.js';
 import { ABSTENTION_TEXT, type Answer, type Citation, citationSource, notStatedText } from './answer.js';
 import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
-import { type AnswerSpan, answerSpanIn, PROXIMITY_WORDS, type QuestionReading } from './answer-spans.js';
+import {
+  type AnswerSpan,
+  answerSpanIn,
+  PROXIMITY_WORDS,
+  type QuestionReading,
+  type QuoteContext,
+} from './answer-spans.js';
 import { type AnswerType, questionFocus, questionType } from './question-type.js';
 
 /**
@@ -144,7 +150,7 @@ export function composeExtractiveAnswer(
     type,
     stems: new Set(stems),
     weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
-    nameWords: new Set(namePhrases(question).flatMap((phrase) => wordTokens(phrase))),
+    names: namePhrases(question).map((phrase) => wordTokens(phrase)),
     focus: focusStem(question, type),
   };
   if (type.type !== 'other') {
@@ -163,7 +169,7 @@ export function composeExtractiveAnswer(
       const span = answerSpanIn(
         read(candidate.text),
         reading,
-        type.type === 'quote' ? speakerBefore(candidate, read) : [],
+        type.type === 'quote' ? quoteContext(candidate, read) : undefined,
       );
       if (!span) continue;
       candidate.span = span;
@@ -245,15 +251,23 @@ function focusStem(question: string, type: ReturnType<typeof questionType>): str
   return stemOf(focus);
 }
 
-/** The names in the sentences just before a candidate, nearest first: whom a "he said" refers to. */
-function speakerBefore(candidate: Candidate, read: (text: string) => TypedSentence): string[] {
+/**
+ * What comes before a candidate quotation: the names of the nearest sentence that names anyone
+ * (whom a "he said" refers to) and the stems of the sentences before it.
+ */
+function quoteContext(candidate: Candidate, read: (text: string) => TypedSentence): QuoteContext {
+  let lastNamed: string[] = [];
+  const stemsBefore = new Set<string>();
   for (let index = candidate.index - 1; index >= Math.max(0, candidate.index - SPEAKER_LOOKBACK); index -= 1) {
-    const names = read(candidate.sentences[index] ?? '')
+    const sentence = candidate.sentences[index] ?? '';
+    for (const token of wordTokens(sentence)) stemsBefore.add(stemOf(token));
+    if (lastNamed.length > 0) continue;
+    lastNamed = read(sentence)
       .spans.filter((span) => span.kind === 'name')
       .flatMap((span) => wordTokens(span.text));
-    if (names.length > 0) return names;
   }
-  return [];
+  const runOn = withRunOnQuotation(candidate).slice(candidate.text.length);
+  return { lastNamed, stemsBefore, stemsRunOn: stemsOf(runOn) };
 }
 
 /** A quotation that runs on past its sentence is quoted whole: the following sentences up to its close. */

@@ -16,7 +16,7 @@ export type AnswerType =
 
 export interface QuestionType {
   type: AnswerType;
-  /** The noun a count is of ("how many passengers" -> "passengers"), or "year" for a date asked as a year. */
+  /** The noun a count is of ("how many passengers" -> "passengers"), or "year" or "day" for a date asked as one. */
   unit?: string;
 }
 
@@ -64,9 +64,9 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /^\s*when\b|\b(?:what|which|in\s+what)\s+(?:year|date|day|month)\b|\bsince\s+when\b|\bwhen\s+(?:did|was|is|will|does|do|had|has|were)\b/i,
     'date',
   ],
-  [/\b(?:percent|per\s+cent|percentage|proportion|stake|margin)\b|%|\bwhat\s+share\b|\bhow\s+much\s+of\b/i, 'percent'],
+  [/\b(?:percent|per\s+cent|percentage|proportion)\b|%|\bwhat\s+share\b|\bhow\s+much\s+of\b/i, 'percent'],
   [
-    /\bhow\s+much\b.*\b(?:cost|costs|pay|paid|paying|worth|earn|earned|charge|charged|spend|spent|raise|raised|sell|sold|fine|fined|value|valued|make|made|start|starts|owe|owed|lose|lost|gold|money)\b|\bhow\s+much\s+(?:money|cash)\b|\b(?:salary|fee|fine|valuation|bail|revenue|worth|income|profit|commission|penalty|penalties)\b|\bhow\s+(?:high|much)\b.*\bvalue|\bvalued?\b.*\bat\s+how\s+much\b|\bassess\w*\b.*\bat\b/i,
+    /\bhow\s+much\b.*\b(?:cost|costs|pay|paid|paying|worth|earn|earned|charge|charged|spend|spent|raise|raised|sell|sold|fine|fined|value|valued|make|made|start|starts|owe|owed|lose|lost|gold|money|award|awarded|invest|invested|borrow|borrowed|offer|offered|bid)\b|\bhow\s+much\s+(?:money|cash)\b|\b(?:salary|fee|fine|valuation|bail|revenue|worth|income|profit|commission|penalty|penalties|damages|compensation|settlement|budget|funding|bonus|ransom|per\s+share)\b|\bhow\s+(?:high|much)\b.*\bvalue|\bvalued?\b.*\bat\s+how\s+much\b|\bassess\w*\b.*\bat\b/i,
     'money',
   ],
   [
@@ -77,6 +77,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /\b(?:price|cost)\b|\bwhat\s+(?:will|does|did|do|would|is|was|has)\b.*\b(?:earn|earns|paid|pay|charge|charges)\b/i,
     'money',
   ],
+  [/\b(?:stake|margin)\b/i, 'percent'],
   [/\bwhat\s+(?:[\w-]+\s+)?number\b/i, 'number'],
   [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
   [
@@ -84,11 +85,11 @@ const RULES: readonly [RegExp, AnswerType][] = [
     'place',
   ],
   [
-    /\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government)\b|^\s*whose\b/i,
+    /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?(?:company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government)\b|^\s*whose\b/i,
     'organization',
   ],
   [
-    /^\s*(?:who|whom)\b|\bwho(?:'s| is| was| else)\b|\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete)s?\b/i,
+    /^\s*(?:who|whom)\b|\bwho(?:'s| is| was| else)\b|\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?(?:person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete)s?\b/i,
     'person',
   ],
 ];
@@ -98,6 +99,7 @@ const YES_NO =
 // "how many additional troops": the unit is the noun after the adjectives of quantity.
 const UNIT = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*([\p{L}-]+)/iu;
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
+const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
 const FOCUS =
   /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
@@ -123,7 +125,9 @@ export function questionType(question: string): QuestionType {
         ? UNIT.exec(text)?.[1]?.toLowerCase()
         : type === 'date' && ASKS_YEAR.test(text)
           ? 'year'
-          : undefined;
+          : type === 'date' && ASKS_DAY.test(text)
+            ? 'day'
+            : undefined;
     return unit ? { type, unit } : { type };
   }
   return { type: 'other' };

@@ -3,6 +3,7 @@ const PIECE = '(?:article|report|piece|story|coverage|publication|editorial|revi
 /** A capitalised name of a few words, with an optional leading "The" ("The Wall Street Journal"). */
 const NAME = String.raw`((?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)`;
 const QUOTE = `['‘"“]?`;
+const PIECE_WORD = new RegExp(String.raw`\b${PIECE}\b`, 'i');
 /**
  * The nouns that still mark a name before them as the publisher ("the CNN report"). "Review",
  * "feature", "story" or "post" after a name are about a product or event far more often ("the
@@ -43,6 +44,14 @@ function comparable(name: string): string {
     .trim();
 }
 
+const SPEECH = '(?:said|says|told|testified|added|wrote|explained|recalled)';
+
+/** Whether a text quotes `name` as a speaker: "Wang said", "said Wang", "Wang testified". */
+export function quotesSpeaker(text: string, name: string): boolean {
+  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`\b${escaped}\s+${SPEECH}\b|\b${SPEECH}\s+${escaped}\b`).test(text);
+}
+
 /** A possessive ("Google's report") or a month ("the October report") is not an outlet. */
 function looksLikeOutlet(name: string): boolean {
   const trimmed = name.trim();
@@ -56,12 +65,14 @@ function looksLikeOutlet(name: string): boolean {
  * from this library, whatever the passages say. A name matches an outlet when either contains the
  * other ("CNBC" and "CNBC | World Business News Leader"). A name the library's headlines carry is
  * what its news is about, not who wrote it ("the IPCC report", "according to Eddy Cue"), so
- * `inHeadlines` lets it through.
+ * `inHeadlines` lets it through; so does `quotedPerson` a bare "according to" name.
  */
 export function unknownOutletMentions(
   question: string,
   knownSources: readonly string[],
   inHeadlines: (name: string) => boolean = () => false,
+  /** Whether the articles found quote the name as a person who spoke. */
+  quotedPerson: (name: string) => boolean = () => false,
 ): string[] {
   const known = knownSources.map(comparable).filter((source) => source.length > 1);
   const unknown = new Set<string>();
@@ -73,6 +84,8 @@ export function unknownOutletMentions(
       const bare = comparable(name);
       if (bare === '' || known.some((source) => source.includes(bare) || bare.includes(source))) continue;
       if (inHeadlines(bare)) continue;
+      // "according to Wang" (no article or report named) is as often a person the articles quote.
+      if (/^according to/i.test(match[0]) && !PIECE_WORD.test(match[0]) && quotedPerson(name)) continue;
       unknown.add(name.replace(/['’"”]+$/, ''));
     }
   }

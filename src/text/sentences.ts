@@ -23,18 +23,74 @@ const GLUED_SENTENCE_END = /(?<=\p{Ll}\p{Ll}[.!?]["'”’)\]]*)(?=\p{Lu})/gu;
 const TITLE_BEFORE_NAME =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|No|Nos|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rev|Hon|Supt|vs)\.\s*$/;
 
+/**
+ * A quotation is kept in one sentence ("“We were bulletproof last year. We aren't this year,” he
+ * said.") when it closes within this length and within its paragraph. One that does not is a stray
+ * mark, or a quotation that goes on in the next paragraph as news style writes it, and is split as
+ * any text is.
+ */
+const MAX_QUOTED_SENTENCE_CHARS = 600;
+
+/** Whether a double quotation mark opened in the text is still open at its end. */
+function quotationOpen(text: string): boolean {
+  const opening = text.match(/“/g)?.length ?? 0;
+  const closing = text.match(/”/g)?.length ?? 0;
+  if (opening !== closing) return opening > closing;
+  return (text.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+interface Segment {
+  segment: string;
+  index: number;
+}
+
 /** The platform's sentence segments, with those that end in a title joined to the next. */
-function sentenceSegments(text: string): { segment: string; index: number }[] {
-  const segments: { segment: string; index: number }[] = [];
-  let open: { segment: string; index: number } | undefined;
+function titleJoinedSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let open: Segment | undefined;
   for (const { segment, index } of sentenceSegmenter.segment(text)) {
     const joined = open ? { segment: open.segment + segment, index: open.index } : { segment, index };
     open = undefined;
+    // "“Really?” she asked.": the platform's rules end a sentence after "?" or "!" and a closing quotation mark.
+    const previous = segments.at(-1);
+    if (previous && /[!?]["”]\s*$/.test(previous.segment) && /^\p{Ll}/u.test(joined.segment)) {
+      previous.segment += joined.segment;
+      continue;
+    }
     if (TITLE_BEFORE_NAME.test(joined.segment)) open = joined;
     else segments.push(joined);
   }
   if (open) segments.push(open);
   return segments;
+}
+
+/** Segments that end inside a quotation joined up to the one where it closes, if it closes in time. */
+function sentenceSegments(text: string): Segment[] {
+  const segments = titleJoinedSegments(text);
+  const joined: Segment[] = [];
+  for (let at = 0; at < segments.length; at += 1) {
+    const first = segments[at] as Segment;
+    let run = first.segment;
+    let closesAt = -1;
+    for (let next = at + 1; quotationOpen(run) && next < segments.length && !/\n\s*$/.test(run); next += 1) {
+      run += (segments[next] as Segment).segment;
+      if (run.length > MAX_QUOTED_SENTENCE_CHARS) break;
+      if (!quotationOpen(run)) closesAt = next;
+    }
+    if (closesAt < 0) {
+      joined.push(first);
+      continue;
+    }
+    joined.push({
+      segment: segments
+        .slice(at, closesAt + 1)
+        .map((part) => part.segment)
+        .join(''),
+      index: first.index,
+    });
+    at = closesAt;
+  }
+  return joined;
 }
 
 /** Split text into sentences with offsets, using the platform's Unicode sentence rules. */

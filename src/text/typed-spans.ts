@@ -27,6 +27,8 @@ export interface TypedSpan {
 export interface TypedSentence {
   /** Lower-cased token texts, in order. */
   tokens: string[];
+  /** Each token's universal part-of-speech tag ("NOUN", "NUM", "PROPN", ...). */
+  pos: string[];
   spans: TypedSpan[];
   /** The sentence's text from one token to another, as written. */
   textBetween(start: number, end: number): string;
@@ -61,6 +63,9 @@ const FRACTIONS = new Set([
   'three-quarters',
 ]);
 const COUNT_WORDS = new Set(['a', 'one', 'two', 'three', 'four']);
+const TIME_UNITS = new Set(
+  ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade'].flatMap((unit) => [unit, `${unit}s`]),
+);
 /** Opening and closing quotation marks. */
 const OPENING_QUOTES = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
@@ -115,6 +120,15 @@ export function typedSpans(sentence: string): TypedSentence {
     const first = currency ? start - 1 : start;
     spans.push({ kind: currency ? 'money' : kind, text: textOf(first, end), start: first, end });
     for (let index = first; index <= end; index += 1) covered.add(index);
+    // "10,353 days ago" is a date, and says how long ago too.
+    if (
+      kind === 'date' &&
+      end > first + 1 &&
+      values[end]?.toLowerCase() === 'ago' &&
+      TIME_UNITS.has(values[end - 1]?.toLowerCase() ?? '')
+    ) {
+      spans.push({ kind: 'duration', text: textOf(first, end - 1), start: first, end: end - 1 });
+    }
   });
   for (let index = 0; index < values.length; index += 1) {
     // "a third", "two-thirds", "half": a share said in words.
@@ -134,7 +148,7 @@ export function typedSpans(sentence: string): TypedSentence {
     ...quotationSpans(values, textOf),
     ...causeSpans(values, textOf),
   );
-  return { tokens: values.map((value) => value.toLowerCase()), spans, textBetween: textOf };
+  return { tokens: values.map((value) => value.toLowerCase()), pos, spans, textBetween: textOf };
 }
 
 /** Runs of proper nouns, joined across "&", "of" and "de" when a proper noun follows. */

@@ -192,6 +192,55 @@ describe('answering with what the question asks for', () => {
     expect(answer.answer).toContain('she said. [1]');
   });
 
+  it('quotes the words the question is about, in a paragraph that goes on quoting the person named before it', () => {
+    const interview = [
+      ranked(
+        1,
+        'c',
+        'Captain on the new ferries',
+        '“The crossing will be quieter,” Captain Ana Ruiz said. “The boats will cut our fuel bill in half. Nobody on the island expected that.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('What did Ana Ruiz say about the fuel bill?', interview, equalWeights);
+    expect(answer.span).toBe('The boats will cut our fuel bill in half.');
+    expect(answer.answer).toContain(
+      '** “The boats will cut our fuel bill in half. Nobody on the island expected that. [1]',
+    );
+  });
+
+  it("does not take a quotation for the person's words when someone else is named with it", () => {
+    const other = [
+      ranked(
+        1,
+        'd',
+        'Ferries and the fuel bill',
+        'Captain Ana Ruiz welcomed the boats. “They will cut the fuel bill in half,” the mayor, Tom Berg, said.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('What did Ana Ruiz say about the fuel bill?', other, equalWeights);
+    expect(answer.span).toBeUndefined();
+  });
+
+  it('reads how long ago in a date said as "days ago"', () => {
+    const sentence = 'The old ferry last sailed the island route a mammoth 1,200 days ago.';
+    const answer = composeExtractiveAnswer(
+      'How long has it been since the old ferry last sailed?',
+      [ranked(1, 'f', 'Island route', sentence)],
+      equalWeights,
+    );
+    expect(answer.span).toBe('1,200 days');
+  });
+
+  it.each([
+    ['How long did the crossing take?', 'The crossing was slow in the second week of the season.'],
+    ['How many passengers signed up for the route?', 'Passengers who signed up for the route pay $1.99 a week.'],
+    ['On what date did the route open?', 'The route opened in February after a long wait for the boats.'],
+    ['Who leads the island council?', 'The island council met the Principal Chief of the harbour board.'],
+  ])('does not take a span of the wrong sort as the answer to %j', (question, sentence) => {
+    const answer = composeExtractiveAnswer(question, [ranked(1, 'e', 'Island route', sentence)], equalWeights);
+    expect(answer).toMatchObject({ abstained: true, notStated: true });
+  });
+
   it('says plainly that the articles do not state it, quoting the closest sentence', () => {
     const answer = composeExtractiveAnswer('How much did the electric ferries cost?', ferries, equalWeights);
     expect(answer).toMatchObject({ abstained: true, notStated: true, answerType: 'money' });
@@ -260,6 +309,20 @@ describe('splitSentences', () => {
       'does not end a sentence at a title before a name',
       'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones. Then St. Louis won against Arizona vs. Utah.',
       ['He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.', 'Then St. Louis won against Arizona vs. Utah.'],
+    ],
+    [
+      'does not end a sentence inside a quotation that closes in its paragraph',
+      '"Sam said, we were safe last year. We aren\'t safe this year," he testified. He left. “Go. Now!” she said.',
+      [
+        '"Sam said, we were safe last year. We aren\'t safe this year," he testified.',
+        'He left.',
+        '“Go. Now!” she said.',
+      ],
+    ],
+    [
+      'splits as usual after a quotation mark that does not close in its paragraph',
+      'He said "no. Then it rained. It stopped.\n\n“We were glad. We went home.',
+      ['He said "no.', 'Then it rained.', 'It stopped.', '“We were glad.', 'We went home.'],
     ],
   ])('%s, keeping offsets', (_case, text, expected) => {
     const sentences = splitSentences(text);

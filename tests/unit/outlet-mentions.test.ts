@@ -50,7 +50,7 @@ describe('asking about an outlet the server has no articles from', () => {
         {
           title: 'Harbourtown dock workers end port strike after pay deal',
           source: 'Coast Times',
-          body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent.',
+          body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent. The talks took eleven hours, union negotiator Mara Osei said.',
         },
         {
           title: 'IPCC report warns of faster sea level rise',
@@ -81,6 +81,12 @@ describe('asking about an outlet the server has no articles from', () => {
     const elsewhere = await newsdesk.ask('g', 'What did the Reuters report say about sea levels?');
     expect(elsewhere).toMatchObject({ abstained: true, citations: [] });
     expect(elsewhere.answer).toContain('There are no articles from Reuters here');
+  });
+
+  it('takes a name the found articles quote as the person it is, not as an outlet', async () => {
+    const answer = await newsdesk.ask('g', 'How long did the port strike talks take, according to Osei?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('eleven hours');
   });
 
   it('answers when the outlet named is one it has', async () => {
