@@ -3,6 +3,7 @@ import type { ClusterOptions } from '../briefing/cluster-stories.js';
 import { clusterStories } from '../briefing/cluster-stories.js';
 import { composeBriefing } from '../briefing/compose-briefing.js';
 import type { Config } from '../config.js';
+import type { Newsdesk } from '../newsdesk.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
 import { canonicalUrl } from './newsqa.js';
 import { type Clustering, pooledScores, scoreWindow, toldAsOneStory, type WindowCounts } from './story-scoring.js';
@@ -93,15 +94,44 @@ export async function evaluateGoldStories(
     }
     if (options.predictions) writeFileSync(options.predictions, JSON.stringify(predictions, null, 1));
     const overall = pooledScores(counts);
+    const compose300Ms = composeLargeBriefingMs(newsdesk, options.cluster);
     return {
       ...Object.fromEntries(Object.entries(overall).map(([key, value]) => [key, round(value)])),
       big_story_recall: round(bigTold / Math.max(1, bigStories)),
       big_stories: bigStories,
       compose_ms_per_window: round(composeMs / Math.max(1, gold.length)),
+      compose_ms_300_articles: compose300Ms,
       cluster: options.cluster,
       windows: perWindow,
     };
   } finally {
     newsdesk.close();
   }
+}
+
+/** The articles a large briefing is composed from: the "busy period" of 300 articles. */
+const LARGE_BRIEFING_ARTICLES = 300;
+
+/**
+ * Milliseconds to compose one briefing of the corpus's LARGE_BRIEFING_ARTICLES most recent
+ * articles (their profiles read once beforehand, as the briefing service has them), the median of
+ * three runs; undefined when the corpus is smaller.
+ */
+function composeLargeBriefingMs(newsdesk: Newsdesk, cluster: ClusterOptions): number | undefined {
+  const everything = newsdesk.briefings.profiledArticles(EVAL_GUILD, new Date(0), new Date('9999-12-31T00:00:00Z'));
+  if (everything.length < LARGE_BRIEFING_ARTICLES) return undefined;
+  const articles = [...everything].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, LARGE_BRIEFING_ARTICLES);
+  const times: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    composeBriefing(articles, {
+      since: new Date(articles.at(-1)?.publishedAt ?? 0).toISOString(),
+      until: new Date((articles[0]?.publishedAt ?? 0) + 1).toISOString(),
+      timeZone: 'UTC',
+      late: false,
+      cluster,
+    });
+    times.push(performance.now() - started);
+  }
+  return round(times.sort((a, b) => a - b)[1] ?? 0);
 }

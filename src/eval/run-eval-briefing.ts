@@ -75,6 +75,7 @@ function printGoldStories(result: Awaited<ReturnType<typeof evaluateGoldStories>
   line('overall', result);
   console.log(`big stories told as one top story: ${result.big_story_recall} of ${result.big_stories}`);
   console.log(`composing a window's briefing: ${result.compose_ms_per_window} ms`);
+  console.log(`composing a briefing of 300 articles: ${result.compose_ms_300_articles ?? 'n/a'} ms`);
 }
 
 /** The MultiHop-RAG day windows: pairs one inference question links should share a story. */
