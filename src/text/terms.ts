@@ -22,22 +22,53 @@ export function foldForComparison(text: string): string {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+/**
+ * A run of lower-case ASCII letters and digits and any non-ASCII characters: the fast first cut of
+ * a text. A run holding non-ASCII characters ("don’t", "café") is cut again by Unicode classes.
+ */
+const RUN = /[a-z0-9\u0080-\uffff]+/g;
+/** A written word: letters and digits with their combining marks ("cafe" + U+0301), which folding removes. */
+const WRITTEN_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const COMBINING_MARK = /\p{M}/gu;
-/** Word -> index term. Porter stemming is most of indexing's cost, and news reuses a bounded vocabulary. */
-const stems = new Map<string, string>();
+const ASCII_RUN = /^[a-z0-9]+$/;
+/**
+ * Run -> its index terms: usually one, none for punctuation, several when the run holds several
+ * words. Porter stemming and Unicode folding are most of indexing's cost, and news reuses a
+ * bounded vocabulary, so each run is reduced once.
+ */
+const termsOfRun = new Map<string, string | readonly string[]>();
 
-function remember(word: string, stem: string): string {
-  if (stems.size > 300_000) stems.clear();
-  stems.set(word, stem);
-  return stem;
+function learn(run: string): string | readonly string[] {
+  let terms: string | string[];
+  if (ASCII_RUN.test(run)) terms = stemmer(run);
+  else {
+    const words = (run.match(WRITTEN_WORD) ?? []).flatMap(
+      (word) => word.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase().match(TOKEN) ?? [],
+    );
+    terms = words.length === 1 ? stemmer(words[0] as string) : words.map((word) => stemmer(word));
+  }
+  if (termsOfRun.size > 300_000) termsOfRun.clear();
+  termsOfRun.set(run, terms);
+  return terms;
 }
 
 /** The index terms of a text, as SQLite's `porter unicode61 remove_diacritics 2` makes them. */
 export function indexTerms(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
   const terms: string[] = [];
-  for (const [word] of folded.matchAll(TOKEN)) terms.push(stems.get(word) ?? remember(word, stemmer(word)));
+  eachIndexTerm(text, (term) => terms.push(term));
   return terms;
+}
+
+/**
+ * Call `visit` with each index term of a text, in order (indexTerms without the array): rebuilding
+ * a large keyword index runs this over every passage.
+ */
+export function eachIndexTerm(text: string, visit: (term: string) => void): void {
+  for (const run of text.toLowerCase().match(RUN) ?? []) {
+    const known = termsOfRun.get(run) ?? learn(run);
+    if (typeof known === 'string') visit(known);
+    else for (const term of known) visit(term);
+  }
 }
 
 /**
@@ -45,7 +76,9 @@ export function indexTerms(text: string): string[] {
  * it; memoised, since an answer reduces every word of the passages it reads.
  */
 export function stemOf(word: string): string {
-  return stems.get(word) ?? remember(word, indexTerms(word)[0] ?? word);
+  const known = termsOfRun.get(word);
+  if (typeof known === 'string') return known;
+  return indexTerms(word)[0] ?? word;
 }
 
 /** Question words that carry no topic, beyond the standard English stop list. */

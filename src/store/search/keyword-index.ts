@@ -1,4 +1,4 @@
-import { indexTerms } from '../../text/terms.js';
+import { eachIndexTerm, indexTerms } from '../../text/terms.js';
 import { bestSlots } from './best-slots.js';
 import { idSignature } from './catch-up.js';
 import type { KeywordWeights, PassageScope, SearchableText } from './search-types.js';
@@ -9,6 +9,9 @@ const B = 0.75;
 /** How many counts one posting packs: text in the low 16 bits, title in the next 8, source in the top 8. */
 const TEXT_MAX = 0xffff;
 const FIELD_MAX = 0xff;
+
+/** One passage's packed counts per term, reused from passage to passage (indexing allocates less). */
+const passageCounts = new Map<string, number>();
 
 /** One term's passages: slots and packed field counts, in slot order. */
 interface Postings {
@@ -73,14 +76,16 @@ export class KeywordIndex {
     if (this.slotOf.has(passageId)) this.remove([passageId]);
     const slot = this.slotCount;
     this.ensureSlots(slot + 1);
-    const counts = new Map<string, number>();
+    const counts = passageCounts;
+    counts.clear();
     let length = 0;
     const count = (text: string, shift: number, max: number) => {
-      for (const term of indexTerms(text)) {
+      const unit = 2 ** shift;
+      eachIndexTerm(text, (term) => {
         length += 1;
         const packed = counts.get(term) ?? 0;
-        if (((packed >>> shift) & max) < max) counts.set(term, packed + 2 ** shift);
-      }
+        if (((packed >>> shift) & max) < max) counts.set(term, packed + unit);
+      });
     };
     count(searchable.text, 0, TEXT_MAX);
     count(searchable.title, 16, FIELD_MAX);
