@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -31,7 +32,11 @@ const snowflake = z
 /** A whole number in a range, with a message in the user's words (not "received NaN"). */
 function wholeNumber(min: number, max: number, fallback: number) {
   const error = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
-  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+  // An empty value (`EMBEDDING_WORKERS=` in .env) means the default, not 0.
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback),
+  );
 }
 
 /** Every environment variable newsdesk reads, with its default. */
@@ -59,6 +64,8 @@ const environmentSchema = z.object({
   EMBEDDING_MODEL: optionalText,
   EMBEDDING_MODEL_PATH: optionalText,
   EMBEDDING_BATCH_SIZE: wholeNumber(1, 512, 8),
+  // Worker threads that embed documents (each holds a copy of the model): one per core, at most 4; 0 embeds on the main thread.
+  EMBEDDING_WORKERS: wholeNumber(0, 16, Math.min(4, availableParallelism())),
 
   FEED_POLL_MINUTES: wholeNumber(5, 1440, 30),
 
@@ -95,6 +102,8 @@ export interface Config {
     readonly model: string | undefined;
     readonly modelPath: string | undefined;
     readonly batchSize: number;
+    /** Worker threads that embed documents, off the main thread (USE-lite only; 0: on the main thread). */
+    readonly workers: number;
   };
   /** An OpenAI-compatible chat model that writes answers; undefined keeps answers extractive and offline. */
   readonly llm:
@@ -154,6 +163,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
       model: env.EMBEDDING_MODEL,
       modelPath: env.EMBEDDING_MODEL_PATH,
       batchSize: env.EMBEDDING_BATCH_SIZE,
+      workers: env.EMBEDDING_WORKERS,
     }),
     llm:
       env.LLM_BASE_URL && env.LLM_MODEL

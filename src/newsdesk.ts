@@ -5,6 +5,7 @@ import type { Briefing } from './briefing/briefing.js';
 import { BriefingService } from './briefing/briefing-service.js';
 import type { Config } from './config.js';
 import type { EmbeddingModel } from './embed/embedding-model.js';
+import { PooledEmbeddings } from './embed/embedding-pool.js';
 import { LazyEmbeddings } from './embed/lazy-embeddings.js';
 import { loadEmbeddingModel } from './embed/load-embedding-model.js';
 import { InvalidInputError, isUserError, NotFoundError, ShuttingDownError } from './errors.js';
@@ -66,6 +67,8 @@ export class Newsdesk {
 
   readonly library: NewsLibrary;
   readonly model: EmbeddingModel;
+  /** Whether the model was loaded here (and its worker threads are this instance's to stop). */
+  private readonly ownsModel: boolean;
   private readonly fetcher: PageFetcher;
 
   private constructor(parts: {
@@ -76,10 +79,12 @@ export class Newsdesk {
     pollMinutes: number;
     feedSleep?: ((ms: number) => Promise<void>) | undefined;
     writer?: ModelWriter | undefined;
+    ownsModel: boolean;
   }) {
     const { library, model, fetcher } = parts;
     this.library = library;
     this.model = model;
+    this.ownsModel = parts.ownsModel;
     this.fetcher = fetcher;
     this.ingest = new IngestService(library, model);
     this.ranker = new PassageRanker({ retrieval: library, model, options: parts.ranking });
@@ -111,6 +116,7 @@ export class Newsdesk {
       pollMinutes: config.feedPollMinutes ?? DEFAULT_POLL_MINUTES,
       feedSleep: options.feedSleep,
       writer: config.llm ? await ModelWriter.fromConfig(config.llm) : undefined,
+      ownsModel: options.model === undefined,
     });
   }
 
@@ -234,13 +240,15 @@ export class Newsdesk {
 
   /** Start loading an embedding model that loads on first use, so the first question does not wait for it. */
   warmModel(): void {
-    if (this.model.embeddings instanceof LazyEmbeddings) this.model.embeddings.warm();
+    const { embeddings } = this.model;
+    if (embeddings instanceof LazyEmbeddings || embeddings instanceof PooledEmbeddings) embeddings.warm();
   }
 
   /** Save the indexes and close the database. */
   close(): void {
     this.closing = true;
     this.library.close();
+    this.stopModelWorkers();
   }
 
   /**
@@ -253,7 +261,12 @@ export class Newsdesk {
     const finished = await settledWithin([...this.running], timeoutMs);
     const unfinished = finished ? 0 : this.running.size;
     this.library.close();
+    this.stopModelWorkers();
     return { unfinished };
+  }
+
+  private stopModelWorkers(): void {
+    if (this.ownsModel && this.model.embeddings instanceof PooledEmbeddings) this.model.embeddings.close();
   }
 
   /** Run work that must end before the database closes; refused once shutdown has begun. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
 import { type EmbeddingModel, inBatches } from '../embed/embedding-model.js';
+import { PooledEmbeddings } from '../embed/embedding-pool.js';
 import { loadEmbeddingModel } from '../embed/load-embedding-model.js';
 import { corpusPath, loadQuestions } from '../eval/multihop.js';
 import type { ArticleInput, PreparedArticle } from '../ingest/article.js';
@@ -296,6 +297,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   configureLogger({ ...config.log, level: 'warn' });
   const model = await loadEmbeddingModel(config.embedding);
+  // Ingest is timed with every worker's model loaded, as in a bot that has ingested before.
+  if (model.embeddings instanceof PooledEmbeddings) await model.embeddings.warmWorkers();
   const inputs = await readArticleFile(corpusPath(values.dataset));
   const prepared: PreparedArticle[] = inputs.flatMap((input) => {
     try {

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { EmbeddingError } from '../errors.js';
 import { componentLogger } from '../logger.js';
 import type { EmbeddingModel } from './embedding-model.js';
+import { PooledEmbeddings } from './embedding-pool.js';
 import { LazyEmbeddings } from './lazy-embeddings.js';
 import { TransformersEmbeddings } from './transformers.js';
 import { USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID, UseLiteEmbeddings } from './use-lite.js';
@@ -16,21 +17,23 @@ export async function loadEmbeddingModel(settings: Config['embedding']): Promise
   const started = performance.now();
   let model: EmbeddingModel;
   switch (settings.provider) {
-    case 'use-lite':
+    case 'use-lite': {
       // Its id and size are known without loading it, so it loads on first use.
+      const local = new LazyEmbeddings(async () => {
+        const loading = performance.now();
+        const loaded = await UseLiteEmbeddings.load(settings.batchSize);
+        log.info(
+          { model: USE_LITE_MODEL_ID, dimensions: USE_LITE_DIMENSIONS, ms: Math.round(performance.now() - loading) },
+          'embedding model ready',
+        );
+        return loaded;
+      });
       return {
-        embeddings: new LazyEmbeddings(async () => {
-          const loading = performance.now();
-          const loaded = await UseLiteEmbeddings.load(settings.batchSize);
-          log.info(
-            { model: USE_LITE_MODEL_ID, dimensions: USE_LITE_DIMENSIONS, ms: Math.round(performance.now() - loading) },
-            'embedding model ready',
-          );
-          return loaded;
-        }),
+        embeddings: settings.workers > 0 ? new PooledEmbeddings(local, settings.workers, settings.batchSize) : local,
         id: USE_LITE_MODEL_ID,
         dimensions: USE_LITE_DIMENSIONS,
       };
+    }
     case 'openai': {
       const name = settings.model ?? 'text-embedding-3-small';
       const { OpenAIEmbeddings } = await import('@langchain/openai');

@@ -44,16 +44,38 @@ export class IngestService {
     private readonly chunkOptions: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
   ) {}
 
-  /** Ingest articles into a guild; each article gets its own outcome, and one bad article does not stop the rest. */
+  /**
+   * Ingest articles into a guild; each article gets its own outcome, and one bad article does not
+   * stop the rest. Rounds overlap: while one round's passages are embedded (in the model's worker
+   * threads), the next articles are prepared and the round before is saved.
+   */
   async ingestArticles(inputs: readonly ArticleInput[], guildId: string): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
     let round: Pending[] = [];
     let roundPassages = 0;
     const keysInRound = new Set<string>();
+    // The round being embedded, saved once its vectors are back; its keys, for duplicates that follow it.
+    let inFlight: Promise<void> | undefined;
+    let keysInFlight = new Set<string>();
 
+    const settleInFlight = async (): Promise<void> => {
+      const saving = inFlight;
+      inFlight = undefined;
+      keysInFlight = new Set();
+      if (saving) await saving;
+    };
     const finishRound = async (): Promise<void> => {
       if (round.length === 0) return;
-      outcomes.push(...(await this.embedAndSave(round, guildId)));
+      const current = round;
+      const embedding = this.embed(current);
+      // The round before is saved (in order) while this one is embedded.
+      await settleInFlight();
+      inFlight = embedding.then((vectors) => {
+        outcomes.push(...this.save(current, vectors, guildId));
+      });
+      // Handled when awaited; this keeps a failure from counting as unhandled meanwhile.
+      inFlight.catch(() => undefined);
+      keysInFlight = new Set(keysInRound);
       round = [];
       roundPassages = 0;
       keysInRound.clear();
@@ -65,13 +87,17 @@ export class IngestService {
       try {
         prepared = prepareArticle(input, this.chunkOptions);
       } catch (error) {
-        if (!isUserError(error)) throw error;
+        if (!isUserError(error)) {
+          await settleInFlight().catch(() => undefined);
+          throw error;
+        }
         outcomes.push({ origin, status: 'failed', error });
         continue;
       }
-      // The same article twice in one round must see its first copy stored before it is looked up.
+      // The same article twice must see its first copy stored before it is looked up.
       const keys = [prepared.contentHash, prepared.url].filter((key): key is string => key !== undefined);
       if (keys.some((key) => keysInRound.has(key))) await finishRound();
+      if (keys.some((key) => keysInFlight.has(key))) await settleInFlight();
       const existing = this.library.findExisting(guildId, prepared.url, prepared.contentHash);
       if (existing && isUnchanged(existing, prepared)) {
         outcomes.push({ origin, status: 'unchanged', article: existing, passageCount: existing.passageCount });
@@ -83,6 +109,7 @@ export class IngestService {
       if (roundPassages >= PASSAGES_PER_EMBEDDING_ROUND) await finishRound();
     }
     await finishRound();
+    await settleInFlight();
     this.library.flush();
     return outcomes;
   }
@@ -120,13 +147,17 @@ export class IngestService {
     return outcomes;
   }
 
-  private async embedAndSave(round: readonly Pending[], guildId: string): Promise<IngestOutcome[]> {
+  private async embed(round: readonly Pending[]): Promise<Float32Array[]> {
     const texts = round.flatMap(({ prepared }) =>
       prepared.passages.map((passage) => passageEmbeddingText(prepared.title, passage.text)),
     );
     const started = performance.now();
     const vectors = (await this.model.embeddings.embedDocuments(texts)).map((vector) => Float32Array.from(vector));
     log.debug({ passages: texts.length, ms: Math.round(performance.now() - started) }, 'embedded');
+    return vectors;
+  }
+
+  private save(round: readonly Pending[], vectors: readonly Float32Array[], guildId: string): IngestOutcome[] {
     let offset = 0;
     return round.map(({ origin, prepared, existing }) => {
       const own = vectors.slice(offset, offset + prepared.passages.length);

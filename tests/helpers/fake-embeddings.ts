@@ -6,11 +6,19 @@ import { wordTokens } from '../../src/text/terms.js';
 /** Deterministic bag-of-words vectors: texts that share words are close. For unit tests only. */
 export class FakeEmbeddings extends Embeddings {
   calls = 0;
-  constructor(readonly dimensions = 64) {
+  /**
+   * `documentDelayMs` makes each embedDocuments call resolve that much later, as a worker thread's
+   * answer does, so that work the ingest overlaps with embedding really overlaps.
+   */
+  constructor(
+    readonly dimensions = 64,
+    private readonly documentDelayMs = 0,
+  ) {
     super({});
   }
   override async embedDocuments(documents: string[]): Promise<number[][]> {
     this.calls += 1;
+    if (this.documentDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.documentDelayMs));
     return documents.map((text) => this.vector(text));
   }
   override async embedQuery(document: string): Promise<number[]> {
@@ -28,6 +36,10 @@ export class FakeEmbeddings extends Embeddings {
 }
 
 /** A fake model with an id, as the library expects. */
-export function fakeModel(id = 'fake-64', dimensions = 64): EmbeddingModel & { embeddings: FakeEmbeddings } {
-  return { embeddings: new FakeEmbeddings(dimensions), id, dimensions };
+export function fakeModel(
+  id = 'fake-64',
+  dimensions = 64,
+  documentDelayMs = 0,
+): EmbeddingModel & { embeddings: FakeEmbeddings } {
+  return { embeddings: new FakeEmbeddings(dimensions, documentDelayMs), id, dimensions };
 }

@@ -51,6 +51,17 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ EMBEDDING_BATCH_SIZE: 'lots' })).not.toThrow(/NaN|received/);
   });
 
+  it('reads an empty number as its default, and EMBEDDING_WORKERS=0 as no worker threads', () => {
+    const defaults = parseConfig({}).embedding;
+    expect(parseConfig({ EMBEDDING_WORKERS: '', EMBEDDING_BATCH_SIZE: ' ' }).embedding).toEqual(defaults);
+    expect(defaults.workers).toBeGreaterThanOrEqual(1);
+    expect(defaults.workers).toBeLessThanOrEqual(4);
+    expect(parseConfig({ EMBEDDING_WORKERS: '0' }).embedding.workers).toBe(0);
+    expect(() => parseConfig({ EMBEDDING_WORKERS: 'many' })).toThrow(
+      'EMBEDDING_WORKERS: must be a whole number from 0 to 16',
+    );
+  });
+
   it('leaves the log level to each entry point when LOG_LEVEL is unset, and reads LOG_FILE', () => {
     expect(parseConfig({}).log).toEqual({ level: undefined, file: undefined });
     expect(parseConfig({ LOG_LEVEL: 'debug', LOG_FILE: '/tmp/newsdesk.log' }).log).toEqual({

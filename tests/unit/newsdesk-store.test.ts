@@ -74,6 +74,32 @@ describe('storing articles', () => {
     expect(newsdesk.listSources('g1').total).toBe(2);
   });
 
+  it('sees an article stored by an earlier round of the same batch, while later rounds are embedded', async () => {
+    // Over 64 passages between the copies: the first copy's round is being saved when the second is read.
+    const filler = Array.from({ length: 30 }, (_, index) => ({
+      title: `Filler report ${index}`,
+      url: `https://filler.example/${index}`,
+      body: `Filler report ${index} tells of the ferry timetable for route ${index}. ${'The island ferry keeps its timetable through the winter months, the operator said. '.repeat(30)}`,
+    }));
+    const updated = { ...harbour, body: `${harbour.body} The union thanked the port's crane drivers.` };
+    // Embedding that answers later, as the worker threads do.
+    const slow = await Newsdesk.open(
+      { dataDir: path.join(temp.dir, 'slow'), embedding: undefined as never },
+      { model: fakeModel('fake-64', 64, 30) },
+    );
+    try {
+      const outcomes = await slow.ingestArticles([harbour, ...filler, updated, harbour], 'g1');
+      expect(outcomes.filter((outcome) => outcome.origin === harbour.title).map((outcome) => outcome.status)).toEqual([
+        'added',
+        'updated',
+        'updated',
+      ]);
+      expect(slow.listSources('g1').total).toBe(31);
+    } finally {
+      slow.close();
+    }
+  });
+
   it('keeps guilds apart: lists, search and answers', async () => {
     await newsdesk.ingestArticles([harbour], 'guild-a');
     await newsdesk.ingestArticles([vineyard], 'guild-b');
