@@ -93,7 +93,7 @@ function sentenceSegments(text: string): Segment[] {
   return joined;
 }
 
-/** Split text into sentences with offsets, using the platform's Unicode sentence rules. */
+/** Split text into sentences with offsets, using the platform's Unicode sentence rules; a quotation is kept whole. */
 export function splitSentences(text: string): SentenceSpan[] {
   const sentences: SentenceSpan[] = [];
   for (const { segment, index } of sentenceSegments(text)) {
