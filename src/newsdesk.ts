@@ -18,7 +18,7 @@ import { type ArticleOverrides, pastedTextArticle, uploadedFileArticles, withOve
 import { normalizeArticleUrl } from './ingest/url.js';
 import { PassageRanker, type RankingOptions } from './retrieve/passage-ranker.js';
 import { settledWithin } from './settled-within.js';
-import type { StoredArticle } from './store/article-store.js';
+import type { StoredArticle, StoredPassage } from './store/article-store.js';
 import type { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
 
@@ -187,6 +187,12 @@ export class Newsdesk {
       }
     }
     return outcomes;
+  }
+
+  /** The guild's passages of these ids that are still stored, in the order asked. */
+  passages(guildId: string, ids: readonly number[]): StoredPassage[] {
+    const found = new Map(this.library.getPassages(guildId, ids).map((passage) => [passage.id, passage]));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   /** Ingest articles given as data (pasted text, a fetched page) into a guild. */

@@ -9,7 +9,7 @@ import type { Briefing } from '../briefing/briefing.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { Logger } from '../logger.js';
 import type { ArticleSubmission, SourcesPage } from '../newsdesk.js';
-import type { StoredArticle } from '../store/article-store.js';
+import type { StoredArticle, StoredPassage } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
@@ -19,6 +19,8 @@ export interface BotServices {
   addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
+  /** The guild's passages of these ids that are still stored (an answer's "Show passages"). */
+  passages(guildId: string, ids: readonly number[]): StoredPassage[];
   briefing(guildId: string, period: { hours?: number }): Promise<Briefing>;
   readonly feeds: {
     add(guildId: string, url: string): Promise<{ feed: StoredFeed; items: number }>;

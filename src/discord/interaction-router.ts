@@ -1,10 +1,12 @@
-import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import { type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
 import { PermissionDeniedError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { shownPassageIds } from './answer-buttons.js';
 import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
 import { canManageServer, isModerator } from './permissions.js';
 import type { CommandRateLimits } from './rate-limits.js';
-import { replyWithError } from './reply.js';
+import { renderPassages } from './render.js';
+import { replyWithError, sendMessages } from './reply.js';
 import { DISCORD_TEXTS } from './texts.js';
 
 export interface RouterOptions {
@@ -46,6 +48,11 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         if (!interaction.inGuild() || !command?.autocomplete) return await interaction.respond([]);
         return await command.autocomplete(interaction, contextFor(interaction));
       }
+      if (interaction.isButton()) {
+        if (!interaction.inGuild()) return;
+        await pressButton(interaction, contextFor(interaction));
+        return;
+      }
       if (!interaction.isChatInputCommand()) {
         if (interaction.isRepliable()) {
           await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
@@ -77,4 +84,15 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       await replyWithError(interaction, error, log);
     }
   };
+}
+
+/** A button under one of the bot's messages; its custom id says what it does and on what. */
+async function pressButton(interaction: ButtonInteraction, { services, guildId }: CommandContext): Promise<void> {
+  const passageIds = shownPassageIds(interaction.customId);
+  if (!passageIds) {
+    await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  // Only the guild's own passages: a button copied into another server shows nothing of this one.
+  await sendMessages(interaction, renderPassages(services.passages(guildId, passageIds)), { ephemeral: true });
 }

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import { splitSentences } from '../text/sentences.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
@@ -12,12 +12,16 @@ export const DISCORD_LIMITS = {
   fieldValue: 1024,
   footer: 2048,
   embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
 } as const;
 
 /** One message to send: what reply, editReply and followUp take. */
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /**

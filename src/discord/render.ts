@@ -3,10 +3,11 @@ import { escapeMarkdown } from 'discord.js';
 import type { Answer, Citation } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
-import type { StoredArticle } from '../store/article-store.js';
+import type { StoredArticle, StoredPassage } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import { byline } from '../text/source-line.js';
+import { answerButtons } from './answer-buttons.js';
 import { DISCORD_LIMITS, type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
@@ -39,12 +40,40 @@ export function renderAnswer(question: string, answer: Answer): DiscordMessage[]
   }
   if (answer.notStated) {
     const closest = `${answer.answer}\n\n**${DISCORD_TEXTS.closestSource}**\n${answer.citations.map(citationLine).join('\n')}`;
-    return packEmbeds(textEmbeds(closest, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint));
+    return withButtons(
+      packEmbeds(textEmbeds(closest, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint)),
+      answer.citations,
+    );
   }
   const sources = answer.citations.map(citationLine).join('\n');
   const text = `${answer.answer}\n\n**Sources**\n${sources}`;
   const footer = answer.writtenBy ? DISCORD_TEXTS.modelAnswerFooter(answer.writtenBy) : DISCORD_TEXTS.answerFooter;
-  return packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer));
+  return withButtons(packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer)), answer.citations);
+}
+
+/** The answer's buttons go under its last message. */
+function withButtons(messages: DiscordMessage[], citations: readonly Citation[]): DiscordMessage[] {
+  const last = messages.at(-1);
+  const components = answerButtons(citations);
+  if (last && components.length > 0) last.components = components;
+  return messages;
+}
+
+/** "Show passages": each cited passage in full, under its linked headline. */
+export function renderPassages(passages: readonly StoredPassage[]): DiscordMessage[] {
+  if (passages.length === 0) return [{ content: DISCORD_TEXTS.passagesRemoved, embeds: [] }];
+  const embeds = passages.flatMap((passage) => {
+    const where = byline(passage.article);
+    return textEmbeds(escapeMarkdown(passage.text), {
+      title: fitTitle(passage.article.title),
+      ...(passage.article.url ? { url: passage.article.url } : {}),
+      color: COLOURS.list,
+      ...(where ? { author: { name: where } } : {}),
+    });
+  });
+  const last = embeds.at(-1);
+  if (last) last.footer = { text: DISCORD_TEXTS.passagesFooter };
+  return packEmbeds(embeds);
 }
 
 /** `/ask` while a model writes: its unchecked draft so far, in one embed (the start is dropped if it grows too long). */

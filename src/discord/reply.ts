@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
@@ -9,7 +10,7 @@ import type { Logger } from '../logger.js';
 import type { DiscordMessage } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
-type Repliable = ChatInputCommandInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
 /** Send a rendered reply: the first message answers (or edits the deferral), the rest follow up. */
 export async function sendMessages(
@@ -19,7 +20,7 @@ export async function sendMessages(
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   for (const [index, message] of messages.entries()) {
-    const payload = { content: message.content ?? '', embeds: message.embeds };
+    const payload = { content: message.content ?? '', embeds: message.embeds, components: message.components ?? [] };
     if (index === 0) {
       if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
       else await interaction.reply(flags ? { ...payload, flags } : payload);

@@ -20,4 +20,7 @@ export const DISCORD_TEXTS = {
   noFeeds: 'This server follows no feeds. A moderator can add one with /feed add.',
   noSources: 'No articles have been added here yet. A moderator can add some with /add.',
   noSourcesMatching: (query: string) => `No articles here match "${query}".`,
+  showPassages: 'Show passages',
+  passagesRemoved: 'The articles this answer cited have since been removed from this server.',
+  passagesFooter: 'The passages this answer was taken from, shown only to you.',
 } as const;

@@ -20,9 +20,16 @@ export interface FakeMessage {
   id: string;
   content: string;
   embeds: FakeEmbed[];
+  /** Action rows of buttons, as sent. */
+  components: FakeActionRow[];
   flags: number;
   allowedMentions: unknown;
   nonce?: string;
+}
+
+export interface FakeActionRow {
+  type: number;
+  components: { type: number; style?: number; label?: string; custom_id?: string; url?: string }[];
 }
 
 export interface FakeEmbed {
@@ -63,6 +70,8 @@ export interface CommandOptions {
   focused?: string;
   /** The subcommand the options belong to. */
   subcommand?: string;
+  /** A button press on this message instead of a command (see pressButton). */
+  component?: { message: FakeMessage; customId: string };
 }
 
 export type OptionValue =
@@ -172,8 +181,8 @@ export class FakeDiscord {
     const record: FakeInteraction = {
       id: snowflake(),
       token: `token-${snowflake()}`,
-      type: spec.focused ? 4 : 2,
-      name,
+      type: spec.component ? 3 : spec.focused ? 4 : 2,
+      name: spec.component ? spec.component.customId : name,
       guildId: guild?.id,
       dispatchedAt: performance.now(),
       callbacks: [],
@@ -192,7 +201,10 @@ export class FakeDiscord {
       type: record.type,
       token: record.token,
       version: 1,
-      data: { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
+      data: spec.component
+        ? { custom_id: spec.component.customId, component_type: 2 }
+        : { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
+      ...(spec.component ? { message: this.messageObject(spec.component.message, channel.id) } : {}),
       channel_id: channel.id,
       channel,
       locale: 'en-US',
@@ -225,6 +237,19 @@ export class FakeDiscord {
     }
     this.interactions.push(record);
     this.dispatch('INTERACTION_CREATE', payload);
+    return record;
+  }
+
+  /**
+   * Press a button of a message the bot sent (type 3, a message component), as a member of
+   * `spec.guildId`; the interaction's record is returned as for a command.
+   */
+  pressButton(
+    message: FakeMessage,
+    customId: string,
+    spec: Omit<CommandOptions, 'options' | 'focused' | 'subcommand'> = {},
+  ): FakeInteraction {
+    const record = this.sendCommand('', { ...spec, component: { message, customId } });
     return record;
   }
 
@@ -544,6 +569,7 @@ export class FakeDiscord {
       id: typeof data.id === 'string' ? data.id : snowflake(),
       content: typeof data.content === 'string' ? data.content : '',
       embeds: Array.isArray(data.embeds) ? (data.embeds as FakeEmbed[]) : [],
+      components: Array.isArray(data.components) ? (data.components as FakeActionRow[]) : [],
       flags: typeof data.flags === 'number' ? data.flags : 0,
       allowedMentions: data.allowed_mentions,
       ...(typeof data.nonce === 'string' ? { nonce: data.nonce } : {}),
@@ -569,7 +595,7 @@ export class FakeDiscord {
       application_id: this.applicationId,
       webhook_id: this.applicationId,
       attachments: [],
-      components: [],
+      components: message.components,
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -644,5 +670,16 @@ function checkMessage(record: FakeInteraction | undefined, fake: FakeDiscord, da
       (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   }
   if (total > 6000) problems.push(`embeds total ${total} > 6000`);
+  const rows = Array.isArray(data.components) ? (data.components as FakeActionRow[]) : [];
+  if (rows.length > 5) problems.push(`${rows.length} action rows > 5`);
+  for (const row of rows) {
+    if (row.type !== 1) problems.push('a top-level component that is not an action row');
+    if (row.components.length > 5) problems.push(`${row.components.length} buttons in a row > 5`);
+    for (const button of row.components) {
+      if ((button.custom_id?.length ?? 0) > 100) problems.push('custom_id > 100');
+      if ((button.label?.length ?? 0) > 80) problems.push('button label > 80');
+      if (button.type === 2 && button.style !== 5 && !button.custom_id) problems.push('a button without custom_id');
+    }
+  }
   if (problems.length > 0) fake.reject(record, 400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
 }

@@ -4,7 +4,7 @@ import type { BotServices } from '../../src/discord/command.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import type { IngestOutcome } from '../../src/ingest/ingest-service.js';
 import type { ArticleSubmission, SourcesPage } from '../../src/newsdesk.js';
-import type { StoredArticle } from '../../src/store/article-store.js';
+import type { StoredArticle, StoredPassage } from '../../src/store/article-store.js';
 import type { StoredFeed } from '../../src/store/feed-store.js';
 import {
   DEFAULT_GUILD_SETTINGS,
@@ -69,6 +69,18 @@ export class FakeServices implements BotServices {
     const pages = Math.max(1, Math.ceil(all.length / pageSize));
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
     return { articles: all.slice((page - 1) * pageSize, page * pageSize), page, pages, total: all.length };
+  }
+
+  /** Each stored article's passage has its article's number as id ("a3" -> 3); passages of removed articles are gone. */
+  passages(guildId: string, ids: readonly number[]): StoredPassage[] {
+    this.record('passages', guildId, ids);
+    const articles = this.articles.get(guildId) ?? [];
+    return ids.flatMap((id) => {
+      const article = articles.find((candidate) => Number(candidate.id.replace(/\D/g, '')) === id);
+      return article
+        ? [{ id, articleId: article.id, seq: 0, start: 0, end: 0, text: `Passage of ${article.title}.`, article }]
+        : [];
+    });
   }
 
   removeArticle(guildId: string, idOrUrl: string): StoredArticle {
