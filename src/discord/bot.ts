@@ -10,6 +10,7 @@ import { downloadAttachment } from './attachments.js';
 import { createBriefingPublisher } from './briefing-publisher.js';
 import { createDiscordClient, type RestTuning } from './client.js';
 import type { AttachedFile, BotServices, Command } from './command.js';
+import { logGatewayOutages } from './gateway-log.js';
 import { createInteractionRouter } from './interaction-router.js';
 import { loadCommands } from './load-commands.js';
 import { CommandRateLimits } from './rate-limits.js';
@@ -65,7 +66,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => log.warn(message));
-  client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
+  logGatewayOutages(client, log, () => stopping);
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {

@@ -125,6 +125,10 @@ export class FakeDiscord {
   private readonly failures: Failure[] = [];
   private sequence = 0;
   private port = 0;
+  private gatewayDownUntil = 0;
+  /** Gateway sessions started (op 2) and resumed (op 6). */
+  identifies = 0;
+  resumes = 0;
 
   private constructor(
     private readonly server: http.Server,
@@ -334,15 +338,31 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ t: null, ...packet, s: sequence }));
   }
 
+  /** Drop every gateway connection as a network failure does (no close frame), refusing new ones for `downMs`. */
+  dropGateway(downMs = 0): void {
+    this.gatewayDownUntil = Date.now() + downMs;
+    for (const socket of this.sockets) socket.terminate();
+    this.sockets.clear();
+  }
+
   private handleSocket(socket: WebSocket): void {
+    if (Date.now() < this.gatewayDownUntil) {
+      socket.terminate();
+      return;
+    }
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     this.send(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (packet.op === 1) this.send(socket, { op: 11, d: null });
-      else if (packet.op === 2) this.identify(socket);
-      else if (packet.op === 6) this.send(socket, { op: 0, t: 'RESUMED', d: {} });
+      else if (packet.op === 2) {
+        this.identifies += 1;
+        this.identify(socket);
+      } else if (packet.op === 6) {
+        this.resumes += 1;
+        this.send(socket, { op: 0, t: 'RESUMED', d: {} });
+      }
     });
   }
 
