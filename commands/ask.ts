@@ -30,6 +30,8 @@ export default {
     } finally {
       await draft.stop();
     }
-    await sendMessages(interaction, renderAnswer(question, answer));
+    // The answer is a conversation's first turn: its follow-up button carries the turn's id.
+    const turnId = services.conversations.record(guildId, question, answer);
+    await sendMessages(interaction, renderAnswer(question, answer, turnId));
   },
 } satisfies Command;

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
+import { type PreviousTurn, questionInContext } from './answer/follow-up.js';
 import { isUserError } from './errors.js';
 import { componentLogger } from './logger.js';
 import type { Newsdesk } from './newsdesk.js';
@@ -14,7 +15,8 @@ export const CONSOLE_HELP = `Commands:
   /remove <id|url>         delete an article
   /help                    this list
   /quit                    leave (Ctrl-D works too)
-A line without a command is taken as a question.`;
+A line without a command is a follow-up to the last answer ("and how much did it cost?"), or a
+new question when it stands on its own; /ask starts a new conversation.`;
 
 export interface ConsoleOptions {
   input: Readable;
@@ -24,16 +26,34 @@ export interface ConsoleOptions {
   prompt: boolean;
 }
 
+/** What the console remembers between lines: the last answer's turn, which plain text follows up. */
+export interface ConsoleSession {
+  previous?: PreviousTurn | undefined;
+}
+
 /** Run one console line; returns the text to print, or undefined to quit. */
-export async function runConsoleLine(newsdesk: Newsdesk, guildId: string, line: string): Promise<string | undefined> {
+export async function runConsoleLine(
+  newsdesk: Newsdesk,
+  guildId: string,
+  line: string,
+  session: ConsoleSession = {},
+): Promise<string | undefined> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   const [, command = '', rest = ''] = /^(\/\w+)?\s*([\s\S]*)$/.exec(trimmed) ?? [];
   try {
     switch (command.toLowerCase()) {
       case '':
-      case '/ask':
-        return renderAnswerText(await newsdesk.ask(guildId, rest));
+      case '/ask': {
+        // Plain text follows up the last answer; /ask starts again.
+        const previous = command === '' ? session.previous : undefined;
+        const answer = await newsdesk.ask(guildId, rest, { previous });
+        session.previous = {
+          question: questionInContext(rest, previous),
+          articleIds: answer.citations.map((citation) => citation.articleId),
+        };
+        return renderAnswerText(answer);
+      }
       case '/sources': {
         const page = /^\d+$/.test(rest) ? Number(rest) : 1;
         return renderSourcesText(newsdesk.listSources(guildId, { query: /^\d+$/.test(rest) ? undefined : rest, page }));
@@ -70,8 +90,9 @@ export async function runConsole(newsdesk: Newsdesk, options: ConsoleOptions): P
   write(`newsdesk console · ${articleCount(newsdesk.listSources(options.guildId).total)} · /help for commands`);
   if (options.prompt) lines.setPrompt('newsdesk> ');
   if (options.prompt) lines.prompt();
+  const session: ConsoleSession = {};
   for await (const line of lines) {
-    const reply = await runConsoleLine(newsdesk, options.guildId, line);
+    const reply = await runConsoleLine(newsdesk, options.guildId, line, session);
     if (reply === undefined) break;
     if (reply !== '') write(reply);
     if (options.prompt) lines.prompt();

@@ -1,5 +1,6 @@
 import type { Answer } from './answer/answer.js';
 import { type AskOptions, AskService } from './answer/ask-service.js';
+import { type PreviousTurn, questionInContext } from './answer/follow-up.js';
 import { ModelWriter } from './answer/model-writer.js';
 import type { Briefing } from './briefing/briefing.js';
 import { BriefingService } from './briefing/briefing-service.js';
@@ -32,6 +33,9 @@ export interface SourcesPage {
 }
 
 /** How long a shutdown waits for work in flight. */
+/** A conversation turn's question is kept to this length (a chain of follow-ups does not grow without end). */
+const MAX_TURN_QUESTION_CHARS = 1000;
+
 export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** The longest period an on-demand briefing covers: one week. */
@@ -188,6 +192,24 @@ export class Newsdesk {
     }
     return outcomes;
   }
+
+  /**
+   * Conversation turns for follow-ups: a turn is kept as it was read (a follow-up that leaned on
+   * the turn before, with it), so that a chain of follow-ups keeps its subject.
+   */
+  readonly conversations = {
+    record: (
+      guildId: string,
+      question: string,
+      answer: Answer,
+      follows?: { id: number; turn: PreviousTurn },
+    ): number => {
+      const asked = questionInContext(question, follows?.turn).slice(0, MAX_TURN_QUESTION_CHARS);
+      const articleIds = [...new Set(answer.citations.map((citation) => citation.articleId))];
+      return this.library.conversationRecords.record(guildId, { question: asked, articleIds }, follows?.id);
+    },
+    get: (guildId: string, id: number): PreviousTurn | undefined => this.library.conversationRecords.get(guildId, id),
+  };
 
   /** The guild's passages of these ids that are still stored, in the order asked. */
   passages(guildId: string, ids: readonly number[]): StoredPassage[] {

@@ -111,6 +111,8 @@ export function answerSpanIn(
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MONTH_OR_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b/i;
+const CALENDAR_NAME =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|mins?|hrs?)$/;
 const COUNTED =
   /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
@@ -124,8 +126,8 @@ const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|n
 function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): boolean {
   const { tokens } = typed;
   const after = tokens[span.end + 1] ?? '';
-  // "Principal Chief", "CEO": a title is who someone is, not their name.
-  if (span.kind === 'name' && TITLES.has(tokens[span.end] ?? '')) return false;
+  // "Principal Chief", "CEO": a title is who someone is, not their name; "Monday" is a day.
+  if (span.kind === 'name' && (TITLES.has(tokens[span.end] ?? '') || CALENDAR_NAME.test(span.text))) return false;
   // "the second week", "days before": a length of time is said with how many.
   if (span.kind === 'duration' && !COUNTED.test(span.text)) return false;
   // "how many subscribers" is not answered by a price, a share or a length of time, nor by "three

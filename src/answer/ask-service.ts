@@ -7,6 +7,7 @@ import { idfWeights } from '../retrieve/term-weights.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer } from './extractive-answerer.js';
+import { type PreviousTurn, questionInContext } from './follow-up.js';
 import type { DraftListener, ModelWriter } from './model-writer.js';
 
 const log = componentLogger('answer');
@@ -20,6 +21,8 @@ const PASSAGES_FOR_MODEL = 6;
 export interface AskOptions {
   /** Receives the model's unchecked draft as it streams (only when a model writes the answer). */
   onDraft?: DraftListener;
+  /** The turn this question follows up, when it is asked in a conversation. */
+  previous?: PreviousTurn | undefined;
 }
 
 /** Refuse a question that is empty or too long, with a message the user can act on. */
@@ -58,12 +61,18 @@ export class AskService {
    * checked citation by citation, falling back to the extractive answer when nothing checked remains.
    */
   async ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
-    const text = validateQuestion(question);
+    // A follow-up that leans on the turn before ("and the price?") is searched for with it, and
+    // answered with that turn's words counting less than its own.
+    const asked = validateQuestion(question);
+    const text = questionInContext(asked, options.previous);
+    const context = text === asked ? undefined : options.previous?.question;
     if (this.library.countArticles(guildId) === 0) {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
     const ranking = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
-    const extractive = this.answerFrom(guildId, text, ranking);
+    const extractive = context
+      ? this.answerFrom(guildId, asked, ranking, context)
+      : this.answerFrom(guildId, text, ranking);
     // The model is asked only when the evidence is there: abstaining is not its call.
     if (!this.writer || extractive.abstained) return extractive;
     return this.writeWithModel(this.writer, text, ranking.passages, extractive, options);
@@ -114,7 +123,7 @@ export class AskService {
    * one ranking). A question about what an outlet reported, when the guild has no articles from
    * that outlet, is answered with that fact rather than with another outlet's words.
    */
-  answerFrom(guildId: string, question: string, ranking: Ranking): Answer {
+  answerFrom(guildId: string, question: string, ranking: Ranking, context?: string): Answer {
     const { library } = this;
     // A name the found passages carry ("according to Wang", who testified) is a source they quote.
     const missing = unknownOutletMentions(
@@ -126,7 +135,12 @@ export class AskService {
     if (missing.length > 0) {
       return { answer: noArticlesFromText(missing), abstained: true, citations: [], support: 0 };
     }
-    return composeExtractiveAnswer(question, ranking.passages, (stems) => idfWeights(stems, ranking.termCounts));
+    return composeExtractiveAnswer(
+      question,
+      ranking.passages,
+      (stems) => idfWeights(stems, ranking.termCounts),
+      context,
+    );
   }
 }
 

@@ -49,6 +49,8 @@ const SENTENCE_SHARE = 0.75;
  * put the answer's name in 60 / 64 / 65 / 66% of answers, against 54% without.
  */
 const NAME_BONUS = 0.3;
+/** What a word of the question a follow-up continues counts, against one of the follow-up's own. */
+const CONTEXT_WORD_WEIGHT = 0.35;
 
 interface Candidate {
   text: string;
@@ -117,10 +119,15 @@ export function composeExtractiveAnswer(
   question: string,
   ranked: readonly RankedPassage[],
   termWeights: TermWeights,
+  context?: string,
 ): Answer {
-  const stems = [...new Set(contentWords(question).map(stemOf))];
+  const own = new Set(contentWords(question).map(stemOf));
+  const stems = [...new Set([...own, ...(context ? contentWords(context).map(stemOf) : [])])];
   if (stems.length === 0 || ranked.length === 0) return abstain(0);
-  const weights = termWeights(stems);
+  // A follow-up's own words say what it asks; the question it continues only keeps the subject.
+  const weights = new Map(
+    [...termWeights(stems)].map(([stem, weight]) => [stem, own.has(stem) ? weight : weight * CONTEXT_WORD_WEIGHT]),
+  );
 
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
@@ -145,7 +152,9 @@ export function composeExtractiveAnswer(
   const required = requiredSupport(stems.length);
   if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
 
-  const type = questionType(question);
+  // "And Germany?" asks what the question before asked, of something else.
+  const ownType = questionType(question);
+  const type = ownType.type === 'other' && context ? questionType(context) : ownType;
   const reading: QuestionReading = {
     type,
     stems: new Set(stems),

@@ -14,8 +14,38 @@ import { DISCORD_TEXTS } from './texts.js';
  */
 const SHOW_PASSAGES = 'passages:';
 
-/** The row of buttons under an answer that cites passages. */
-export function answerButtons(citations: readonly Citation[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+/** A follow-up button carries the turn it follows: "followup:42". */
+const FOLLOW_UP = 'followup:';
+
+/**
+ * The row of buttons under an answer: "Ask a follow-up" when the answer is a turn of a stored
+ * conversation, "Show passages" when it cites passages.
+ */
+export function answerButtons(
+  citations: readonly Citation[],
+  turnId?: number,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const buttons: APIComponentInMessageActionRow[] = [];
+  if (turnId !== undefined) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: DISCORD_TEXTS.askFollowUp,
+      custom_id: `${FOLLOW_UP}${turnId}`,
+    });
+  }
+  const shown = showPassagesButton(citations);
+  if (shown) buttons.push(shown);
+  return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** The turn id a follow-up button or its modal carries, or undefined when the custom id is not one. */
+export function followUpTurnId(customId: string): number | undefined {
+  const match = new RegExp(`^${FOLLOW_UP}(\\d{1,15})$`).exec(customId);
+  return match ? Number(match[1]) : undefined;
+}
+
+function showPassagesButton(citations: readonly Citation[]): APIComponentInMessageActionRow | undefined {
   const ids: number[] = [];
   let customId = SHOW_PASSAGES.slice(0, -1);
   for (const { passageId } of citations) {
@@ -24,20 +54,13 @@ export function answerButtons(citations: readonly Citation[]): APIActionRowCompo
     ids.push(passageId);
     customId = longer;
   }
-  if (ids.length === 0) return [];
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: DISCORD_TEXTS.showPassages,
-          custom_id: customId,
-        },
-      ],
-    },
-  ];
+  if (ids.length === 0) return undefined;
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: DISCORD_TEXTS.showPassages,
+    custom_id: customId,
+  };
 }
 
 /** The passage ids of a "Show passages" button, or undefined when the custom id is not one. */

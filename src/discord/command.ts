@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import type { AskOptions } from '../answer/ask-service.js';
+import type { PreviousTurn } from '../answer/follow-up.js';
 import type { Briefing } from '../briefing/briefing.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,12 @@ export interface BotServices {
   addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
+  /** Turns of conversations, for follow-up questions asked from an answer's button. */
+  readonly conversations: {
+    /** Remember a question and its answer's articles; returns the turn's id. */
+    record(guildId: string, question: string, answer: Answer, follows?: { id: number; turn: PreviousTurn }): number;
+    get(guildId: string, id: number): PreviousTurn | undefined;
+  };
   /** The guild's passages of these ids that are still stored (an answer's "Show passages"). */
   passages(guildId: string, ids: readonly number[]): StoredPassage[];
   briefing(guildId: string, period: { hours?: number }): Promise<Briefing>;

@@ -1,8 +1,9 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
 import { PermissionDeniedError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { shownPassageIds } from './answer-buttons.js';
+import { followUpTurnId, shownPassageIds } from './answer-buttons.js';
 import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
+import { answerFollowUp, showFollowUpModal } from './follow-ups.js';
 import { canManageServer, isModerator } from './permissions.js';
 import type { CommandRateLimits } from './rate-limits.js';
 import { renderPassages } from './render.js';
@@ -53,6 +54,14 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         await pressButton(interaction, contextFor(interaction));
         return;
       }
+      if (interaction.isModalSubmit()) {
+        const turnId = followUpTurnId(interaction.customId);
+        if (!interaction.inGuild() || turnId === undefined) return;
+        if (options.isStopping?.()) throw new ShuttingDownError();
+        await options.rateLimits?.consume('ask', interaction.guildId, interaction.user.id);
+        await answerFollowUp(interaction, turnId, contextFor(interaction));
+        return;
+      }
       if (!interaction.isChatInputCommand()) {
         if (interaction.isRepliable()) {
           await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
@@ -88,6 +97,11 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
 
 /** A button under one of the bot's messages; its custom id says what it does and on what. */
 async function pressButton(interaction: ButtonInteraction, { services, guildId }: CommandContext): Promise<void> {
+  const turnId = followUpTurnId(interaction.customId);
+  if (turnId !== undefined) {
+    await showFollowUpModal(interaction, turnId);
+    return;
+  }
   const passageIds = shownPassageIds(interaction.customId);
   if (!passageIds) {
     await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });

@@ -32,29 +32,41 @@ function citationLine(citation: Citation): string {
   return `**[${citation.n}]** ${linkedTitle(citation)}${withByline(citation)}`;
 }
 
-/** `/ask`: the answer with `[n]` markers and its numbered, linked sources, split to fit Discord. */
-export function renderAnswer(question: string, answer: Answer): DiscordMessage[] {
+/**
+ * `/ask`: the answer with `[n]` markers and its numbered, linked sources, split to fit Discord;
+ * with `turnId` (the answer is a stored conversation turn), a button to ask a follow-up.
+ */
+export function renderAnswer(question: string, answer: Answer, turnId?: number): DiscordMessage[] {
   const title = fitTitle(question);
   if (answer.abstained && answer.citations.length === 0) {
-    return packEmbeds(textEmbeds(answer.answer, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint));
+    return withButtons(
+      packEmbeds(textEmbeds(answer.answer, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint)),
+      [],
+      turnId,
+    );
   }
   if (answer.notStated) {
     const closest = `${answer.answer}\n\n**${DISCORD_TEXTS.closestSource}**\n${answer.citations.map(citationLine).join('\n')}`;
     return withButtons(
       packEmbeds(textEmbeds(closest, { title, color: COLOURS.abstained }, DISCORD_TEXTS.askAbstainedHint)),
       answer.citations,
+      turnId,
     );
   }
   const sources = answer.citations.map(citationLine).join('\n');
   const text = `${answer.answer}\n\n**Sources**\n${sources}`;
   const footer = answer.writtenBy ? DISCORD_TEXTS.modelAnswerFooter(answer.writtenBy) : DISCORD_TEXTS.answerFooter;
-  return withButtons(packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer)), answer.citations);
+  return withButtons(packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer)), answer.citations, turnId);
 }
 
 /** The answer's buttons go under its last message. */
-function withButtons(messages: DiscordMessage[], citations: readonly Citation[]): DiscordMessage[] {
+function withButtons(
+  messages: DiscordMessage[],
+  citations: readonly Citation[],
+  turnId: number | undefined,
+): DiscordMessage[] {
   const last = messages.at(-1);
-  const components = answerButtons(citations);
+  const components = answerButtons(citations, turnId);
   if (last && components.length > 0) last.components = components;
   return messages;
 }

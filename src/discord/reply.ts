@@ -4,13 +4,14 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import { isUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { DiscordMessage } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** Send a rendered reply: the first message answers (or edits the deferral), the rest follow up. */
 export async function sendMessages(

@@ -21,6 +21,12 @@ export const DISCORD_TEXTS = {
   noSources: 'No articles have been added here yet. A moderator can add some with /add.',
   noSourcesMatching: (query: string) => `No articles here match "${query}".`,
   showPassages: 'Show passages',
+  askFollowUp: 'Ask a follow-up',
+  followUpModalTitle: 'Ask a follow-up',
+  followUpLabel: 'Your follow-up question',
+  followUpPlaceholder: 'e.g. "And how much did it cost?"',
+  conversationExpired: (hours: number) =>
+    `That conversation is over ${hours} hours old, so this was answered as a new question.`,
   passagesRemoved: 'The articles this answer cited have since been removed from this server.',
   passagesFooter: 'The passages this answer was taken from, shown only to you.',
 } as const;

@@ -134,6 +134,18 @@ export const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = 
   recordOutletSentences,
   // Keyword search moved to an in-memory index per guild, built from the passages on first use.
   dropSearchTables,
+  `
+  -- The turns of conversations, for follow-up questions (src/store/conversation-store.ts).
+  CREATE TABLE IF NOT EXISTS conversation_turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    guild_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    article_ids TEXT NOT NULL,
+    follows_id INTEGER,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS conversation_turns_created ON conversation_turns (created_at);
+  `,
 ];
 
 /** Which article holds which sentence, by a hash of guild, outlet and the sentence's first or last words. */

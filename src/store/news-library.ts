@@ -3,6 +3,7 @@ import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { indexTerms } from '../text/terms.js';
 import { ArticleStore, type SavedArticle, type StoredArticle, type StoredPassage } from './article-store.js';
 import { BriefingStore } from './briefing-store.js';
+import { ConversationStore } from './conversation-store.js';
 import { openDatabase } from './database.js';
 import { FeedStore } from './feed-store.js';
 import { GuildSettingsStore } from './guild-settings.js';
@@ -34,6 +35,7 @@ export class NewsLibrary implements PassageRetrieval {
   readonly settings: GuildSettingsStore;
   readonly briefingRecords: BriefingStore;
   readonly feedRecords: FeedStore;
+  readonly conversationRecords: ConversationStore;
   private readonly articles: ArticleStore;
   private readonly vectorRecords: VectorRecordStore;
   private readonly keywords: GuildIndexCache<KeywordIndex>;
@@ -49,6 +51,7 @@ export class NewsLibrary implements PassageRetrieval {
     this.settings = new GuildSettingsStore(db);
     this.briefingRecords = new BriefingStore(db);
     this.feedRecords = new FeedStore(db);
+    this.conversationRecords = new ConversationStore(db);
     this.keywords = keywordIndexCache(db, dataDir);
     this.vectors = vectorIndexCache(db, { dataDir, model, records: this.vectorRecords });
   }

@@ -62,10 +62,45 @@ describe('the buttons under an answer', () => {
       }),
     );
     answer = record.edits.at(-1)?.message as FakeMessage;
-    const button = answer.components[0]?.components[0];
+    const button = answer.components[0]?.components.find((candidate) => candidate.label === DISCORD_TEXTS.showPassages);
     expect(button).toMatchObject({ type: 2, label: DISCORD_TEXTS.showPassages });
     customId = button?.custom_id ?? '';
     expect(customId).toMatch(/^passages:\d+(,\d+)*$/);
+  });
+
+  it('asks a follow-up from its button: a modal, then an answer read with the question before', async () => {
+    const followUp = answer.components[0]?.components.find((button) => button.label === DISCORD_TEXTS.askFollowUp);
+    expect(followUp?.custom_id).toMatch(/^followup:\d+$/);
+    const pressed = await fake.settled(fake.pressButton(answer, followUp?.custom_id ?? '', { guildId: GUILD_A.id }));
+    expect(pressed.callbacks[0]).toMatchObject({
+      type: 9,
+      data: { custom_id: followUp?.custom_id, title: 'Ask a follow-up' },
+    });
+    const submitted = await fake.settled(
+      fake.submitModal(
+        followUp?.custom_id ?? '',
+        { question: 'And where would they be deployed?' },
+        { guildId: GUILD_A.id },
+      ),
+    );
+    expect(submitted.callbacks.map((callback) => callback.type)).toEqual([5]);
+    const reply = submitted.edits.at(-1)?.message;
+    expect(reply?.embeds[0]?.title).toBe('And where would they be deployed?');
+    // Read with "How many additional troops would each country send?": the troops' destination.
+    expect(reply?.embeds.map((embed) => embed.description).join('\n')).toMatch(/Eastern Europe/);
+    expect(reply?.content ?? '').toBe('');
+    const next = reply?.components[0]?.components.find((button) => button.label === DISCORD_TEXTS.askFollowUp);
+    expect(next?.custom_id).toMatch(/^followup:\d+$/);
+    expect(next?.custom_id).not.toBe(followUp?.custom_id);
+  });
+
+  it('answers a follow-up to a conversation it no longer keeps as a new question, and says so', async () => {
+    const submitted = await fake.settled(
+      fake.submitModal('followup:999999', { question: 'How many troops were put on alert?' }, { guildId: GUILD_A.id }),
+    );
+    const reply = submitted.edits.at(-1)?.message;
+    expect(reply?.content).toBe(DISCORD_TEXTS.conversationExpired(24));
+    expect(reply?.embeds[0]?.description).toMatch(/8,500/);
   });
 
   it('shows the cited passages in full, only to the member who pressed it', async () => {

@@ -72,6 +72,8 @@ export interface CommandOptions {
   subcommand?: string;
   /** A button press on this message instead of a command (see pressButton). */
   component?: { message: FakeMessage; customId: string };
+  /** A modal submitted instead of a command (see submitModal). */
+  modal?: { customId: string; fields: Record<string, string> };
 }
 
 export type OptionValue =
@@ -185,8 +187,8 @@ export class FakeDiscord {
     const record: FakeInteraction = {
       id: snowflake(),
       token: `token-${snowflake()}`,
-      type: spec.component ? 3 : spec.focused ? 4 : 2,
-      name: spec.component ? spec.component.customId : name,
+      type: spec.modal ? 5 : spec.component ? 3 : spec.focused ? 4 : 2,
+      name: spec.modal?.customId ?? spec.component?.customId ?? name,
       guildId: guild?.id,
       dispatchedAt: performance.now(),
       callbacks: [],
@@ -205,9 +207,17 @@ export class FakeDiscord {
       type: record.type,
       token: record.token,
       version: 1,
-      data: spec.component
-        ? { custom_id: spec.component.customId, component_type: 2 }
-        : { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
+      data: spec.modal
+        ? {
+            custom_id: spec.modal.customId,
+            components: Object.entries(spec.modal.fields).map(([customId, value]) => ({
+              type: 1,
+              components: [{ type: 4, custom_id: customId, value }],
+            })),
+          }
+        : spec.component
+          ? { custom_id: spec.component.customId, component_type: 2 }
+          : { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
       ...(spec.component ? { message: this.messageObject(spec.component.message, channel.id) } : {}),
       channel_id: channel.id,
       channel,
@@ -255,6 +265,15 @@ export class FakeDiscord {
   ): FakeInteraction {
     const record = this.sendCommand('', { ...spec, component: { message, customId } });
     return record;
+  }
+
+  /** Submit a modal the bot showed (type 5), with its text fields' values by custom id. */
+  submitModal(
+    customId: string,
+    fields: Record<string, string>,
+    spec: Omit<CommandOptions, 'options' | 'focused' | 'subcommand' | 'component'> = {},
+  ): FakeInteraction {
+    return this.sendCommand('', { ...spec, modal: { customId, fields } });
   }
 
   /** Resolve when `predicate` holds, polling; reject after `timeoutMs`. */
@@ -518,6 +537,10 @@ export class FakeDiscord {
         checkMessage(record, this, callback.data ?? {});
         record.original = this.message(callback.data ?? {});
       }
+      if (callback.type === 9) checkModal(record, this, callback.data ?? {});
+      // Discord answers a modal only to a command or a button press.
+      if (callback.type === 9 && record.type !== 2 && record.type !== 3)
+        this.reject(record, 400, 50035, 'Invalid Form Body: a modal cannot answer this interaction');
       record.callbacks.push({ type: callback.type, data: callback.data, at: performance.now() });
       if (url.searchParams.get('with_response') === 'true') {
         return {
@@ -700,6 +723,23 @@ function checkMessage(record: FakeInteraction | undefined, fake: FakeDiscord, da
       if ((button.label?.length ?? 0) > 80) problems.push('button label > 80');
       if (button.type === 2 && button.style !== 5 && !button.custom_id) problems.push('a button without custom_id');
     }
+  }
+  if (problems.length > 0) fake.reject(record, 400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
+}
+
+/** Discord's modal limits: a title of 45 characters, a custom id of 100, 1-5 rows of one text input each. */
+function checkModal(record: FakeInteraction, fake: FakeDiscord, data: Record<string, unknown>): void {
+  const problems: string[] = [];
+  const title = typeof data.title === 'string' ? data.title : '';
+  if (title.length === 0 || title.length > 45) problems.push(`modal title of ${title.length} characters`);
+  const customId = typeof data.custom_id === 'string' ? data.custom_id : '';
+  if (customId.length === 0 || customId.length > 100) problems.push('modal custom_id');
+  const rows = Array.isArray(data.components) ? (data.components as FakeActionRow[]) : [];
+  if (rows.length === 0 || rows.length > 5) problems.push(`${rows.length} modal rows`);
+  for (const row of rows) {
+    const inputs = row.components as { type: number; custom_id?: string; label?: string }[];
+    if (inputs.length !== 1 || inputs[0]?.type !== 4) problems.push('a modal row that is not one text input');
+    if ((inputs[0]?.label?.length ?? 0) > 45) problems.push('text input label > 45');
   }
   if (problems.length > 0) fake.reject(record, 400, 50035, `Invalid Form Body: ${problems.join('; ')}`);
 }

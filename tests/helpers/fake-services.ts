@@ -1,4 +1,6 @@
 import type { Answer } from '../../src/answer/answer.js';
+import type { AskOptions } from '../../src/answer/ask-service.js';
+import type { PreviousTurn } from '../../src/answer/follow-up.js';
 import type { Briefing } from '../../src/briefing/briefing.js';
 import type { BotServices } from '../../src/discord/command.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
@@ -43,8 +45,8 @@ export class FakeServices implements BotServices {
     }
   }
 
-  async ask(guildId: string, question: string): Promise<Answer> {
-    this.record('ask', guildId, question);
+  async ask(guildId: string, question: string, options: AskOptions = {}): Promise<Answer> {
+    this.record('ask', guildId, options.previous ? { question, previous: options.previous } : question);
     return this.nextAnswer;
   }
 
@@ -70,6 +72,20 @@ export class FakeServices implements BotServices {
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
     return { articles: all.slice((page - 1) * pageSize, page * pageSize), page, pages, total: all.length };
   }
+
+  /** Conversation turns in memory, numbered from 1. */
+  readonly turns: { guildId: string; turn: PreviousTurn; followsId: number | undefined }[] = [];
+  readonly conversations = {
+    record: (guildId: string, question: string, answer: Answer, follows?: { id: number; turn: PreviousTurn }) => {
+      const articleIds = answer.citations.map((citation) => citation.articleId);
+      this.turns.push({ guildId, turn: { question, articleIds }, followsId: follows?.id });
+      return this.turns.length;
+    },
+    get: (guildId: string, id: number): PreviousTurn | undefined => {
+      const entry = this.turns[id - 1];
+      return entry?.guildId === guildId ? entry.turn : undefined;
+    },
+  };
 
   /** Each stored article's passage has its article's number as id ("a3" -> 3); passages of removed articles are gone. */
   passages(guildId: string, ids: readonly number[]): StoredPassage[] {

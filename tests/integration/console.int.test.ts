@@ -30,6 +30,28 @@ describe('the local console', () => {
     expect(await runConsoleLine(newsdesk, 'local', `/remove ${article?.id}`)).toMatch(/^Removed/);
   });
 
+  it('reads a line without a command as a follow-up to the last answer, and /ask as a new question', async () => {
+    await newsdesk.ingestFiles(['tests/fixtures/samples/ukraine-troops-2022-01-26.txt'], 'talk');
+    await newsdesk.ingestArticles(
+      [
+        {
+          title: 'Harbour bank launches its new app',
+          source: 'Coast Times',
+          body: 'The harbour bank launched its new banking app on Tuesday after two years of work. The app will be deployed to customers in Scotland first, the bank said, and to the rest of Britain in the spring.',
+        },
+      ],
+      'talk',
+    );
+    const session = {};
+    await runConsoleLine(newsdesk, 'talk', '/ask How many additional troops would each country send?', session);
+    // About the troops of the question before, not the bank's app.
+    expect(await runConsoleLine(newsdesk, 'talk', 'And where would they be deployed?', session)).toMatch(
+      /^(?:NATO|Eastern Europe)[\s\S]*Sources:\n\[1\] Biden is/,
+    );
+    await runConsoleLine(newsdesk, 'talk', '/ask When did the harbour bank launch its new app?', session);
+    expect(await runConsoleLine(newsdesk, 'talk', 'Where will it be deployed first?', session)).toMatch(/Scotland/);
+  });
+
   it('answers bad input with a message instead of failing', async () => {
     expect(await runConsoleLine(newsdesk, 'local', '/ask')).toMatch(/The question is empty/);
     expect(await runConsoleLine(newsdesk, 'local', '/add /no/such/file.txt')).toMatch(/does not exist/);
