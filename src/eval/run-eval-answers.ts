@@ -4,11 +4,12 @@ import { loadConfig } from '../config.js';
 import { configureLogger } from '../logger.js';
 import { progress } from '../terminal/progress.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
+import { evaluateFollowUps } from './followups.js';
 import type { Split } from './multihop.js';
 import { type AnswerScore, loadNewsQa, NEWSQA_TYPES, type NewsQaPrediction, scoreAnswer } from './newsqa.js';
 
 /**
- * `npm run eval-answers -- [--split dev|test|all] [--json] [--predictions FILE]`: whether /ask's
+ * `npm run eval-answers -- [--split dev|test|all] [--json] [--predictions FILE] [--followups]`: whether /ask's
  * answer states the answer, on newsqa-dev (its 609 articles are MultiHop-RAG's corpus, ingested
  * once and cached like `npm run eval`'s). Every question goes through the normal ask path.
  */
@@ -21,6 +22,9 @@ const { values } = parseArgs({
     // The answers in the reference scorer's shape (python3 ../shared/bench/newsqa-dev/score.py FILE).
     predictions: { type: 'string' },
     'data-dir': { type: 'string' },
+    // The follow-up set: asked in conversations, scored against the same questions in full.
+    followups: { type: 'boolean', default: false },
+    'followup-file': { type: 'string', default: 'tests/fixtures/followups-newsqa.json' },
   },
 });
 const split = values.split as Split;
@@ -38,6 +42,28 @@ const { newsdesk } = await openEvalLibrary(config, {
 });
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const share = (count: number, total: number) => (total === 0 ? null : round(count / total));
+if (values.followups) {
+  try {
+    const result = await evaluateFollowUps(
+      newsdesk,
+      loadNewsQa(values.dataset, 'all'),
+      values['followup-file'] ?? '',
+      split,
+    );
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(
+        `follow-ups (${split}): ${result.followups} dependent, strict ${result.followup_strict} against ${result.full_strict} written out in full (ratio ${result.followup_ratio})`,
+      );
+      console.log(
+        `${result.new_subject} new-subject follow-ups: answered from the previous article ${result.wrong_carryover}`,
+      );
+    }
+  } finally {
+    newsdesk.close();
+  }
+  process.exit(0);
+}
 try {
   const predictions: NewsQaPrediction[] = [];
   const scored: { type: string; score: AnswerScore }[] = [];
