@@ -1,4 +1,5 @@
 import type { StoredPassage } from '../store/article-store.js';
+import { formatDate } from '../text/source-line.js';
 import type { AnswerType } from './question-type.js';
 
 /** One numbered source of an answer: an article, and its passage that the answer's best sentence from it was taken from. */
@@ -47,6 +48,25 @@ export interface Answer {
    * says so and quotes the closest sentence, and `citations` holds that one source.
    */
   notStated?: boolean;
+}
+
+/** An answer drawn from news older than this says how old it is. */
+export const STALE_AFTER_DAYS = 3;
+
+/**
+ * "As of 26 Jan 2022": when the newest article an answer cites is more than STALE_AFTER_DAYS older
+ * than `now`, so that a reader does not take old news for the current state; undefined otherwise
+ * (and for abstentions, and for sources without a date).
+ */
+export function asOfLine(answer: Answer, now: Date): string | undefined {
+  if (answer.abstained) return undefined;
+  const times = answer.citations
+    .map((citation) => (citation.publishedAt ? Date.parse(citation.publishedAt) : Number.NaN))
+    .filter((time) => Number.isFinite(time));
+  if (times.length === 0) return undefined;
+  const newest = Math.max(...times);
+  if (now.getTime() - newest <= STALE_AFTER_DAYS * 86_400_000) return undefined;
+  return `As of ${formatDate(new Date(newest).toISOString())}.`;
 }
 
 /** What the user reads when the articles do not answer the question. */

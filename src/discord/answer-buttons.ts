@@ -31,12 +31,17 @@ export function answerButtons(
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
       label: DISCORD_TEXTS.askFollowUp,
-      custom_id: `${FOLLOW_UP}${turnId}`,
+      custom_id: followUpCustomId(turnId),
     });
   }
   const shown = showPassagesButton(citations);
   if (shown) buttons.push(shown);
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** The custom id of a follow-up button and of the modal it opens. */
+export function followUpCustomId(turnId: number): string {
+  return `${FOLLOW_UP}${turnId}`;
 }
 
 /** The turn id a follow-up button or its modal carries, or undefined when the custom id is not one. */
@@ -47,7 +52,7 @@ export function followUpTurnId(customId: string): number | undefined {
 
 function showPassagesButton(citations: readonly Citation[]): APIComponentInMessageActionRow | undefined {
   const ids: number[] = [];
-  let customId = SHOW_PASSAGES.slice(0, -1);
+  let customId = '';
   for (const { passageId } of citations) {
     const longer = `${SHOW_PASSAGES}${[...ids, passageId].join(',')}`;
     if (longer.length > DISCORD_LIMITS.customId) break;

@@ -1,6 +1,7 @@
 import { type ButtonInteraction, ComponentType, type ModalSubmitInteraction, TextInputStyle } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../answer/ask-service.js';
 import { DEFAULT_CONVERSATION_HOURS } from '../store/conversation-store.js';
+import { followUpCustomId } from './answer-buttons.js';
 import type { CommandContext } from './command.js';
 import { renderAnswer } from './render.js';
 import { sendMessages } from './reply.js';
@@ -15,7 +16,7 @@ const QUESTION_FIELD = 'question';
  */
 export async function showFollowUpModal(interaction: ButtonInteraction, turnId: number): Promise<void> {
   await interaction.showModal({
-    custom_id: `followup:${turnId}`,
+    custom_id: followUpCustomId(turnId),
     title: DISCORD_TEXTS.followUpModalTitle,
     components: [
       {

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
-import type { Answer, Citation } from '../answer/answer.js';
+import { type Answer, asOfLine, type Citation } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
 import type { StoredArticle, StoredPassage } from '../store/article-store.js';
@@ -36,7 +36,7 @@ function citationLine(citation: Citation): string {
  * `/ask`: the answer with `[n]` markers and its numbered, linked sources, split to fit Discord;
  * with `turnId` (the answer is a stored conversation turn), a button to ask a follow-up.
  */
-export function renderAnswer(question: string, answer: Answer, turnId?: number): DiscordMessage[] {
+export function renderAnswer(question: string, answer: Answer, turnId?: number, now = new Date()): DiscordMessage[] {
   const title = fitTitle(question);
   if (answer.abstained && answer.citations.length === 0) {
     return withButtons(
@@ -54,7 +54,8 @@ export function renderAnswer(question: string, answer: Answer, turnId?: number):
     );
   }
   const sources = answer.citations.map(citationLine).join('\n');
-  const text = `${answer.answer}\n\n**Sources**\n${sources}`;
+  const asOf = asOfLine(answer, now);
+  const text = `${answer.answer}\n\n${asOf ? `*${asOf}*\n` : ''}**Sources**\n${sources}`;
   const footer = answer.writtenBy ? DISCORD_TEXTS.modelAnswerFooter(answer.writtenBy) : DISCORD_TEXTS.answerFooter;
   return withButtons(packEmbeds(textEmbeds(text, { title, color: COLOURS.answer }, footer)), answer.citations, turnId);
 }

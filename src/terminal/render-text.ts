@@ -1,11 +1,11 @@
-import type { Answer } from '../answer/answer.js';
+import { type Answer, asOfLine } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
 import type { StoredArticle } from '../store/article-store.js';
 import { byline } from '../text/source-line.js';
 
 /** An answer and its numbered sources as plain text for a terminal. */
-export function renderAnswerText(answer: Answer): string {
+export function renderAnswerText(answer: Answer, now = new Date()): string {
   // The found answer opens the reply in bold in Discord; a terminal shows it without the Markdown.
   const text = answer.span ? answer.answer.replace(/^\*\*(.+?)\*\* /, '$1 ') : answer.answer;
   if (answer.abstained && answer.citations.length === 0) return text;
@@ -16,7 +16,8 @@ export function renderAnswerText(answer: Answer): string {
   const writer = answer.writtenBy
     ? `\n\n(Written by ${answer.writtenBy}; every citation was checked against its article.)`
     : '';
-  return `${text}\n\n${answer.notStated ? 'Closest source' : 'Sources'}:\n${sources.join('\n')}${writer}`;
+  const asOf = asOfLine(answer, now);
+  return `${text}\n\n${asOf ? `${asOf}\n\n` : ''}${answer.notStated ? 'Closest source' : 'Sources'}:\n${sources.join('\n')}${writer}`;
 }
 
 function articleLine(article: StoredArticle): string {
