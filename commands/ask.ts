@@ -18,7 +18,7 @@ export default {
         .setMaxLength(MAX_QUESTION_CHARS),
     ),
 
-  async execute(interaction, { services, guildId, log }) {
+  async execute(interaction, { services, guildId, settings, log }) {
     // Checked before deferring, so a bad question gets a private message rather than a public "thinking…".
     const question = validateQuestion(interaction.options.getString('question', true));
     await interaction.deferReply();
@@ -26,7 +26,11 @@ export default {
     const draft = new DraftReply((text) => interaction.editReply(renderDraft(question, text)), log);
     let answer: Awaited<ReturnType<typeof services.ask>>;
     try {
-      answer = await services.ask(guildId, question, { onDraft: (text) => draft.update(text) });
+      answer = await services.ask(guildId, question, {
+        onDraft: (text) => draft.update(text),
+        // "Yesterday" is the server's yesterday.
+        timeZone: settings.timeZone,
+      });
     } finally {
       await draft.stop();
     }

@@ -4,6 +4,7 @@ import { ConfigError, FetchFailedError, InvalidInputError, isUserError } from '.
 import type { IngestOutcome, IngestProgress } from './ingest/ingest-service.js';
 import { configureLogger, logger } from './logger.js';
 import { Newsdesk } from './newsdesk.js';
+import { parseTimeZone } from './store/guild-settings.js';
 import { parseGuildOption, parsePageOption } from './terminal/cli-options.js';
 import { type ProgressOutput, progress } from './terminal/progress.js';
 import { renderBriefingText } from './terminal/render-briefing-text.js';
@@ -15,7 +16,7 @@ export const LOCAL_GUILD = 'local';
 
 export const USAGE = `Usage:
   npm run ingest  -- <file|folder|https://link>... [--guild ID]
-  npm run ask     -- "question" [--guild ID] [--json]
+  npm run ask     -- "question" [--guild ID] [--now ISO] [--tz Area/City] [--json]
   npm run sources -- [query] [--guild ID] [--page N] [--json]
   npm run remove  -- <article id|url> [--guild ID]
   npm run briefing -- [--guild ID] [--since 24h|7d|ISO] [--until ISO] [--json]
@@ -80,7 +81,12 @@ export async function runCli(
         return ingestExitCode(outcomes);
       }
       case 'ask': {
-        const answer = await newsdesk.ask(guildId, positionals.join(' '));
+        // "Yesterday" as if asked at --now (default: now), in --tz (default UTC).
+        const now = values.now === undefined ? new Date() : parseMoment(values.now, '--now');
+        const answer = await newsdesk.ask(guildId, positionals.join(' '), {
+          now,
+          timeZone: values.tz === undefined ? undefined : parseTimeZone(values.tz),
+        });
         if (values.json) {
           print(
             JSON.stringify(
@@ -106,7 +112,7 @@ export async function runCli(
             ),
           );
         } else {
-          print(renderAnswerText(answer));
+          print(renderAnswerText(answer, now));
         }
         return EXIT_OK;
       }
@@ -222,6 +228,8 @@ function parseCliArgs(args: readonly string[]) {
       page: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
+      now: { type: 'string' },
+      tz: { type: 'string' },
     },
   });
 }

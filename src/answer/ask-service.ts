@@ -4,6 +4,7 @@ import { quotesSpeaker, unknownOutletMentions } from '../retrieve/outlet-mention
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
 import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
+import { questionPeriod, withoutPeriod } from '../time/question-period.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer } from './extractive-answerer.js';
@@ -23,6 +24,9 @@ export interface AskOptions {
   onDraft?: DraftListener;
   /** The turn this question follows up, when it is asked in a conversation. */
   previous?: PreviousTurn | undefined;
+  /** When it is asked (default: now) and the server's time zone (default UTC), for "yesterday" or "last week". */
+  now?: Date | undefined;
+  timeZone?: string | undefined;
 }
 
 /** Refuse a question that is empty or too long, with a message the user can act on. */
@@ -69,10 +73,13 @@ export class AskService {
     if (this.library.countArticles(guildId) === 0) {
       return { answer: NO_ARTICLES_TEXT, abstained: true, citations: [], support: 0 };
     }
-    const ranking = await this.ranker.rank(guildId, text, PASSAGES_RETRIEVED);
+    // "Yesterday", "last week": the period's articles first; its words are not searched for.
+    const period = questionPeriod(text, options.now ?? new Date(), options.timeZone ?? 'UTC');
+    const searched = period ? withoutPeriod(text, period) : text;
+    const ranking = await this.ranker.rank(guildId, searched, PASSAGES_RETRIEVED, { period });
     const extractive = context
-      ? this.answerFrom(guildId, asked, ranking, context)
-      : this.answerFrom(guildId, text, ranking);
+      ? this.answerFrom(guildId, period ? withoutPeriod(asked, period) : asked, ranking, context)
+      : this.answerFrom(guildId, searched, ranking);
     // The model is asked only when the evidence is there: abstaining is not its call.
     if (!this.writer || extractive.abstained) return extractive;
     return this.writeWithModel(this.writer, text, ranking.passages, extractive, options);

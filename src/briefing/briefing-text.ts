@@ -1,6 +1,7 @@
 // The wording of a briefing's parts, shared by Discord's embeds and the terminal.
+
+import { formatLocal } from '../time/local-time.js';
 import type { Briefing, BriefingStory } from './briefing.js';
-import { formatLocal } from './local-time.js';
 
 /** "Tue 24 Nov, 08:00 – Wed 25 Nov, 08:00 (Europe/Berlin)" */
 export function briefingPeriod(briefing: Briefing): string {

@@ -2,9 +2,9 @@ import { Cron } from 'croner';
 import { componentLogger } from '../logger.js';
 import type { UnfinishedBriefing } from '../store/briefing-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import { instantOf, localMoment, minutesOf } from '../time/local-time.js';
 import type { Briefing } from './briefing.js';
 import type { BriefingService } from './briefing-service.js';
-import { instantOf, localMoment, minutesOf } from './local-time.js';
 
 const log = componentLogger('scheduler');
 

@@ -45,12 +45,12 @@ export async function showFollowUpModal(interaction: ButtonInteraction, turnId: 
 export async function answerFollowUp(
   interaction: ModalSubmitInteraction,
   turnId: number,
-  { services, guildId }: CommandContext,
+  { services, guildId, settings }: CommandContext,
 ): Promise<void> {
   const question = validateQuestion(interaction.fields.getTextInputValue(QUESTION_FIELD));
   await interaction.deferReply();
   const previous = services.conversations.get(guildId, turnId);
-  const answer = await services.ask(guildId, question, { previous });
+  const answer = await services.ask(guildId, question, { previous, timeZone: settings.timeZone });
   const nextTurn = services.conversations.record(
     guildId,
     question,

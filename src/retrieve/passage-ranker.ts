@@ -1,6 +1,7 @@
 import type { EmbeddingModel } from '../embed/embedding-model.js';
 import type { KeywordWeights, PassageScope, StoredPassage } from '../store/article-store.js';
 import { contentWords, stemOf } from '../text/terms.js';
+import type { QuestionPeriod } from '../time/question-period.js';
 import { fuseRankings, limitPerGroup } from './fusion.js';
 import { findNamedDays } from './named-dates.js';
 import { findNamedSources, interleave } from './named-sources.js';
@@ -93,7 +94,7 @@ export class PassageRanker {
    * names outlets the guild has articles from, each named outlet's best passages are taken in
    * turn first, so a question comparing two outlets sees both.
    */
-  async rank(guildId: string, question: string, k: number): Promise<Ranking> {
+  async rank(guildId: string, question: string, k: number, when: QuestionTime = {}): Promise<Ranking> {
     const words = contentWords(question);
     const stems = [...new Set(words.map(stemOf))];
     // Read once (4-5 ms at 100k passages): for leaving common words out, for the reorder's weights,
@@ -110,7 +111,11 @@ export class PassageRanker {
     if (this.options.outletInterleaving) {
       scopes.push(...findNamedSources(question, this.library.sources(guildId)).map((source) => ({ source })));
     }
-    if (this.options.dateInterleaving) scopes.push(...findNamedDays(question).map((day) => ({ day })));
+    if (this.options.dateInterleaving) {
+      scopes.push(...findNamedDays(question).map((day) => ({ day })));
+      // "yesterday", "last week", "in November": the period's best passages first, as a named day's.
+      if (when.period) scopes.push({ days: utcDaysOf(when.period) });
+    }
     const ordered =
       scopes.length === 0
         ? everywhere
@@ -194,7 +199,7 @@ export class PassageRanker {
       options.keywordWeights,
       scope,
     );
-    const scoped = scope.source !== undefined || scope.day !== undefined;
+    const scoped = scope.source !== undefined || scope.day !== undefined || scope.days !== undefined;
     const allowed = scoped && queryVector ? this.library.passageIdsIn(guildId, scope) : undefined;
     const denseHits = queryVector ? this.library.searchVectors(guildId, queryVector, options.candidates, allowed) : [];
     const keywordRanks = new Map(keywordHits.map((hit, index) => [hit.id, index + 1]));
@@ -222,4 +227,17 @@ function filledWithinCap<T>(top: readonly T[], groupOf: (item: T) => string, cap
   const counts = new Map<string, number>();
   for (const item of top) counts.set(groupOf(item), (counts.get(groupOf(item)) ?? 0) + 1);
   return [...counts.values()].every((count) => count <= cap);
+}
+
+/** The period the question's relative date means (read by the caller, who knows when and where it is asked). */
+export interface QuestionTime {
+  period?: QuestionPeriod | undefined;
+}
+
+/** The UTC days a period touches (articles are dated by their UTC day in the indexes). */
+function utcDaysOf(period: QuestionPeriod): { from: string; to: string } {
+  return {
+    from: period.since.toISOString().slice(0, 10),
+    to: new Date(Math.max(period.since.getTime(), period.until.getTime() - 1)).toISOString().slice(0, 10),
+  };
 }

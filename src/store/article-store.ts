@@ -51,6 +51,10 @@ function scopeFilter(scope: PassageScope): { sql: string; values: string[] } {
     clauses.push('substr(a.published_at, 1, 10) = ?');
     values.push(scope.day);
   }
+  if (scope.days !== undefined) {
+    clauses.push('substr(a.published_at, 1, 10) BETWEEN ? AND ?');
+    values.push(scope.days.from, scope.days.to);
+  }
   return { sql: clauses.join(' AND '), values };
 }
 

@@ -52,7 +52,7 @@ export class InMemoryRetrieval implements PassageRetrieval {
   ): { id: number; score: number }[] {
     const wanted = new Set(words.flatMap((word) => indexTerms(word)));
     return this.of(guildId)
-      .filter((passage) => scope.source === undefined || passage.article.source === scope.source)
+      .filter((passage) => inScope(passage, scope))
       .map((passage) => ({
         id: passage.id,
         score: indexTerms(`${passage.article.title} ${passage.text}`).filter((term) => wanted.has(term)).length,
@@ -77,7 +77,7 @@ export class InMemoryRetrieval implements PassageRetrieval {
   passageIdsIn(guildId: string, scope: PassageScope): Set<number> {
     return new Set(
       this.of(guildId)
-        .filter((passage) => scope.source === undefined || passage.article.source === scope.source)
+        .filter((passage) => inScope(passage, scope))
         .map((passage) => passage.id),
     );
   }
@@ -94,4 +94,13 @@ export class InMemoryRetrieval implements PassageRetrieval {
   private of(guildId: string): StoredPassage[] {
     return this.passages.filter((passage) => passage.article.guildId === guildId);
   }
+}
+
+/** Whether a passage is of the scope's outlet and published on its day or days (UTC). */
+function inScope(passage: StoredPassage, scope: PassageScope): boolean {
+  const day = passage.article.publishedAt?.slice(0, 10);
+  if (scope.source !== undefined && passage.article.source !== scope.source) return false;
+  if (scope.day !== undefined && day !== scope.day) return false;
+  if (scope.days !== undefined && (day === undefined || day < scope.days.from || day > scope.days.to)) return false;
+  return true;
 }

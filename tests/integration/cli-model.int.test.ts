@@ -28,7 +28,10 @@ describe('the terminal with a language model configured in the environment', () 
   it('npm run ask prints the checked model answer and says who wrote it', async () => {
     const { code, text } = await cli('ask', QUESTION);
     expect(code).toBe(EXIT_OK);
-    expect(text).toMatch(/^Each country would reportedly send 1,000 additional troops\. \[1\]\n\nSources:/);
+    // The sample article is from 2022: the answer says how old its news is.
+    expect(text).toMatch(
+      /^Each country would reportedly send 1,000 additional troops\. \[1\]\n\nAs of 26 Jan 2022\.\n\nSources:/,
+    );
     expect(text).not.toContain('Paris');
     expect(text).toContain('(Written by scripted-model; every citation was checked against its article.)');
     const json = JSON.parse((await cli('ask', QUESTION, '--json')).text) as { written_by: string; answer: string };

@@ -108,6 +108,12 @@ describe('the command line', () => {
     ['an empty --guild', ['sources', '--guild', ''], /--guild must be a Discord server id or a name/],
     ['a --guild of odd characters', ['ask', 'x', '--guild', '../../etc'], /--guild must be/],
     ['an ftp link', ['ingest', 'ftp://example.com/a.txt'], /Only http and https links can be added, not ftp/],
+    ['a --tz that is no zone', ['ask', 'troops yesterday', '--tz', 'Mars/Base'], /"Mars\/Base" is not a time zone/],
+    [
+      'a --now that is no date',
+      ['ask', 'troops yesterday', '--now', 'soon'],
+      /--now must be like 24h, 7d or an ISO date/,
+    ],
   ])('refuses %s with a clear message and exit code 2, no stack', async (_label, args, message) => {
     const run = await cli(...args);
     expect(run.code).toBe(EXIT_BAD_INPUT);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/briefing.js';
-import { localMoment } from '../../src/briefing/local-time.js';
 import { BriefingScheduler, MAX_ATTEMPTS } from '../../src/briefing/scheduler.js';
 import { Newsdesk } from '../../src/newsdesk.js';
+import { localMoment } from '../../src/time/local-time.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

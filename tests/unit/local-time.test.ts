@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, localMoment, minutesOf } from '../../src/briefing/local-time.js';
+import { instantOf, localMoment, minutesOf } from '../../src/time/local-time.js';
 
 describe('local time in a time zone', () => {
   it('reads the local date and minutes of an instant', () => {

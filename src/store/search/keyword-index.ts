@@ -159,6 +159,7 @@ export class KeywordIndex {
     const outlet = scope.source === undefined ? undefined : (this.outletIds.get(scope.source) ?? -2);
     const day = scope.day === undefined ? undefined : (this.dayIds.get(scope.day) ?? -2);
     if (outlet === -2 || day === -2) return [];
+    const inDays = scope.days ? this.dayMask(scope.days) : undefined;
     if (this.scores.length < this.slotCount) this.scores = new Float64Array(this.slotCount);
     const { scores, passageIds, lengths, outletOf, dayOf } = this;
     const averageLength = this.totalLength / live;
@@ -177,6 +178,7 @@ export class KeywordIndex {
         if ((passageIds[slot] as number) < 0) continue;
         if (outlet !== undefined && outletOf[slot] !== outlet) continue;
         if (day !== undefined && dayOf[slot] !== day) continue;
+        if (inDays && inDays[dayOf[slot] as number] !== 1) continue;
         const packed = counts[i] as number;
         const f =
           weights.text * (packed & TEXT_MAX) +
@@ -193,6 +195,13 @@ export class KeywordIndex {
     const found = best.map((slot) => ({ id: passageIds[slot] as number, score: scores[slot] as number }));
     for (const slot of touched) scores[slot] = 0;
     return found;
+  }
+
+  /** Per day id, 1 when the day falls from `from` to `to` (inclusive). */
+  private dayMask({ from, to }: { from: string; to: string }): Uint8Array {
+    const mask = new Uint8Array(this.dayIds.size);
+    for (const [day, id] of this.dayIds) if (day >= from && day <= to) mask[id] = 1;
+    return mask;
   }
 
   /** The index as flat arrays, dead passages left out, for writing to disk. */
