@@ -1,10 +1,11 @@
 import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
+import { asksForLatest, newestFirst, withoutLatestWords } from '../retrieve/newest-first.js';
 import { quotesSpeaker, unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
 import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
-import { questionPeriod, withoutPeriod } from '../time/question-period.js';
+import { type QuestionPeriod, questionPeriod, withoutPeriod } from '../time/question-period.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer } from './extractive-answerer.js';
@@ -75,10 +76,13 @@ export class AskService {
     }
     // "Yesterday", "last week": the period's articles first; its words are not searched for.
     const period = questionPeriod(text, options.now ?? new Date(), options.timeZone ?? 'UTC');
-    const searched = period ? withoutPeriod(text, period) : text;
-    const ranking = await this.ranker.rank(guildId, searched, PASSAGES_RETRIEVED, { period });
+    // "The latest death toll": the newest of the equally relevant reports answers.
+    const latest = asksForLatest(text);
+    const searched = readable(text, period, latest);
+    const ranked = await this.ranker.rank(guildId, searched, PASSAGES_RETRIEVED, { period });
+    const ranking = latest ? newestFirst(searched, ranked) : ranked;
     const extractive = context
-      ? this.answerFrom(guildId, period ? withoutPeriod(asked, period) : asked, ranking, context)
+      ? this.answerFrom(guildId, readable(asked, period, latest), ranking, context)
       : this.answerFrom(guildId, searched, ranking);
     // The model is asked only when the evidence is there: abstaining is not its call.
     if (!this.writer || extractive.abstained) return extractive;
@@ -154,4 +158,10 @@ export class AskService {
 /** Number ranked passages from 1 for a prompt, with what the answer's sources need. */
 export function promptPassages(ranked: readonly RankedPassage[]): PromptPassage[] {
   return ranked.map(({ passage }, index) => ({ n: index + 1, ...citationSource(passage), text: passage.text }));
+}
+
+/** The question as it is searched and answered: without the words that only say when. */
+function readable(question: string, period: QuestionPeriod | undefined, latest: boolean): string {
+  const dated = period ? withoutPeriod(question, period) : question;
+  return latest ? withoutLatestWords(dated) : dated;
 }
