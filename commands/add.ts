@@ -1,10 +1,14 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
+import { DraftReply } from '../src/discord/draft-reply.js';
 import { renderIngestOutcomes } from '../src/discord/render.js';
 import { sendMessages } from '../src/discord/reply.js';
 import { DISCORD_TEXTS } from '../src/discord/texts.js';
 import { InvalidInputError } from '../src/errors.js';
 import type { ArticleSubmission } from '../src/newsdesk.js';
+
+/** How often at most the reply of a long /add says how far it is. */
+const ADD_PROGRESS_INTERVAL_MS = 3000;
 
 export default {
   data: new SlashCommandBuilder()
@@ -25,7 +29,7 @@ export default {
     .addStringOption((option) => option.setName('source').setDescription('Outlet, e.g. Reuters').setMaxLength(100)),
   moderatorsOnly: true,
 
-  async execute(interaction, { services, guildId, downloadAttachment }) {
+  async execute(interaction, { services, guildId, downloadAttachment, log }) {
     const url = interaction.options.getString('url');
     const file = interaction.options.getAttachment('file');
     const text = interaction.options.getString('text');
@@ -43,7 +47,22 @@ export default {
       submission = { ...overrides, file: { name: file.name, bytes } };
     } else if (url) submission = { ...overrides, url };
     else submission = { ...overrides, text: text ?? '' };
-    const outcomes = await services.addArticles(guildId, submission);
+    // A file of many articles takes a while: the deferred reply says how far it is, every few seconds.
+    const progress = new DraftReply(
+      (text) => interaction.editReply({ content: text, embeds: [] }),
+      log,
+      ADD_PROGRESS_INTERVAL_MS,
+    );
+    let outcomes: Awaited<ReturnType<typeof services.addArticles>>;
+    try {
+      outcomes = await services.addArticles(guildId, submission, {
+        onProgress: (done, total) => {
+          if (total > 1 && done < total) progress.update(DISCORD_TEXTS.addProgress(done, total));
+        },
+      });
+    } finally {
+      await progress.stop();
+    }
     await sendMessages(interaction, renderIngestOutcomes(outcomes), { ephemeral: true });
   },
 } satisfies Command;

@@ -128,14 +128,18 @@ export class Newsdesk {
    * Add what a moderator submitted (text, a file, a link) to a guild. A single article that cannot
    * be stored throws its UserError; a file holding several articles reports each one.
    */
-  async addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]> {
+  async addArticles(
+    guildId: string,
+    submission: ArticleSubmission,
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<IngestOutcome[]> {
     let inputs: ArticleInput[];
     if ('text' in submission) inputs = [pastedTextArticle(submission.text, submission)];
     else if ('file' in submission)
       inputs = uploadedFileArticles(submission.file.bytes, submission.file.name, submission);
     else inputs = withOverrides([await this.fetcher.fetchArticle(submission.url)], submission);
     if (inputs.length === 0) throw new InvalidInputError('no-articles', 'There is no article in that.');
-    const outcomes = await this.tracked(() => this.ingest.ingestArticles(inputs, guildId));
+    const outcomes = await this.tracked(() => this.ingest.ingestArticles(inputs, guildId, options.onProgress));
     const [only] = outcomes;
     if (outcomes.length === 1 && only?.status === 'failed') throw only.error;
     return outcomes;

@@ -17,7 +17,12 @@ import type { GuildSettings } from '../store/guild-settings.js';
 /** The core services the commands call: the Newsdesk facade in the bot, fakes in unit tests. */
 export interface BotServices {
   ask(guildId: string, question: string, options?: AskOptions): Promise<Answer>;
-  addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]>;
+  /** `onProgress` hears, during a file of many articles, how many are stored so far. */
+  addArticles(
+    guildId: string,
+    submission: ArticleSubmission,
+    options?: { onProgress?: (done: number, total: number) => void },
+  ): Promise<IngestOutcome[]>;
   listSources(guildId: string, options?: { query?: string | undefined; page?: number; pageSize?: number }): SourcesPage;
   removeArticle(guildId: string, idOrUrl: string): StoredArticle;
   /** Turns of conversations, for follow-up questions asked from an answer's button. */

@@ -20,6 +20,8 @@ export const DISCORD_TEXTS = {
   noFeeds: 'This server follows no feeds. A moderator can add one with /feed add.',
   noSources: 'No articles have been added here yet. A moderator can add some with /add.',
   noSourcesMatching: (query: string) => `No articles here match "${query}".`,
+  addProgress: (done: number, total: number) =>
+    `Adding the articles: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} stored so far…`,
   showPassages: 'Show passages',
   askFollowUp: 'Ask a follow-up',
   followUpModalTitle: 'Ask a follow-up',

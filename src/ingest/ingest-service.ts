@@ -46,10 +46,14 @@ export class IngestService {
 
   /**
    * Ingest articles into a guild; each article gets its own outcome, and one bad article does not
-   * stop the rest. Rounds overlap: while one round's passages are embedded (in the model's worker
+   * stop the rest; `onProgress` hears how many are done after each round is saved. Rounds overlap: while one round's passages are embedded (in the model's worker
    * threads), the next articles are prepared and the round before is saved.
    */
-  async ingestArticles(inputs: readonly ArticleInput[], guildId: string): Promise<IngestOutcome[]> {
+  async ingestArticles(
+    inputs: readonly ArticleInput[],
+    guildId: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
     let round: Pending[] = [];
     let roundPassages = 0;
@@ -72,6 +76,7 @@ export class IngestService {
       await settleInFlight();
       inFlight = embedding.then((vectors) => {
         outcomes.push(...this.save(current, vectors, guildId));
+        onProgress?.(outcomes.length, inputs.length);
       });
       // Handled when awaited; this keeps a failure from counting as unhandled meanwhile.
       inFlight.catch(() => undefined);

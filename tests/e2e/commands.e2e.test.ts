@@ -133,6 +133,33 @@ describe('slash commands through discord.js, with fake core services', () => {
     expect(callsOf('addArticles')[0]?.argument).toMatchObject({ source: 'Coast Times' });
   });
 
+  it('says how far a long /add is in its deferred reply, at most every few seconds, then what was stored', async () => {
+    // Three steps in 3.4 s: the first is shown at once; the second falls inside the 3-second
+    // interval and is shown when it has passed; the third comes after, just before the end, and
+    // gives way to the final reply.
+    services.nextAddProgress = [
+      { done: 40, total: 400, afterMs: 100 },
+      { done: 80, total: 400, afterMs: 300 },
+      { done: 120, total: 400, afterMs: 3000 },
+    ];
+    const record = await harness.fake.settled(
+      harness.fake.sendCommand('add', {
+        guildId: GUILD_A.id,
+        permissions: MANAGE_GUILD,
+        options: { text: 'Ports reopen after storm\nThe ports reopened on Monday.' },
+      }),
+    );
+    const final = (edit: (typeof record.edits)[number] | undefined) => edit?.message.embeds[0]?.description ?? '';
+    await harness.fake.waitFor(() => record.edits.some((edit) => final(edit).startsWith('✓')));
+    const contents = record.edits.map((edit) => edit.message.content);
+    expect(contents.slice(0, -1)).toEqual([DISCORD_TEXTS.addProgress(40, 400), DISCORD_TEXTS.addProgress(80, 400)]);
+    // The last edit replaces the progress line with what was stored.
+    expect(contents.at(-1)).toBe('');
+    expect(final(record.edits.at(-1))).toMatch(/^✓ Added \*\*Ports reopen after storm\*\*/);
+    const [first, second] = record.edits;
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2900);
+  });
+
   it('downloads an attached file and hands its bytes to the core', async () => {
     const body = 'Bridge opens\nThe new bridge opened to traffic today.';
     await run('add', {

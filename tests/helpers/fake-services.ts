@@ -50,8 +50,19 @@ export class FakeServices implements BotServices {
     return this.nextAnswer;
   }
 
-  async addArticles(guildId: string, submission: ArticleSubmission): Promise<IngestOutcome[]> {
+  /** Progress steps the next /add reports, each after a pause, as a long file's ingest would. */
+  nextAddProgress: { done: number; total: number; afterMs: number }[] = [];
+
+  async addArticles(
+    guildId: string,
+    submission: ArticleSubmission,
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<IngestOutcome[]> {
     this.record('addArticles', guildId, submission);
+    for (const step of this.nextAddProgress.splice(0)) {
+      await new Promise((resolve) => setTimeout(resolve, step.afterMs));
+      options.onProgress?.(step.done, step.total);
+    }
     const title = submission.title ?? ('text' in submission ? (submission.text.split('\n')[0] ?? '') : 'Untitled');
     if (title.trim() === '') throw new InvalidInputError('empty-text', 'The text is empty.');
     const article = fakeArticle(guildId, title, submission.source ?? null);

@@ -100,6 +100,23 @@ describe('storing articles', () => {
     }
   });
 
+  it('reports how many articles of a long file are stored, round by round', async () => {
+    const articles = Array.from({ length: 30 }, (_, index) => ({
+      title: `Timetable report ${index}`,
+      body: `Timetable report ${index} for route ${index}. ${'The island ferry keeps its timetable through the winter months, the operator said. '.repeat(30)}`,
+    }));
+    const steps: [number, number][] = [];
+    const lines = articles.map((article) => JSON.stringify(article)).join(',');
+    await newsdesk.addArticles(
+      'g1',
+      { file: { name: 'timetables.json', bytes: Buffer.from(`[${lines}]`) } },
+      { onProgress: (done, total) => steps.push([done, total]) },
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    expect(steps.at(-1)).toEqual([30, 30]);
+    expect(steps.every(([done], index) => index === 0 || done > (steps[index - 1]?.[0] ?? 0))).toBe(true);
+  });
+
   it('keeps guilds apart: lists, search and answers', async () => {
     await newsdesk.ingestArticles([harbour], 'guild-a');
     await newsdesk.ingestArticles([vineyard], 'guild-b');
