@@ -124,7 +124,11 @@ export async function runCli(
           );
           return EXIT_BAD_INPUT;
         }
-        print(values.json ? JSON.stringify(listing, null, 2) : renderSourcesText(listing));
+        print(
+          values.json
+            ? JSON.stringify(listing, null, 2)
+            : renderSourcesText(listing, positionals.join(' ') || undefined),
+        );
         return EXIT_OK;
       }
       case 'briefing': {

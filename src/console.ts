@@ -56,7 +56,8 @@ export async function runConsoleLine(
       }
       case '/sources': {
         const page = /^\d+$/.test(rest) ? Number(rest) : 1;
-        return renderSourcesText(newsdesk.listSources(guildId, { query: /^\d+$/.test(rest) ? undefined : rest, page }));
+        const query = /^\d+$/.test(rest) || rest === '' ? undefined : rest;
+        return renderSourcesText(newsdesk.listSources(guildId, { query, page }), query);
       }
       case '/add':
         if (!rest) return 'Usage: /add <file|folder|link>';

@@ -22,8 +22,14 @@ import { settledWithin } from './settled-within.js';
 import type { StoredArticle, StoredPassage } from './store/article-store.js';
 import type { GuildSettingsStore } from './store/guild-settings.js';
 import { NewsLibrary } from './store/news-library.js';
+import { contentWords } from './text/terms.js';
 
 export const SOURCES_PAGE_SIZE = 10;
+/** A /sources search lists at most this many articles, from at most this many matching passages. */
+const MAX_SEARCHED_ARTICLES = 200;
+const MAX_SEARCHED_PASSAGES = 400;
+/** The headline counts most in a search of the articles, as in the ranking's keyword weights. */
+const TEXT_SEARCH = { title: 2, source: 1, text: 1 };
 
 export interface SourcesPage {
   articles: StoredArticle[];
@@ -237,15 +243,44 @@ export class Newsdesk {
     options: { query?: string | undefined; page?: number; pageSize?: number } = {},
   ): SourcesPage {
     const pageSize = options.pageSize ?? SOURCES_PAGE_SIZE;
-    const total = this.library.countArticles(guildId, options.query);
+    const query = options.query?.trim();
+    if (query) {
+      const found = this.searchArticles(guildId, query);
+      const pages = Math.max(1, Math.ceil(found.length / pageSize));
+      const page = Math.min(Math.max(1, options.page ?? 1), pages);
+      return { articles: found.slice((page - 1) * pageSize, page * pageSize), page, pages, total: found.length };
+    }
+    const total = this.library.countArticles(guildId);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
-    const articles = this.library.listArticles(guildId, {
-      query: options.query,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
+    const articles = this.library.listArticles(guildId, { limit: pageSize, offset: (page - 1) * pageSize });
     return { articles, page, pages, total };
+  }
+
+  /**
+   * The guild's articles a query finds: those whose headline or outlet holds it (newest first),
+   * then those whose text it finds in the keyword index (best passage first).
+   */
+  private searchArticles(guildId: string, query: string): StoredArticle[] {
+    const byTitle = this.library.listArticles(guildId, { query, limit: MAX_SEARCHED_ARTICLES });
+    const words = contentWords(query);
+    const hits = words.length > 0 ? this.library.keywordSearch(guildId, words, MAX_SEARCHED_PASSAGES, TEXT_SEARCH) : [];
+    const passages = new Map(
+      this.library
+        .getPassages(
+          guildId,
+          hits.map((hit) => hit.id),
+        )
+        .map((p) => [p.id, p]),
+    );
+    const seen = new Set<string>();
+    const found: StoredArticle[] = [];
+    for (const article of [...byTitle, ...hits.flatMap((hit) => passages.get(hit.id)?.article ?? [])]) {
+      if (seen.has(article.id) || found.length >= MAX_SEARCHED_ARTICLES) continue;
+      seen.add(article.id);
+      found.push(article);
+    }
+    return found;
   }
 
   /** Find a guild's article by its id or its URL. */

@@ -26,8 +26,9 @@ function articleLine(article: StoredArticle): string {
 }
 
 /** A page of the article list as plain text. */
-export function renderSourcesText(page: SourcesPage): string {
-  if (page.total === 0) return 'No articles yet.';
+export function renderSourcesText(page: SourcesPage, query?: string): string {
+  // "No articles yet" only when there are none: a search that finds nothing says so.
+  if (page.total === 0) return query ? `No articles here match "${query}".` : 'No articles yet.';
   const lines = page.articles.map(articleLine);
   return `${lines.join('\n')}\n(${page.total} article${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages})`;
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { Newsdesk } from '../../src/newsdesk.js';
 import { VectorRecordStore } from '../../src/store/vector-records.js';
+import { renderSourcesText } from '../../src/terminal/render-text.js';
 import { fakeModel } from '../helpers/fake-embeddings.js';
 import { withStoredDatabase } from '../helpers/stored-database.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -115,6 +116,23 @@ describe('storing articles', () => {
     expect(steps.length).toBeGreaterThanOrEqual(2);
     expect(steps.at(-1)).toEqual([30, 30]);
     expect(steps.every(([done], index) => index === 0 || done > (steps[index - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it("finds articles by their text as well as their headline, headline matches first, in /sources' search", async () => {
+    await newsdesk.ingestArticles([harbour, vineyard], 'g1');
+    // "offshore" is only in the harbour article's text; "harvest" is in the vineyard headline.
+    expect(newsdesk.listSources('g1', { query: 'offshore' }).articles.map((article) => article.title)).toEqual([
+      harbour.title,
+    ]);
+    expect(newsdesk.listSources('g1', { query: 'harvest' }).articles.map((article) => article.title)).toEqual([
+      vineyard.title,
+    ]);
+    const both = newsdesk.listSources('g1', { query: 'strike grapes' });
+    expect(both.total).toBe(2);
+    expect(newsdesk.listSources('g1', { query: 'zeppelin' })).toMatchObject({ total: 0, articles: [] });
+    expect(renderSourcesText(newsdesk.listSources('g1', { query: 'zeppelin' }), 'zeppelin')).toBe(
+      'No articles here match "zeppelin".',
+    );
   });
 
   it('keeps guilds apart: lists, search and answers', async () => {
