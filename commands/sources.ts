@@ -9,7 +9,7 @@ export default {
     .setDescription('List the articles added to this server, newest first.')
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) =>
-      option.setName('query').setDescription('Only titles or outlets containing this').setMaxLength(100),
+      option.setName('query').setDescription('Words in the titles, outlets or text of the articles').setMaxLength(100),
     )
     .addIntegerOption((option) => option.setName('page').setDescription('Page number').setMinValue(1)),
 

@@ -6,8 +6,9 @@ import type { AttachedFile, BotServices, Command, CommandContext } from './comma
 import { answerFollowUp, showFollowUpModal } from './follow-ups.js';
 import { canManageServer, isModerator } from './permissions.js';
 import type { CommandRateLimits } from './rate-limits.js';
-import { renderPassages } from './render.js';
+import { renderPassages, renderSources } from './render.js';
 import { replyWithError, sendMessages } from './reply.js';
+import { sourcesPageOf } from './sources-buttons.js';
 import { DISCORD_TEXTS } from './texts.js';
 
 export interface RouterOptions {
@@ -100,6 +101,18 @@ async function pressButton(interaction: ButtonInteraction, { services, guildId }
   const turnId = followUpTurnId(interaction.customId);
   if (turnId !== undefined) {
     await showFollowUpModal(interaction, turnId);
+    return;
+  }
+  const sources = sourcesPageOf(interaction.customId);
+  if (sources) {
+    // The page replaces the one the button is under (only its presser sees the list).
+    const [message] = renderSources(services.listSources(guildId, sources), sources.query);
+    if (message)
+      await interaction.update({
+        content: message.content ?? '',
+        embeds: message.embeds,
+        components: message.components ?? [],
+      });
     return;
   }
   const passageIds = shownPassageIds(interaction.customId);

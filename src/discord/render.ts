@@ -9,6 +9,7 @@ import type { GuildSettings } from '../store/guild-settings.js';
 import { byline } from '../text/source-line.js';
 import { answerButtons } from './answer-buttons.js';
 import { DISCORD_LIMITS, type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
+import { sourcesButtons } from './sources-buttons.js';
 import { DISCORD_TEXTS } from './texts.js';
 
 export const COLOURS = { answer: 0x5865f2, abstained: 0x99aab5, list: 0x2b8a3e, failure: 0xe03131 } as const;
@@ -115,7 +116,11 @@ export function renderSources(page: SourcesPage, query: string | undefined): Dis
       ? `Page ${page.page} of ${page.pages}${page.page < page.pages ? ` · /sources page:${page.page + 1}` : ''}`
       : undefined;
   const lines = page.articles.map(articleLine).join('\n');
-  return packEmbeds(textEmbeds(lines, { title: fitTitle(title), color: COLOURS.list }, footer));
+  const messages = packEmbeds(textEmbeds(lines, { title: fitTitle(title), color: COLOURS.list }, footer));
+  const last = messages.at(-1);
+  const buttons = sourcesButtons(page, query);
+  if (last && buttons.length > 0) last.components = buttons;
+  return messages;
 }
 
 /** `/add`: what was stored, one line per article. */

@@ -23,6 +23,8 @@ export const DISCORD_TEXTS = {
   addProgress: (done: number, total: number) =>
     `Adding the articles: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} stored so far…`,
   showPassages: 'Show passages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
   askFollowUp: 'Ask a follow-up',
   followUpModalTitle: 'Ask a follow-up',
   followUpLabel: 'Your follow-up question',

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/answer.js';
 import { DISCORD_TEXTS } from '../../src/discord/texts.js';
 import { GUILD_A, GUILD_B, useFakeServicesBot } from '../helpers/bot-harness.js';
-import { type FakeDiscord, type FakeInteraction, MANAGE_GUILD } from '../helpers/fake-discord.js';
+import { type FakeDiscord, type FakeInteraction, type FakeMessage, MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { fakeArticle } from '../helpers/fake-services.js';
 
 const EPHEMERAL = 64;
@@ -288,6 +288,28 @@ describe('slash commands through discord.js, with fake core services', () => {
     const third = await run('sources', { guildId: GUILD_B.id, options: { page: 3 } });
     expect(third.original?.embeds[0]?.description?.split('\n')).toHaveLength(3);
     expect(third.original?.embeds[0]?.footer?.text).toBe('Page 3 of 3');
+  });
+
+  it('pages /sources with Previous and Next, in place, keeping the query', async () => {
+    services.articles.set(
+      GUILD_B.id,
+      Array.from({ length: 23 }, (_, index) => fakeArticle(GUILD_B.id, `Story ${23 - index}`, 'Wire')),
+    );
+    const first = await run('sources', { guildId: GUILD_B.id, options: { query: 'Story' } });
+    const [previous, next] = first.original?.components[0]?.components ?? [];
+    expect(previous).toMatchObject({ label: 'Previous', disabled: true });
+    expect(next).toMatchObject({ label: 'Next', custom_id: 'sources:2:Story' });
+    const pressed = await harness.fake.settled(
+      harness.fake.pressButton(first.original as FakeMessage, next?.custom_id ?? '', { guildId: GUILD_B.id }),
+    );
+    expect(pressed.callbacks[0]?.type).toBe(7);
+    expect(pressed.original?.embeds[0]?.footer?.text).toBe('Page 2 of 3 · /sources page:3');
+    expect(callsOf('listSources').at(-1)?.argument).toMatchObject({ query: 'Story', page: 2 });
+    const buttons = pressed.original?.components[0]?.components ?? [];
+    expect(buttons.map((button) => [button.custom_id, button.disabled ?? false])).toEqual([
+      ['sources:1:Story', false],
+      ['sources:3:Story', false],
+    ]);
   });
 
   it('renders /briefing as a summary, one embed per story with its sources beside it, and quick hits; a quiet period in one line', async () => {

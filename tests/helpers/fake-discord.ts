@@ -29,7 +29,7 @@ export interface FakeMessage {
 
 export interface FakeActionRow {
   type: number;
-  components: { type: number; style?: number; label?: string; custom_id?: string; url?: string }[];
+  components: { type: number; style?: number; label?: string; custom_id?: string; url?: string; disabled?: boolean }[];
 }
 
 export interface FakeEmbed {
@@ -538,6 +538,12 @@ export class FakeDiscord {
         record.original = this.message(callback.data ?? {});
       }
       if (callback.type === 9) checkModal(record, this, callback.data ?? {});
+      // UPDATE_MESSAGE: a component's press edits the message it is under.
+      if (callback.type === 7) {
+        if (record.type !== 3) this.reject(record, 400, 50035, 'Invalid Form Body: only a component can update');
+        checkMessage(record, this, callback.data ?? {});
+        record.original = this.message(callback.data ?? {});
+      }
       // Discord answers a modal only to a command or a button press.
       if (callback.type === 9 && record.type !== 2 && record.type !== 3)
         this.reject(record, 400, 50035, 'Invalid Form Body: a modal cannot answer this interaction');
