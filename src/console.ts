@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import { type PreviousTurn, questionInContext } from './answer/follow-up.js';
+import { type PreviousTurn, turnOf } from './answer/follow-up.js';
 import { isUserError } from './errors.js';
 import { componentLogger } from './logger.js';
 import type { Newsdesk } from './newsdesk.js';
@@ -48,10 +48,7 @@ export async function runConsoleLine(
         // Plain text follows up the last answer; /ask starts again.
         const previous = command === '' ? session.previous : undefined;
         const answer = await newsdesk.ask(guildId, rest, { previous });
-        session.previous = {
-          question: questionInContext(rest, previous),
-          articleIds: answer.citations.map((citation) => citation.articleId),
-        };
+        session.previous = turnOf(rest, answer, previous);
         return renderAnswerText(answer);
       }
       case '/sources': {

@@ -1,6 +1,6 @@
 import type { Answer } from './answer/answer.js';
 import { type AskOptions, AskService } from './answer/ask-service.js';
-import { type PreviousTurn, questionInContext } from './answer/follow-up.js';
+import { type PreviousTurn, turnOf } from './answer/follow-up.js';
 import { ModelWriter } from './answer/model-writer.js';
 import type { Briefing } from './briefing/briefing.js';
 import { BriefingService } from './briefing/briefing-service.js';
@@ -39,9 +39,6 @@ export interface SourcesPage {
 }
 
 /** How long a shutdown waits for work in flight. */
-/** A conversation turn's question is kept to this length (a chain of follow-ups does not grow without end). */
-const MAX_TURN_QUESTION_CHARS = 1000;
-
 export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** The longest period an on-demand briefing covers: one week. */
@@ -214,9 +211,7 @@ export class Newsdesk {
       answer: Answer,
       follows?: { id: number; turn: PreviousTurn },
     ): number => {
-      const asked = questionInContext(question, follows?.turn).slice(0, MAX_TURN_QUESTION_CHARS);
-      const articleIds = [...new Set(answer.citations.map((citation) => citation.articleId))];
-      return this.library.conversationRecords.record(guildId, { question: asked, articleIds }, follows?.id);
+      return this.library.conversationRecords.record(guildId, turnOf(question, answer, follows?.turn), follows?.id);
     },
     get: (guildId: string, id: number): PreviousTurn | undefined => this.library.conversationRecords.get(guildId, id),
   };

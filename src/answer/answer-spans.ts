@@ -213,13 +213,13 @@ function quotationSpan(
   const speaker = speakerWords(typed, quotations, reading.names, context.lastNamed);
   if (!speaker) return undefined;
   // The speaker's name says whose words these are, not what they are about: it neither counts nor is looked for.
-  const own = new Set([...stems, ...context.stemsRunOn]);
+  const own = [...new Set([...stems, ...context.stemsRunOn])];
   let total = 0;
   let found = 0;
   for (const [stem, rarity] of reading.weights) {
     if (speaker.has(stem)) continue;
     total += rarity;
-    if ([...own].some((token) => sameWordFamily(token, stem))) found += rarity;
+    if (own.some((token) => sameWordFamily(token, stem))) found += rarity;
     else if (context.stemsBefore.has(stem)) found += WORD_BEFORE_WEIGHT * rarity;
   }
   return { text: quotation.text, kind: 'quotation', proximity: total > 0 ? found / total : 0.5, unitMatch: false };

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leansOnPrevious, questionInContext } from '../../src/answer/follow-up.js';
-import { Newsdesk } from '../../src/newsdesk.js';
-import { fakeModel } from '../helpers/fake-embeddings.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 describe('reading a follow-up with the turn before', () => {
   it.each([
@@ -29,36 +27,27 @@ describe('reading a follow-up with the turn before', () => {
 });
 
 describe('answering a follow-up', () => {
-  const temp = makeTempDir();
-  let newsdesk: Newsdesk;
-  beforeAll(async () => {
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(
-      [
-        {
-          title: 'Pentagon puts troops on alert',
-          source: 'Wire',
-          body: 'The Pentagon put 8,500 troops on alert on Monday. The troops would be deployed to Eastern Europe if the alliance asks for them.',
-        },
-        {
-          title: 'Harbour bank launches its new app',
-          source: 'Coast Times',
-          body: 'The harbour bank launched its new banking app on Tuesday. The app will be deployed to customers in Scotland first, the bank said.',
-        },
-      ],
-      'g',
-    );
-  });
-  afterAll(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(
+    [
+      {
+        title: 'Pentagon puts troops on alert',
+        source: 'Wire',
+        body: 'The Pentagon put 8,500 troops on alert on Monday. The troops would be deployed to Eastern Europe if the alliance asks for them.',
+      },
+      {
+        title: 'Harbour bank launches its new app',
+        source: 'Coast Times',
+        body: 'The harbour bank launched its new banking app on Tuesday. The app will be deployed to customers in Scotland first, the bank said.',
+      },
+    ],
+    'g',
+  );
 
   it('answers "where?" about the subject of the question before', async () => {
     const troops = { question: 'How many troops did the Pentagon put on alert?', articleIds: [] };
     const app = { question: 'When did the harbour bank launch its app?', articleIds: [] };
-    const afterTroops = await newsdesk.ask('g', 'Where would they be deployed?', { previous: troops });
-    const afterApp = await newsdesk.ask('g', 'Where would it be deployed?', { previous: app });
+    const afterTroops = await newsdesk().ask('g', 'Where would they be deployed?', { previous: troops });
+    const afterApp = await newsdesk().ask('g', 'Where would it be deployed?', { previous: app });
     expect(afterTroops.answer).toMatch(/Eastern Europe/);
     expect(afterTroops.citations[0]?.title).toBe('Pentagon puts troops on alert');
     expect(afterApp.answer).toMatch(/Scotland/);
@@ -67,16 +56,16 @@ describe('answering a follow-up', () => {
 
   it('keeps a conversation turn, as it was read, for a day', () => {
     const answer = { answer: 'x', abstained: false, citations: [], support: 1 };
-    const first = newsdesk.conversations.record('g', 'How many troops did the Pentagon put on alert?', answer);
-    const turn = newsdesk.conversations.get('g', first);
+    const first = newsdesk().conversations.record('g', 'How many troops did the Pentagon put on alert?', answer);
+    const turn = newsdesk().conversations.get('g', first);
     expect(turn?.question).toBe('How many troops did the Pentagon put on alert?');
-    const second = newsdesk.conversations.record('g', 'Where?', answer, {
+    const second = newsdesk().conversations.record('g', 'Where?', answer, {
       id: first,
       turn: turn ?? { question: '', articleIds: [] },
     });
-    expect(newsdesk.conversations.get('g', second)?.question).toBe(
+    expect(newsdesk().conversations.get('g', second)?.question).toBe(
       'Where? How many troops did the Pentagon put on alert?',
     );
-    expect(newsdesk.conversations.get('other-guild', second)).toBeUndefined();
+    expect(newsdesk().conversations.get('other-guild', second)).toBeUndefined();
   });
 });

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.js';
+import { describe, expect, it } from 'vitest';
 import { asksForLatest } from '../../src/retrieve/newest-first.js';
-import { fakeModel } from '../helpers/fake-embeddings.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 describe('questions about the latest state', () => {
   it.each([
@@ -14,36 +12,27 @@ describe('questions about the latest state', () => {
     expect(asksForLatest(question)).toBe(latest);
   });
 
-  const temp = makeTempDir();
-  let newsdesk: Newsdesk;
-  beforeAll(async () => {
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(
-      [
-        {
-          title: 'Valley floods: death toll rises',
-          source: 'Valley Post',
-          publishedAt: '2026-11-28T09:00:00Z',
-          body: 'The death toll from the valley floods rose to 52 on Saturday, the regional authority said.',
-        },
-        {
-          title: 'Valley floods: death toll rises',
-          source: 'Valley Post',
-          publishedAt: '2026-11-20T09:00:00Z',
-          // The older report repeats the question's words: by relevance alone it would come first.
-          body: 'The death toll from the valley floods rose to 40 on Friday. The valley floods death toll is expected to rise again, the regional authority said.',
-        },
-      ],
-      'g',
-    );
-  });
-  afterAll(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(
+    [
+      {
+        title: 'Valley floods: death toll rises',
+        source: 'Valley Post',
+        publishedAt: '2026-11-28T09:00:00Z',
+        body: 'The death toll from the valley floods rose to 52 on Saturday, the regional authority said.',
+      },
+      {
+        title: 'Valley floods: death toll rises',
+        source: 'Valley Post',
+        publishedAt: '2026-11-20T09:00:00Z',
+        // The older report repeats the question's words: by relevance alone it would come first.
+        body: 'The death toll from the valley floods rose to 40 on Friday. The valley floods death toll is expected to rise again, the regional authority said.',
+      },
+    ],
+    'g',
+  );
 
   it('answers a changing figure from the newest report', async () => {
-    const answer = await newsdesk.ask('g', "What's the latest death toll from the valley floods?");
+    const answer = await newsdesk().ask('g', "What's the latest death toll from the valley floods?");
     expect(answer.answer).toMatch(/^The death toll from the valley floods rose to 52/);
     expect(answer.citations[0]?.publishedAt).toBe('2026-11-28T09:00:00.000Z');
   });

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.js';
+import { describe, expect, it } from 'vitest';
 import { unknownOutletMentions } from '../../src/retrieve/outlet-mentions.js';
-import { fakeModel } from '../helpers/fake-embeddings.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 const KNOWN = ['TechCrunch', 'The Verge', 'CNBC | World Business News Leader', 'The Roar | Sports Writers Blog'];
 
@@ -41,33 +39,24 @@ describe('unknownOutletMentions', () => {
 });
 
 describe('asking about an outlet the server has no articles from', () => {
-  const temp = makeTempDir();
-  let newsdesk: Newsdesk;
-  beforeAll(async () => {
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(
-      [
-        {
-          title: 'Harbourtown dock workers end port strike after pay deal',
-          source: 'Coast Times',
-          body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent. The talks took eleven hours, union negotiator Mara Osei said.',
-        },
-        {
-          title: 'IPCC report warns of faster sea level rise',
-          source: 'Coast Times',
-          body: 'The IPCC report said sea levels could rise by half a metre by 2100 as ice sheets melt faster than expected.',
-        },
-      ],
-      'g',
-    );
-  });
-  afterAll(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(
+    [
+      {
+        title: 'Harbourtown dock workers end port strike after pay deal',
+        source: 'Coast Times',
+        body: 'Dock workers at the Harbourtown container port ended their strike on Friday after accepting a pay deal of seven percent. The talks took eleven hours, union negotiator Mara Osei said.',
+      },
+      {
+        title: 'IPCC report warns of faster sea level rise',
+        source: 'Coast Times',
+        body: 'The IPCC report said sea levels could rise by half a metre by 2100 as ice sheets melt faster than expected.',
+      },
+    ],
+    'g',
+  );
 
   it('says it has no articles from that outlet instead of answering from another', async () => {
-    const answer = await newsdesk.ask('g', 'What pay deal ended the port strike, according to a Bloomberg report?');
+    const answer = await newsdesk().ask('g', 'What pay deal ended the port strike, according to a Bloomberg report?');
     expect(answer).toMatchObject({ abstained: true, citations: [] });
     expect(answer.answer).toBe(
       "There are no articles from Bloomberg here, so I can't say what it reported. Check /sources for the outlets I have.",
@@ -75,22 +64,22 @@ describe('asking about an outlet the server has no articles from', () => {
   });
 
   it('answers about a report its headlines are about, and still refuses an outlet it lacks', async () => {
-    const answer = await newsdesk.ask('g', 'What did the IPCC report say about sea levels?');
+    const answer = await newsdesk().ask('g', 'What did the IPCC report say about sea levels?');
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain('half a metre');
-    const elsewhere = await newsdesk.ask('g', 'What did the Reuters report say about sea levels?');
+    const elsewhere = await newsdesk().ask('g', 'What did the Reuters report say about sea levels?');
     expect(elsewhere).toMatchObject({ abstained: true, citations: [] });
     expect(elsewhere.answer).toContain('There are no articles from Reuters here');
   });
 
   it('takes a name the found articles quote as the person it is, not as an outlet', async () => {
-    const answer = await newsdesk.ask('g', 'How long did the port strike talks take, according to Osei?');
+    const answer = await newsdesk().ask('g', 'How long did the port strike talks take, according to Osei?');
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain('eleven hours');
   });
 
   it('answers when the outlet named is one it has', async () => {
-    const answer = await newsdesk.ask('g', 'What pay deal ended the port strike, according to a Coast Times report?');
+    const answer = await newsdesk().ask('g', 'What pay deal ended the port strike, according to a Coast Times report?');
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain('seven percent');
   });

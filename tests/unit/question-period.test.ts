@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.js';
+import { describe, expect, it } from 'vitest';
 import { questionPeriod } from '../../src/time/question-period.js';
-import { fakeModel } from '../helpers/fake-embeddings.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
 // Tuesday 1 Dec 2026, 10:00 UTC (11:00 in Berlin).
 const now = new Date('2026-12-01T10:00:00Z');
@@ -46,37 +44,28 @@ describe('the period a question is about', () => {
 });
 
 describe('asking about a period', () => {
-  const temp = makeTempDir();
-  let newsdesk: Newsdesk;
-  beforeAll(async () => {
-    newsdesk = await Newsdesk.open({ dataDir: temp.dir, embedding: undefined as never }, { model: fakeModel() });
-    await newsdesk.ingestArticles(
-      [
-        {
-          title: 'Port workers walk out over pay',
-          source: 'Harbour Times',
-          publishedAt: '2026-11-24T09:00:00Z',
-          body: 'Dock workers at the port walked out on Tuesday over pay, and forty ships waited offshore at the port.',
-        },
-        {
-          title: 'Port workers return after deal',
-          source: 'Harbour Times',
-          publishedAt: '2026-11-30T09:00:00Z',
-          body: 'Dock workers at the port returned to work on Monday after accepting a pay deal of seven percent.',
-        },
-      ],
-      'g',
-    );
-  });
-  afterAll(() => {
-    newsdesk.close();
-    temp.remove();
-  });
+  const newsdesk = newsdeskWith(
+    [
+      {
+        title: 'Port workers walk out over pay',
+        source: 'Harbour Times',
+        publishedAt: '2026-11-24T09:00:00Z',
+        body: 'Dock workers at the port walked out on Tuesday over pay, and forty ships waited offshore at the port.',
+      },
+      {
+        title: 'Port workers return after deal',
+        source: 'Harbour Times',
+        publishedAt: '2026-11-30T09:00:00Z',
+        body: 'Dock workers at the port returned to work on Monday after accepting a pay deal of seven percent.',
+      },
+    ],
+    'g',
+  );
 
   it("answers from the period's articles first", async () => {
-    const yesterday = await newsdesk.ask('g', 'What did the dock workers at the port do yesterday?', { now });
+    const yesterday = await newsdesk().ask('g', 'What did the dock workers at the port do yesterday?', { now });
     expect(yesterday.citations[0]?.title).toBe('Port workers return after deal');
-    const lastWeek = await newsdesk.ask('g', 'What did the dock workers at the port do a week ago?', {
+    const lastWeek = await newsdesk().ask('g', 'What did the dock workers at the port do a week ago?', {
       now,
       timeZone: 'Europe/Berlin',
     });
