@@ -62,7 +62,7 @@ interface Candidate {
  * quotes them out of their context.
  */
 const CONTEXT_DEPENDENT =
-  /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|however|meanwhile|still|yet|then|there|here|such)\b/i;
+  /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|nor|so|also|however|meanwhile|still|yet|then|there|here|such|instead|otherwise|thus|therefore)\b/i;
 /** Page furniture that scraping leaves inside sentences. */
 const PAGE_FURNITURE =
   /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©/i;

@@ -7,6 +7,7 @@ import { newsdeskWith } from '../helpers/newsdesk-with.js';
 describe('how a story is told', () => {
   it.each([
     ['He said that the plan would work well for everyone on the island.', false],
+    ['Or, to be precise, it can be a musical about the island ferry.', false],
     ['This is the biggest strike the port has seen in a generation, union leaders say.', false],
     ['ADVERTISEMENT Article continues below this ad and the port reopened on Friday.', false],
     ['9 Fans cheered the derby win at the stadium Credit: Getty Images and more fans came.', false],
