@@ -15,7 +15,9 @@ import { makeTempDir } from '../helpers/temp-dir.js';
  * What only guild A's article, feed and settings hold, and no member of B types (B's own questions
  * and options, which replies may echo, name the lighthouse, the island and the article's link).
  */
-const SECRET_WORDS = /Fresnel|1871|four-year renovation|Keeper's Log|Keeper&#39;s|08:15|Pacific\/Auckland|feed\.xml/i;
+// Whole words: the records' timings ("at":2468.418718) must not pass for the article's year.
+const SECRET_WORDS =
+  /Fresnel|\b1871\b|four-year renovation|Keeper's Log|Keeper&#39;s|\b08:15\b|Pacific\/Auckland|feed\.xml/i;
 
 const ARTICLE_A = {
   title: 'Lighthouse museum opens on Skerry Island',
