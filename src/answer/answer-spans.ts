@@ -1,3 +1,4 @@
+import { type PersonLikeness, personLikeness } from '../text/person-names.js';
 import { stemOf } from '../text/terms.js';
 import { type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
 import { type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
@@ -9,6 +10,8 @@ export interface AnswerSpan {
   proximity: number;
   /** A count followed by the unit the question asks about ("80,065 fans" for "how many fans"). */
   unitMatch: boolean;
+  /** How well the span is of the asked kind (0..1): 1 unless a name's kind is in doubt ("who" answered by "Eras Tour"). */
+  fit: number;
 }
 
 /** How many tokens away a question word still counts half (the classic factoid-QA window). */
@@ -18,6 +21,12 @@ const KIND_RANK_PENALTY = 0.15;
 /** A count followed by the unit the question names ("400 passengers") within this many tokens. */
 const UNIT_WINDOW = 3;
 const UNIT_BONUS = 0.3;
+/**
+ * How well a name answers "who" by how it reads (person-names.ts), and "which company" or "where":
+ * a name that reads as a person's answers those less well.
+ */
+const PERSON_FIT: Record<PersonLikeness, number> = { person: 1, unknown: 0.7, not: 0.35 };
+const THING_FIT: Record<PersonLikeness, number> = { person: 0.6, unknown: 1, not: 1 };
 
 /** Pronouns and roles that attribute a quotation to someone named before ("he said", "the spokesman added"). */
 const ATTRIBUTING_WORDS = new Set(['he', 'she', 'they', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'ceo']);
@@ -95,14 +104,15 @@ export function answerSpanIn(
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
     const proximity = proximityOf(stems, span, reading);
-    let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span);
+    const fit = nameFit(span, reading.type, typed);
+    let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
     const unitAt = reading.type.unit === undefined ? -1 : unitIndex(stems, span, stemOf(reading.type.unit));
     if (unitAt >= 0) score += UNIT_BONUS;
     if (score > bestScore) {
       bestScore = score;
       // "400 passengers", not "400": the count with what it counts.
       const text = unitAt > span.end ? typed.textBetween(span.start, unitAt) : span.text;
-      best = { text, kind: span.kind, proximity, unitMatch: unitAt >= 0 };
+      best = { text, kind: span.kind, proximity, unitMatch: unitAt >= 0, fit };
     }
   }
   return best;
@@ -128,6 +138,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   const after = tokens[span.end + 1] ?? '';
   // "Principal Chief", "CEO": a title is who someone is, not their name; "Monday" is a day.
   if (span.kind === 'name' && (TITLES.has(tokens[span.end] ?? '') || CALENDAR_NAME.test(span.text))) return false;
+  // "CEO of Ratcliffe's Ineos Sport": a title of a firm, not a name.
+  if (span.kind === 'name' && TITLES.has(tokens[span.start] ?? '') && tokens[span.start + 1] === 'of') return false;
   // "the second week", "days before": a length of time is said with how many.
   if (span.kind === 'duration' && !COUNTED.test(span.text)) return false;
   // "how many subscribers" is not answered by a price, a share or a length of time, nor by "three
@@ -147,6 +159,14 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     return !/^[-–]$|^of$/.test(tokens[span.end + 1] ?? '');
   }
   return true;
+}
+
+/** How well a name span is of the kind asked: a person for "who", anything else for "which company" and "where". */
+function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): number {
+  if (span.kind !== 'name' || (type.type !== 'person' && type.type !== 'organization' && type.type !== 'place'))
+    return 1;
+  const likeness = personLikeness(typed.tokens.slice(span.start, span.end + 1), typed.tokens[span.start - 1]);
+  return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
 }
 
 /** Absolute dates and written figures say more than "this month" or "Wednesday". */
@@ -222,7 +242,13 @@ function quotationSpan(
     if (own.some((token) => sameWordFamily(token, stem))) found += rarity;
     else if (context.stemsBefore.has(stem)) found += WORD_BEFORE_WEIGHT * rarity;
   }
-  return { text: quotation.text, kind: 'quotation', proximity: total > 0 ? found / total : 0.5, unitMatch: false };
+  return {
+    text: quotation.text,
+    kind: 'quotation',
+    proximity: total > 0 ? found / total : 0.5,
+    unitMatch: false,
+    fit: 1,
+  };
 }
 
 /**

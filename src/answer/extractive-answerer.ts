@@ -182,11 +182,13 @@ export function composeExtractiveAnswer(
       );
       if (!span) continue;
       candidate.span = span;
-      candidate.score += TYPED_SPAN_WEIGHT * (0.5 + span.proximity + (span.unitMatch ? UNIT_MATCH_GAIN : 0));
+      candidate.score += TYPED_SPAN_WEIGHT * span.fit * (0.5 + span.proximity + (span.unitMatch ? UNIT_MATCH_GAIN : 0));
     }
     candidates.sort((a, b) => b.score - a.score);
-    const answering = candidates.find((candidate) => candidate.span);
-    const stated = answering !== undefined && (answering.span?.proximity ?? 0) >= MIN_SPAN_PROXIMITY;
+    // Stated when some sentence holds a span of the asked kind among the question's words (a span
+    // whose kind is in doubt, such as a name that may not be a person's, still counts here: it
+    // only ranks lower).
+    const stated = candidates.some((candidate) => (candidate.span?.proximity ?? 0) >= MIN_SPAN_PROXIMITY);
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
       return notStated(type.type, best, support);
     }

@@ -178,6 +178,19 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('answers "who" with a name that reads as a person, not with a title or a brand beside the question words', () => {
+    const film = [
+      ranked(
+        1,
+        'f',
+        'Horror film tops box office',
+        'The horror film, directed in the manner of Grand Theft Auto cut scenes, was the work of Emma Tammi, the studio said.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('Who directed the horror film?', film, equalWeights);
+    expect(answer).toMatchObject({ abstained: false, span: 'Emma Tammi', answerType: 'person' });
+  });
+
   it('quotes the person\'s own words, attributed with "she said" after she was named', () => {
     // The search found the captain's article first.
     const [order, route] = ferries as [RankedPassage, RankedPassage];

@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+
+/** Whether a proper-noun run reads as a person's name: by its given or family name, or by its words. */
+export type PersonLikeness = 'person' | 'unknown' | 'not';
+
+type Lexicon = Record<string, string | string[]>;
+
+/** compromise's lexicon tags that mark a word as part of a person's name. */
+const GIVEN_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'Person']);
+const FAMILY_NAME_TAGS = new Set(['LastName', 'Person']);
+/** Tags of ordinary words and of places, teams and firms: a run that opens with one names a thing ("Grand Theft Auto", "Super League"). */
+const COMMON_WORD_TAGS = new Set([
+  'Adjective',
+  'Singular',
+  'Plural',
+  'Uncountable',
+  'Noun',
+  'Infinitive',
+  'PresentTense',
+  'PastTense',
+  'Gerund',
+  'Comparative',
+  'Superlative',
+  'City',
+  'Country',
+  'Place',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'Demonym',
+  'Currency',
+  'Unit',
+  'Duration',
+  'Cardinal',
+  'TextValue',
+]);
+
+let lexicon: Lexicon | undefined;
+
+/**
+ * compromise's word lexicon (its 3,000 given names, 900 family names and honorifics among 24k
+ * words), loaded on first use: only person and organization questions read it. The CommonJS build
+ * is required synchronously so the answer path stays synchronous.
+ */
+function lexiconWords(): Lexicon {
+  if (!lexicon) {
+    const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } };
+    lexicon = nlp.model().one.lexicon;
+  }
+  return lexicon;
+}
+
+function tagsOf(word: string): readonly string[] {
+  const tags = lexiconWords()[word];
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+}
+
+const hasTag = (word: string, tags: ReadonlySet<string>) => tagsOf(word).some((tag) => tags.has(tag));
+
+/**
+ * How much a run of capitalised words ("Emma Tammi", "Grand Theft Auto") reads as a person's name:
+ * a known given name in it, a known family name at its end or an honorific before it ("Mr",
+ * "Dr") make it a person; a first word that is an ordinary word or a place, with no name in the
+ * run, makes it a thing. Names the lexicon does not know ("Satya Nadella") stay unknown.
+ */
+export function personLikeness(words: readonly string[], wordBefore?: string): PersonLikeness {
+  const lower = words.map((word) => word.toLowerCase()).filter((word) => /\p{L}/u.test(word));
+  const first = lower[0];
+  const last = lower[lower.length - 1];
+  if (first === undefined || last === undefined) return 'unknown';
+  if (wordBefore !== undefined && tagsOf(wordBefore.toLowerCase().replace(/\.$/, '')).includes('Honorific'))
+    return 'person';
+  // Any word but the last may be the given name: "Jean-Claude Blanc", "Principal Chief Chuck Hoskin".
+  if (lower.slice(0, -1).some((word) => hasTag(word, GIVEN_NAME_TAGS)) || hasTag(last, FAMILY_NAME_TAGS))
+    return 'person';
+  return hasTag(first, COMMON_WORD_TAGS) ? 'not' : 'unknown';
+}
