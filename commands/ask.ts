@@ -4,6 +4,7 @@ import type { Command } from '../src/discord/command.js';
 import { DraftReply } from '../src/discord/draft-reply.js';
 import { renderAnswer, renderDraft } from '../src/discord/render.js';
 import { sendMessages } from '../src/discord/reply.js';
+import { startConversationThread } from '../src/discord/thread-follow-ups.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -16,6 +17,9 @@ export default {
         .setDescription('Your question, e.g. "What did the central bank decide on rates?"')
         .setRequired(true)
         .setMaxLength(MAX_QUESTION_CHARS),
+    )
+    .addBooleanOption((option) =>
+      option.setName('thread').setDescription('Start a thread on the answer: mention me there to follow up'),
     ),
 
   async execute(interaction, { services, guildId, settings, log }) {
@@ -37,5 +41,8 @@ export default {
     // The answer is a conversation's first turn: its follow-up button carries the turn's id.
     const turnId = services.conversations.record(guildId, question, answer);
     await sendMessages(interaction, renderAnswer(question, answer, turnId));
+    if (interaction.options.getBoolean('thread') ?? settings.askInThreads) {
+      await startConversationThread(interaction, question, turnId, { services, guildId, log });
+    }
   },
 } satisfies Command;

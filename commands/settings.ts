@@ -29,6 +29,9 @@ export default {
     .addRoleOption((option) =>
       option.setName('moderator_role').setDescription('Members with this role may add and remove articles'),
     )
+    .addBooleanOption((option) =>
+      option.setName('ask_in_threads').setDescription('Start a thread on every /ask answer, for follow-ups'),
+    )
     .addStringOption((option) =>
       option
         .setName('turn_off')
@@ -47,6 +50,8 @@ export default {
     if (time !== null) change.briefingTime = time;
     const zone = options.getString('time_zone');
     if (zone !== null) change.timeZone = zone;
+    const threads = options.getBoolean('ask_in_threads');
+    if (threads !== null) change.askInThreads = threads;
     const role = options.getRole('moderator_role');
     if (role) change.moderatorRoleId = role.id;
     if (turnOff === 'briefing') change.briefingChannelId = null;

@@ -84,6 +84,9 @@ const environmentSchema = z.object({
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  // The privileged Message Content intent (enable it in the developer portal first): any message in
+  // a newsdesk thread is then a follow-up, not only those that mention the bot.
+  DISCORD_MESSAGE_CONTENT: z.stringbool({ error: 'must be true or false' }).default(false),
 });
 
 export type EmbeddingProviderName = z.infer<typeof environmentSchema>['EMBEDDING_PROVIDER'];
@@ -125,6 +128,8 @@ export interface Config {
     readonly clientId: string | undefined;
     readonly guildId: string | undefined;
     readonly apiUrl: string;
+    /** Whether the bot asks for the Message Content intent and reads every message in its threads. */
+    readonly messageContent: boolean;
   };
 }
 
@@ -184,6 +189,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
       clientId: env.DISCORD_CLIENT_ID,
       guildId: env.DISCORD_GUILD_ID,
       apiUrl: env.DISCORD_API_URL,
+      messageContent: env.DISCORD_MESSAGE_CONTENT,
     }),
   });
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { createDiscordRest } from './discord/client.js';
-import { loadCommands } from './discord/load-commands.js';
+import { loadCommands, loadMessageCommands } from './discord/load-commands.js';
 import { registerCommands } from './discord/register-commands.js';
 import { ConfigError } from './errors.js';
 import { componentLogger, configureLogger } from './logger.js';
@@ -14,8 +14,14 @@ async function main(): Promise<void> {
       'Invalid configuration. DISCORD_TOKEN and DISCORD_CLIENT_ID are required to register commands.',
     );
   }
-  const commands = await loadCommands(componentLogger('deploy'));
-  const result = await registerCommands(config.discord, commands, createDiscordRest(config.discord));
+  const log = componentLogger('deploy');
+  const commands = await loadCommands(log);
+  const result = await registerCommands(
+    config.discord,
+    commands,
+    createDiscordRest(config.discord),
+    await loadMessageCommands(log),
+  );
   console.log(
     result.scope === 'guild'
       ? `Registered ${result.count} commands in guild ${config.discord.guildId} (available at once).`

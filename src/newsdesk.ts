@@ -214,6 +214,10 @@ export class Newsdesk {
       return this.library.conversationRecords.record(guildId, turnOf(question, answer, follows?.turn), follows?.id);
     },
     get: (guildId: string, id: number): PreviousTurn | undefined => this.library.conversationRecords.get(guildId, id),
+    continueInThread: (guildId: string, threadId: string, turnId: number): void =>
+      this.library.conversationRecords.continueInThread(guildId, threadId, turnId),
+    threadTurnId: (guildId: string, threadId: string): number | undefined =>
+      this.library.conversationRecords.threadTurnId(guildId, threadId),
   };
 
   /** The guild's passages of these ids that are still stored, in the order asked. */

@@ -9,11 +9,12 @@ import { settledWithin } from '../settled-within.js';
 import { downloadAttachment } from './attachments.js';
 import { createBriefingPublisher } from './briefing-publisher.js';
 import { createDiscordClient, type RestTuning } from './client.js';
-import type { AttachedFile, BotServices, Command } from './command.js';
+import type { AttachedFile, BotServices, Command, MessageCommand } from './command.js';
 import { logGatewayOutages } from './gateway-log.js';
 import { createInteractionRouter } from './interaction-router.js';
-import { loadCommands } from './load-commands.js';
+import { loadCommands, loadMessageCommands } from './load-commands.js';
 import { CommandRateLimits } from './rate-limits.js';
+import { createThreadFollowUpHandler } from './thread-follow-ups.js';
 
 const log = componentLogger('discord');
 
@@ -21,6 +22,7 @@ export interface BotOptions {
   /** The core services; by default the Newsdesk over the configured data folder. */
   services?: BotServices;
   commands?: ReadonlyMap<string, Command>;
+  messageCommands?: ReadonlyMap<string, MessageCommand>;
   rest?: RestTuning;
   downloadAttachment?: (file: AttachedFile) => Promise<Uint8Array>;
   /**
@@ -34,6 +36,7 @@ export interface BotOptions {
 export interface RunningBot {
   client: Client<true>;
   commands: ReadonlyMap<string, Command>;
+  messageCommands: ReadonlyMap<string, MessageCommand>;
   scheduler: BriefingScheduler | undefined;
   /** Log out and close what the bot opened. */
   stop(): Promise<void>;
@@ -46,21 +49,37 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const ownNewsdesk = options.services ? undefined : await Newsdesk.open(config);
   const services = options.services ?? (ownNewsdesk as Newsdesk);
   const commands = options.commands ?? (await loadCommands(log));
+  const messageCommands = options.messageCommands ?? (await loadMessageCommands(log));
   const client = createDiscordClient(config.discord, options.rest);
 
   let stopping = false;
+  const rateLimits = new CommandRateLimits(config.rateLimits);
   const route = createInteractionRouter({
     commands,
+    messageCommands,
     services,
     log,
     downloadAttachment: options.downloadAttachment ?? downloadAttachment,
-    rateLimits: new CommandRateLimits(config.rateLimits),
+    rateLimits,
+    isStopping: () => stopping,
+  });
+  const answerInThread = createThreadFollowUpHandler({
+    services,
+    log,
+    readsEveryMessage: config.discord.messageContent,
+    rateLimits,
     isStopping: () => stopping,
   });
   // Commands being handled, so that a stop lets them finish (download, ingest, reply) first.
   const handling = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
     const handled = route(interaction);
+    handling.add(handled);
+    void handled.finally(() => handling.delete(handled));
+  });
+  // Messages in the bot's own threads that are addressed to it are follow-ups; all others are ignored.
+  client.on(Events.MessageCreate, (message) => {
+    const handled = answerInThread(message);
     handling.add(handled);
     void handled.finally(() => handling.delete(handled));
   });
@@ -94,6 +113,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   return {
     client: readyClient,
     commands,
+    messageCommands,
     scheduler,
     async stop() {
       stopping = true;

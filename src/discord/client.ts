@@ -1,16 +1,23 @@
-import { Client, GatewayIntentBits, REST, type RESTOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, REST, type RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
 
 /** REST settings every client and REST instance shares; tests shorten retries and timeouts. */
 export type RestTuning = Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
 
 /**
- * The bot's client. Only the Guilds intent: slash commands need no message content. No message of
- * the bot may ping anyone: article titles are outside text and could hold `@everyone`.
+ * The bot's client. Guilds for commands, GuildMessages for the messages that mention it in its
+ * threads (Discord includes a message's text when the bot is mentioned); Message Content, a
+ * privileged intent, only when configured. Messages are not cached: the bot reads each once. No
+ * message of the bot may ping anyone: article titles are outside text and could hold `@everyone`.
  */
 export function createDiscordClient(discord: Config['discord'], tuning: RestTuning = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      ...(discord.messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     rest: { api: discord.apiUrl, ...tuning },
     allowedMentions: { parse: [], repliedUser: false },
   });

@@ -1,7 +1,9 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import type { AskOptions } from '../answer/ask-service.js';
@@ -30,6 +32,10 @@ export interface BotServices {
     /** Remember a question and its answer's articles; returns the turn's id. */
     record(guildId: string, question: string, answer: Answer, follows?: { id: number; turn: PreviousTurn }): number;
     get(guildId: string, id: number): PreviousTurn | undefined;
+    /** A newsdesk thread continues from this turn. */
+    continueInThread(guildId: string, threadId: string, turnId: number): void;
+    /** The last turn of a newsdesk thread; undefined for any other channel. */
+    threadTurnId(guildId: string, threadId: string): number | undefined;
   };
   /** The guild's passages of these ids that are still stored (an answer's "Show passages"). */
   passages(guildId: string, ids: readonly number[]): StoredPassage[];
@@ -72,4 +78,14 @@ export interface Command {
   moderatorsOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}
+
+/**
+ * A message command (in a message's Apps menu), in `commands/menus/`: `export default { data,
+ * execute } satisfies MessageCommand`, its file named after it ("Ask newsdesk" in ask-newsdesk.ts).
+ */
+export interface MessageCommand {
+  data: { name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  moderatorsOnly?: boolean;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { type ButtonInteraction, type ChatInputCommandInteraction, type Interact
 import { PermissionDeniedError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { followUpTurnId, shownPassageIds } from './answer-buttons.js';
-import type { AttachedFile, BotServices, Command, CommandContext } from './command.js';
+import type { AttachedFile, BotServices, Command, CommandContext, MessageCommand } from './command.js';
 import { answerFollowUp, showFollowUpModal } from './follow-ups.js';
 import { canManageServer, isModerator } from './permissions.js';
 import type { CommandRateLimits } from './rate-limits.js';
@@ -13,6 +13,8 @@ import { DISCORD_TEXTS } from './texts.js';
 
 export interface RouterOptions {
   commands: ReadonlyMap<string, Command>;
+  /** Commands of a message's Apps menu ("Ask newsdesk"), by name. */
+  messageCommands?: ReadonlyMap<string, MessageCommand>;
   services: BotServices;
   log: Logger;
   downloadAttachment(file: AttachedFile): Promise<Uint8Array>;
@@ -61,6 +63,30 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         if (options.isStopping?.()) throw new ShuttingDownError();
         await options.rateLimits?.consume('ask', interaction.guildId, interaction.user.id);
         await answerFollowUp(interaction, turnId, contextFor(interaction));
+        return;
+      }
+      if (interaction.isMessageContextMenuCommand()) {
+        if (options.isStopping?.()) throw new ShuttingDownError();
+        const command = options.messageCommands?.get(interaction.commandName);
+        if (!interaction.inGuild() || !command) {
+          await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+          return;
+        }
+        const context = contextFor(interaction);
+        if (command.moderatorsOnly && !context.isModerator) {
+          throw new PermissionDeniedError('not-moderator', DISCORD_TEXTS.moderatorsOnlyMenu(command.data.name));
+        }
+        // The menu's commands share the limits of the slash commands they stand for.
+        await options.rateLimits?.consume(
+          command.moderatorsOnly ? 'add' : 'ask',
+          interaction.guildId,
+          interaction.user.id,
+        );
+        await command.execute(interaction, context);
+        log.info(
+          { command: interaction.commandName, guild: interaction.guildId, ms: Math.round(performance.now() - started) },
+          'message command handled',
+        );
         return;
       }
       if (!interaction.isChatInputCommand()) {

@@ -157,6 +157,12 @@ export function renderSettings(settings: GuildSettings): DiscordMessage[] {
           ? `Members with Manage Server, and the role <@&${settings.moderatorRoleId}>`
           : 'Members with Manage Server',
       },
+      {
+        name: 'Threads',
+        value: settings.askInThreads
+          ? 'Every /ask starts a thread on its answer; mention me there to follow up.'
+          : 'Off: /ask starts a thread when asked with thread:true.',
+      },
     ],
   };
   return [{ embeds: [embed] }];

@@ -3,6 +3,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
 } from 'discord.js';
@@ -11,7 +12,11 @@ import type { Logger } from '../logger.js';
 import type { DiscordMessage } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
 
 /** Send a rendered reply: the first message answers (or edits the deferral), the rest follow up. */
 export async function sendMessages(

@@ -7,6 +7,12 @@ export const DISCORD_TEXTS = {
     'Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell a moderator.',
   moderatorsOnly: (command: string) =>
     `Only moderators can use /${command}: members with Manage Server, or the moderator role set in /settings.`,
+  moderatorsOnlyMenu: (command: string) =>
+    `Only moderators can use "${command}": members with Manage Server, or the moderator role set in /settings.`,
+  messageWithoutText: 'That message has no text to ask about.',
+  messageWithoutArticle: 'That message has no links or text to add.',
+  threadNotStarted:
+    'I could not start a thread here: I need the Create Public Threads and Send Messages in Threads permissions in this channel.',
   managersOnly: 'Only members with Manage Server can change which role counts as moderator.',
   addNeedsOneSource: 'Give exactly one of url, file or text.',
   attachmentTooLarge: (limitMb: number) => `That file is larger than ${limitMb} MB.`,

@@ -7,6 +7,9 @@ import { parseDocumentBytes, parseTextArticle } from './read-file.js';
 export interface ArticleOverrides {
   title?: string | undefined;
   source?: string | undefined;
+  author?: string | undefined;
+  /** When it was written (a Discord message's time), as an ISO date. */
+  publishedAt?: string | undefined;
 }
 
 /** Longest pasted text accepted (Discord's own option limit is 6,000 characters). */
@@ -16,7 +19,14 @@ export const MAX_PASTED_CHARS = 100_000;
 export function withOverrides(inputs: readonly ArticleInput[], overrides: ArticleOverrides): ArticleInput[] {
   const title = overrides.title?.trim();
   const source = overrides.source?.trim();
-  return inputs.map((input) => ({ ...input, ...(title ? { title } : {}), ...(source ? { source } : {}) }));
+  const { author, publishedAt } = overrides;
+  return inputs.map((input) => ({
+    ...input,
+    ...(author ? { author } : {}),
+    ...(title ? { title } : {}),
+    ...(source ? { source } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+  }));
 }
 
 /** An article from pasted text: with a given title the whole text is the body, otherwise its first line is the title. */

@@ -38,6 +38,25 @@ export class ConversationStore {
     };
   }
 
+  /** Make a thread's conversation continue from this turn (its first answer, then each follow-up in it). */
+  continueInThread(guildId: string, threadId: string, turnId: number, now = new Date()): void {
+    this.db
+      .prepare(
+        `INSERT INTO conversation_threads (thread_id, guild_id, turn_id, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (thread_id) DO UPDATE SET turn_id = excluded.turn_id, updated_at = excluded.updated_at
+         WHERE conversation_threads.guild_id = excluded.guild_id`,
+      )
+      .run(threadId, guildId, turnId, now.toISOString());
+  }
+
+  /** The id of a thread's last turn, when the thread is the guild's newsdesk thread (kept however old). */
+  threadTurnId(guildId: string, threadId: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT turn_id FROM conversation_threads WHERE thread_id = ? AND guild_id = ?')
+      .get(threadId, guildId) as { turn_id: number } | undefined;
+    return row?.turn_id;
+  }
+
   private cutoff(now: Date): string {
     return new Date(now.getTime() - this.keepHours * 3_600_000).toISOString();
   }

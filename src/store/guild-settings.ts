@@ -14,6 +14,8 @@ export interface GuildSettings {
   moderatorRoleId: string | null;
   /** When the briefing's channel, time or zone last changed: a briefing due before that is not owed. */
   briefingConfiguredAt: string | null;
+  /** Whether every /ask starts a thread on its answer (as `/ask thread:true` does). */
+  askInThreads: boolean;
 }
 
 export const DEFAULT_GUILD_SETTINGS: Readonly<GuildSettings> = Object.freeze({
@@ -22,6 +24,7 @@ export const DEFAULT_GUILD_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   timeZone: 'UTC',
   moderatorRoleId: null,
   briefingConfiguredAt: null,
+  askInThreads: false,
 });
 
 const storedSettingsSchema = z.object({
@@ -30,6 +33,7 @@ const storedSettingsSchema = z.object({
   timeZone: z.string().catch(DEFAULT_GUILD_SETTINGS.timeZone),
   moderatorRoleId: z.string().nullable().catch(null),
   briefingConfiguredAt: z.string().nullable().catch(null),
+  askInThreads: z.boolean().catch(false),
 });
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;

@@ -146,6 +146,15 @@ export const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = 
   );
   CREATE INDEX IF NOT EXISTS conversation_turns_created ON conversation_turns (created_at);
   `,
+  `
+  -- A newsdesk thread's conversation: the last turn asked in it (src/store/conversation-store.ts).
+  CREATE TABLE IF NOT EXISTS conversation_threads (
+    thread_id TEXT PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    turn_id INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Which article holds which sentence, by a hash of guild, outlet and the sentence's first or last words. */

@@ -19,9 +19,10 @@ export const GUILD_B: FakeGuildSpec = { id: '1000000000000000002', name: 'Guild 
  * `environment` sets them (the rate-limit tests do).
  */
 export async function startBotAgainstFake(
-  options: BotOptions & { dataDir: string; environment?: Record<string, string> },
+  options: BotOptions & { dataDir: string; environment?: Record<string, string>; fake?: FakeDiscord },
 ): Promise<{ fake: FakeDiscord; bot: RunningBot; config: ReturnType<typeof parseConfig> }> {
-  const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
+  // A restart logs in again to the same fake Discord when one is given.
+  const fake = options.fake ?? (await FakeDiscord.start([GUILD_A, GUILD_B]));
   const config = parseConfig({
     ASK_PER_USER_PER_MINUTE: '1000',
     ASK_PER_GUILD_PER_MINUTE: '1000',
@@ -33,7 +34,8 @@ export async function startBotAgainstFake(
     DISCORD_CLIENT_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
   });
-  const bot = await startBot(config, { rest: { retries: 0, timeout: 2000 }, ...options });
+  const { fake: _given, ...botOptions } = options;
+  const bot = await startBot(config, { rest: { retries: 0, timeout: 2000 }, ...botOptions });
   return { fake, bot, config };
 }
 

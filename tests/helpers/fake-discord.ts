@@ -74,6 +74,16 @@ export interface CommandOptions {
   component?: { message: FakeMessage; customId: string };
   /** A modal submitted instead of a command (see submitModal). */
   modal?: { customId: string; fields: Record<string, string> };
+  /** A message command on a member's message instead of a slash command (see messageCommand). */
+  target?: TargetMessage;
+}
+
+/** A member's message that a message command (a message's Apps menu) is used on. */
+export interface TargetMessage {
+  content: string;
+  authorName?: string;
+  /** When it was sent, as an ISO date. */
+  timestamp?: string;
 }
 
 export type OptionValue =
@@ -97,6 +107,8 @@ const APPLICATION_FLAGS = 0;
 export const MANAGE_GUILD = '32';
 
 let nextSnowflake = 1_200_000_000_000_000_000n;
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+const MESSAGE_CONTENT_INTENT = 1 << 15;
 function snowflake(): string {
   nextSnowflake += 1n;
   return nextSnowflake.toString();
@@ -131,6 +143,10 @@ export class FakeDiscord {
   /** Gateway sessions started (op 2) and resumed (op 6). */
   identifies = 0;
   resumes = 0;
+  /** The intents of the last gateway session (op 2's bits). */
+  intents = 0;
+  /** Threads the bot started, by id (sent again in GUILD_CREATE after a restart, as Discord does). */
+  readonly threads = new Map<string, Record<string, unknown>>();
 
   private constructor(
     private readonly server: http.Server,
@@ -217,7 +233,9 @@ export class FakeDiscord {
           }
         : spec.component
           ? { custom_id: spec.component.customId, component_type: 2 }
-          : { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
+          : spec.target
+            ? this.messageCommandData(name, spec.target, guild)
+            : { id: snowflake(), name, type: 1, options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) },
       ...(spec.component ? { message: this.messageObject(spec.component.message, channel.id) } : {}),
       channel_id: channel.id,
       channel,
@@ -265,6 +283,66 @@ export class FakeDiscord {
   ): FakeInteraction {
     const record = this.sendCommand('', { ...spec, component: { message, customId } });
     return record;
+  }
+
+  /** Use a message command ("Ask newsdesk") on a member's message: type 2 with `target_id` and `resolved.messages`. */
+  messageCommand(
+    name: string,
+    target: TargetMessage,
+    spec: Omit<CommandOptions, 'options' | 'focused' | 'subcommand' | 'component' | 'modal' | 'target'> = {},
+  ): FakeInteraction {
+    return this.sendCommand(name, { ...spec, target });
+  }
+
+  /**
+   * A member's message in a channel or thread (MESSAGE_CREATE), mentioning the bot when asked. As
+   * Discord does, its text reaches a bot without the Message Content intent only when it mentions it.
+   */
+  postMessage(
+    channelId: string,
+    content: string,
+    spec: { guildId: string; mentionBot?: boolean; userId?: string },
+  ): string {
+    const userId = spec.userId ?? '1100000000000000001';
+    const author = {
+      id: userId,
+      username: `member${userId.slice(-3)}`,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+    const bot = {
+      id: this.botUserId,
+      username: 'newsdesk',
+      discriminator: '0',
+      bot: true,
+      global_name: null,
+      avatar: null,
+    };
+    const text = spec.mentionBot ? `<@${this.botUserId}> ${content}` : content;
+    const readsContent = (this.intents & MESSAGE_CONTENT_INTENT) !== 0 || spec.mentionBot === true;
+    const id = snowflake();
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      type: 0,
+      channel_id: channelId,
+      guild_id: spec.guildId,
+      author,
+      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      content: readsContent ? text : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: spec.mentionBot ? [bot] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    });
+    return id;
   }
 
   /** Submit a modal the bot showed (type 5), with its text fields' values by custom id. */
@@ -348,6 +426,33 @@ export class FakeDiscord {
     return { name, type: 7, value: value.channel };
   }
 
+  private messageCommandData(name: string, target: TargetMessage, guild: FakeGuildSpec | undefined): unknown {
+    // As on Discord, the message's id holds the time it was sent (discord.js reads createdAt from it).
+    const id = target.timestamp
+      ? ((BigInt(Date.parse(target.timestamp)) - DISCORD_EPOCH_MS) << 22n).toString()
+      : snowflake();
+    const authorName = target.authorName ?? 'reporter';
+    const message = {
+      id,
+      type: 0,
+      channel_id: guild?.channelId ?? snowflake(),
+      content: target.content,
+      author: { id: snowflake(), username: authorName, discriminator: '0', global_name: authorName, avatar: null },
+      timestamp: target.timestamp ?? new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    };
+    return { id: snowflake(), name, type: 3, target_id: id, resolved: { messages: { [id]: message } } };
+  }
+
   private dispatch(event: string, data: unknown): void {
     for (const socket of this.sockets) this.send(socket, { op: 0, t: event, d: data });
   }
@@ -377,6 +482,7 @@ export class FakeDiscord {
       if (packet.op === 1) this.send(socket, { op: 11, d: null });
       else if (packet.op === 2) {
         this.identifies += 1;
+        this.intents = Number((packet.d as { intents?: number }).intents ?? 0);
         this.identify(socket);
       } else if (packet.op === 6) {
         this.resumes += 1;
@@ -431,7 +537,7 @@ export class FakeDiscord {
           members: [],
           emojis: [],
           stickers: [],
-          threads: [],
+          threads: [...this.threads.values()].filter((thread) => thread.guild_id === guild.id),
           presences: [],
           voice_states: [],
           stage_instances: [],
@@ -583,6 +689,38 @@ export class FakeDiscord {
       const message = this.message(data);
       record.followUps.push(message);
       return this.messageObject(message);
+    }
+    match = matchRoute(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (method === 'POST' && match) {
+      requireBotAuth(request);
+      const data = JSON.parse(String(body)) as { name?: string; auto_archive_duration?: number };
+      const name = data.name ?? '';
+      if (name.length === 0 || name.length > 100) throw new DiscordError(400, 50035, 'Invalid Form Body: thread name');
+      const parent = this.guilds.find((guild) => guild.channelId === match?.[1]);
+      if (!parent) throw new DiscordError(404, 10003, 'Unknown Channel');
+      // A thread started on a message has the message's id.
+      const thread = {
+        id: match[2],
+        type: 11,
+        guild_id: parent.id,
+        parent_id: parent.channelId,
+        owner_id: this.botUserId,
+        name,
+        last_message_id: null,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: data.auto_archive_duration ?? 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+      };
+      this.threads.set(thread.id ?? '', thread);
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return thread;
     }
     match = matchRoute(/^\/channels\/(\d+)\/messages$/);
     if (method === 'POST' && match) {

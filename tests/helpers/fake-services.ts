@@ -96,7 +96,15 @@ export class FakeServices implements BotServices {
       const entry = this.turns[id - 1];
       return entry?.guildId === guildId ? entry.turn : undefined;
     },
+    continueInThread: (guildId: string, threadId: string, turnId: number): void => {
+      this.threads.set(threadId, { guildId, turnId });
+    },
+    threadTurnId: (guildId: string, threadId: string): number | undefined => {
+      const thread = this.threads.get(threadId);
+      return thread?.guildId === guildId ? thread.turnId : undefined;
+    },
   };
+  readonly threads = new Map<string, { guildId: string; turnId: number }>();
 
   /** Each stored article's passage has its article's number as id ("a3" -> 3); passages of removed articles are gone. */
   passages(guildId: string, ids: readonly number[]): StoredPassage[] {
