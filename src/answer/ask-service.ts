@@ -86,7 +86,10 @@ export class AskService {
       : this.answerFrom(guildId, searched, ranking);
     // The model is asked only when the evidence is there: abstaining is not its call.
     if (!this.writer || extractive.abstained) return extractive;
-    return this.writeWithModel(this.writer, text, ranking.passages, extractive, options);
+    // A follow-up reaches the model as asked, with the question before it as the conversation.
+    return context
+      ? this.writeWithModel(this.writer, asked, ranking.passages, extractive, options, [context])
+      : this.writeWithModel(this.writer, text, ranking.passages, extractive, options);
   }
 
   private async writeWithModel(
@@ -95,6 +98,7 @@ export class AskService {
     ranked: readonly RankedPassage[],
     extractive: Answer,
     options: AskOptions,
+    earlierQuestions: readonly string[] = [],
   ): Promise<Answer> {
     const passages = promptPassages(ranked.slice(0, PASSAGES_FOR_MODEL));
     const started = performance.now();
@@ -102,7 +106,11 @@ export class AskService {
     try {
       // What the extractive reading found is a hint; the model's draft is checked like any other.
       const hint = extractive.answerType ? { type: extractive.answerType, span: extractive.span } : undefined;
-      draft = await writer.write(question, passages, { onDraft: options.onDraft, ...(hint ? { hint } : {}) });
+      draft = await writer.write(question, passages, {
+        onDraft: options.onDraft,
+        earlierQuestions,
+        ...(hint ? { hint } : {}),
+      });
     } catch (error) {
       log.warn(
         { model: writer.model, reason: error instanceof Error ? error.message : String(error) },

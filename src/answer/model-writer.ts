@@ -50,13 +50,16 @@ export class ModelWriter {
   write(
     question: string,
     passages: readonly PromptPassage[],
-    options: { onDraft?: DraftListener | undefined; hint?: { type: string; span: string | undefined } } = {},
+    options: {
+      onDraft?: DraftListener | undefined;
+      hint?: { type: string; span: string | undefined };
+      /** The conversation's earlier questions, oldest first, when this one follows them. */
+      earlierQuestions?: readonly string[];
+    } = {},
   ): Promise<string> {
     const { SystemMessage, HumanMessage } = this.messages;
-    return this.complete(
-      [new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(answerUserPrompt(question, passages, options.hint))],
-      options.onDraft,
-    );
+    const prompt = answerUserPrompt(question, passages, options.hint, options.earlierQuestions);
+    return this.complete([new SystemMessage(ANSWER_SYSTEM_PROMPT), new HumanMessage(prompt)], options.onDraft);
   }
 
   /** Ask the model for a briefing story's summary citing the numbered passages; the draft is unchecked. */

@@ -47,16 +47,26 @@ function fenced(passages: readonly PromptPassage[]): string {
     .join('\n\n');
 }
 
-/** The user message: the question, then each passage fenced with its number, headline, outlet and date. */
+/**
+ * The user message: the conversation's earlier questions (a follow-up's context), the question,
+ * then each passage fenced with its number, headline, outlet and date.
+ */
 export function answerUserPrompt(
   question: string,
   passages: readonly PromptPassage[],
   hint?: { type: string; span: string | undefined },
+  earlierQuestions: readonly string[] = [],
 ): string {
   const found = hint
     ? `\n\nThe question asks for: ${hint.type}.${hint.span ? ` A passage appears to state it as: ${defused(hint.span)}` : ''}`
     : '';
-  return `Question: ${defused(question)}${found}\n\nPassages:\n\n${fenced(passages)}`;
+  const earlier =
+    earlierQuestions.length > 0
+      ? `Earlier in this conversation the member asked (context only; answer the question below):\n${earlierQuestions
+          .map((text) => `- ${defused(text)}`)
+          .join('\n')}\n\n`
+      : '';
+  return `${earlier}Question: ${defused(question)}${found}\n\nPassages:\n\n${fenced(passages)}`;
 }
 
 /** The user message for a briefing story: its articles' leads, fenced and numbered. */

@@ -112,6 +112,21 @@ describe('answers written by a language model, every citation checked', () => {
     const prompt = request?.messages[1]?.content ?? '';
     expect(prompt).toContain(`Question: ${COST_QUESTION}`);
     expect(prompt).toMatch(/<<<PASSAGE 1>>>\nTitle: [^\n]+\nOutlet: [^\n]+\nDate: 2024-03-0\d/);
+    expect(prompt).not.toContain('Earlier in this conversation');
+  });
+
+  it('passes a follow-up as asked, with the question before it as the conversation', async () => {
+    chat.answerWith((request) => ({
+      content: `The repairs took eight months [${numberOf(request, 'Harbour Bridge reopens')}].`,
+    }));
+    const bridge = newsdesk.listSources(GUILD).articles.find((article) => article.title.startsWith('Harbour Bridge'));
+    const previous = { question: COST_QUESTION, articleIds: [bridge?.id ?? ''] };
+    const answer = await newsdesk.ask(GUILD, 'And how long did they take?', { previous });
+    expect(answer.writtenBy).toBe('scripted-model');
+    expect(answer.answer).toBe('The repairs took eight months. [1]');
+    const prompt = chat.requests.at(-1)?.messages[1]?.content ?? '';
+    expect(prompt).toContain(`Earlier in this conversation the member asked`);
+    expect(prompt).toContain(`- ${COST_QUESTION}\n\nQuestion: And how long did they take?`);
   });
 
   it('drops a citation to a passage that is not in the list, re-citing the sentence where it is supported', async () => {
