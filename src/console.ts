@@ -11,6 +11,7 @@ const log = componentLogger('console');
 export const CONSOLE_HELP = `Commands:
   /ask <question>          answer from the articles, with numbered sources
   /sources [query]         list the articles, newest first
+  /more                    the next page of the last /sources list
   /add <file|folder|link>  ingest a file (.txt .md .html .json), a folder, or a web page
   /remove <id|url>         delete an article
   /help                    this list
@@ -29,6 +30,8 @@ export interface ConsoleOptions {
 /** What the console remembers between lines: the last answer's turn, which plain text follows up. */
 export interface ConsoleSession {
   previous?: PreviousTurn | undefined;
+  /** The last /sources list shown, which /more pages on. */
+  sources?: { query: string | undefined; page: number };
 }
 
 /** Run one console line; returns the text to print, or undefined to quit. */
@@ -51,10 +54,15 @@ export async function runConsoleLine(
         session.previous = turnOf(rest, answer, previous);
         return renderAnswerText(answer);
       }
-      case '/sources': {
-        const page = /^\d+$/.test(rest) ? Number(rest) : 1;
-        const query = /^\d+$/.test(rest) || rest === '' ? undefined : rest;
-        return renderSourcesText(newsdesk.listSources(guildId, { query, page }), query);
+      case '/sources':
+      case '/more': {
+        const last = session.sources;
+        if (command === '/more' && !last) return 'Nothing to page: list the articles with /sources first.';
+        const asked = command === '/more' ? { query: last?.query, page: (last?.page ?? 0) + 1 } : sourcesAsked(rest);
+        const listed = newsdesk.listSources(guildId, asked);
+        if (command === '/more' && asked.page > listed.pages) return `That was the last page (${listed.pages}).`;
+        session.sources = { query: asked.query, page: listed.page };
+        return renderSourcesText(listed, asked.query);
       }
       case '/add':
         if (!rest) return 'Usage: /add <file|folder|link>';
@@ -96,6 +104,12 @@ export async function runConsole(newsdesk: Newsdesk, options: ConsoleOptions): P
     if (options.prompt) lines.prompt();
   }
   lines.close();
+}
+
+/** `/sources 2` is a page, `/sources ferry` a query. */
+function sourcesAsked(rest: string): { query: string | undefined; page: number } {
+  if (/^\d+$/.test(rest)) return { query: undefined, page: Number(rest) };
+  return { query: rest === '' ? undefined : rest, page: 1 };
 }
 
 function articleCount(total: number): string {

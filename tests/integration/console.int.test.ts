@@ -52,6 +52,27 @@ describe('the local console', () => {
     expect(await runConsoleLine(newsdesk, 'talk', 'Where will it be deployed first?', session)).toMatch(/Scotland/);
   });
 
+  it('pages the last /sources list with /more', async () => {
+    const session = {};
+    expect(await runConsoleLine(newsdesk, 'paging', '/more', session)).toMatch(/\/sources first/);
+    await newsdesk.ingestArticles(
+      Array.from({ length: 12 }, (_, index) => ({
+        title: `Council notice ${index + 1}`,
+        source: 'Town Hall',
+        publishedAt: `2024-01-${String(index + 1).padStart(2, '0')}T09:00:00Z`,
+        body: `The council published notice number ${index + 1} about road works on the high street.`,
+      })),
+      'paging',
+    );
+    expect(await runConsoleLine(newsdesk, 'paging', '/sources', session)).toMatch(/12 articles, page 1 of 2/);
+    const second = await runConsoleLine(newsdesk, 'paging', '/more', session);
+    expect(second).toMatch(/12 articles, page 2 of 2/);
+    // The oldest two, on the second page of a newest-first list.
+    expect(second).toMatch(/Council notice 2\b/);
+    expect(second).toMatch(/Council notice 1\b/);
+    expect(await runConsoleLine(newsdesk, 'paging', '/more', session)).toMatch(/last page \(2\)/);
+  });
+
   it('answers bad input with a message instead of failing', async () => {
     expect(await runConsoleLine(newsdesk, 'local', '/ask')).toMatch(/The question is empty/);
     expect(await runConsoleLine(newsdesk, 'local', '/add /no/such/file.txt')).toMatch(/does not exist/);
