@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.js';
 import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
-import type { FakeDiscord, FakeMessage } from '../helpers/fake-discord.js';
+import { type FakeDiscord, type FakeMessage, MANAGE_GUILD } from '../helpers/fake-discord.js';
 import { openRealNewsdesk } from '../helpers/real-model.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -76,6 +76,28 @@ describe('threads: /ask thread:true, and follow-ups by mention', () => {
     const reply = await fake.waitFor(() => inThread().length > before && inThread().at(-1));
     expect(reply.content).toMatch(/question/i);
     expect(reply.content).not.toMatch(/Error|at .*\.ts/);
+  });
+
+  it('starts a thread on every answer once a moderator sets ask_in_threads, and on none when asked not to', async () => {
+    await fake.settled(
+      fake.sendCommand('settings', {
+        guildId: GUILD_A.id,
+        permissions: MANAGE_GUILD,
+        options: { ask_in_threads: true },
+      }),
+    );
+    expect(newsdesk.settings.get(GUILD_A.id).askInThreads).toBe(true);
+    const threadsBefore = fake.threads.size;
+    const always = await fake.settled(
+      fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: QUESTION } }),
+    );
+    await fake.waitFor(() => fake.threads.has(always.original?.id ?? ''));
+    const declined = await fake.settled(
+      fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: QUESTION, thread: false } }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.threads.has(declined.original?.id ?? '')).toBe(false);
+    expect(fake.threads.size).toBe(threadsBefore + 1);
   });
 
   it('keeps the thread\u2019s conversation across a restart; with Message Content on, any message there is a follow-up', async () => {
