@@ -19,7 +19,7 @@ export const USAGE = `Usage:
   npm run ask     -- "question" [--guild ID] [--now ISO] [--tz Area/City] [--json]
   npm run sources -- [query] [--guild ID] [--page N] [--json]
   npm run remove  -- <article id|url> [--guild ID]
-  npm run briefing -- [--guild ID] [--since 24h|7d|ISO] [--until ISO] [--json]
+  npm run briefing -- [--guild ID] [--since 24h|7d|ISO] [--until ISO] [--topic TEXT] [--json]
   npm run feeds   -- add <url> | remove <id|url> | list | poll [--guild ID]
   npm start        (the Discord bot when DISCORD_TOKEN is set, else the local console)`;
 
@@ -134,7 +134,8 @@ export async function runCli(
       case 'briefing': {
         const until = values.until ? parseMoment(values.until, '--until') : new Date();
         const since = values.since ? parseMoment(values.since, '--since', until) : undefined;
-        const briefing = await newsdesk.briefing(guildId, since ? { since, until } : { until });
+        const topic = values.topic;
+        const briefing = await newsdesk.briefing(guildId, since ? { since, until, topic } : { until, topic });
         print(values.json ? JSON.stringify(briefing, null, 2) : renderBriefingText(briefing));
         return EXIT_OK;
       }
@@ -234,6 +235,7 @@ function parseCliArgs(args: readonly string[]) {
       until: { type: 'string' },
       now: { type: 'string' },
       tz: { type: 'string' },
+      topic: { type: 'string' },
     },
   });
 }

@@ -43,6 +43,8 @@ export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /** The longest period an on-demand briefing covers: one week. */
 export const MAX_BRIEFING_HOURS = 24 * 7;
+/** Longest subject a catch-up briefing takes ("the ferry strike", "central bank rates"). */
+export const MAX_TOPIC_CHARS = 100;
 
 /** What a moderator submits to add: pasted text, an uploaded file, or a link; with an optional title and outlet. */
 export type ArticleSubmission = ArticleOverrides &
@@ -148,16 +150,23 @@ export class Newsdesk {
     return outcomes;
   }
 
-  /** A briefing of the guild's articles dated in the last `hours` hours (or between `since` and `until`). */
+  /**
+   * A briefing of the guild's articles dated in the last `hours` hours (or between `since` and
+   * `until`); with a topic, only the stories about it, over the last 7 days unless told otherwise.
+   */
   async briefing(
     guildId: string,
-    period: { hours?: number; since?: Date; until?: Date },
+    period: { hours?: number | undefined; since?: Date; until?: Date; topic?: string | undefined },
     now = new Date(),
   ): Promise<Briefing> {
     const until = period.until ?? now;
     let since = period.since;
+    const topic = period.topic?.trim() || undefined;
+    if (topic !== undefined && topic.length > MAX_TOPIC_CHARS) {
+      throw new InvalidInputError('topic-too-long', `The topic is longer than ${MAX_TOPIC_CHARS} characters.`);
+    }
     if (!since) {
-      const hours = period.hours ?? 24;
+      const hours = period.hours ?? (topic === undefined ? 24 : MAX_BRIEFING_HOURS);
       if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_BRIEFING_HOURS) {
         throw new InvalidInputError('bad-period', `The period must be between 1 and ${MAX_BRIEFING_HOURS} hours.`);
       }
@@ -167,7 +176,7 @@ export class Newsdesk {
       throw new InvalidInputError('bad-period', 'The start of the period must come before its end.');
     }
     const { timeZone } = this.settings.get(guildId);
-    return (await this.briefings.compose(guildId, { since, until, timeZone })).briefing;
+    return (await this.briefings.compose(guildId, { since, until, timeZone, topic })).briefing;
   }
 
   /** Ingest files or folders into a guild. */

@@ -21,7 +21,15 @@ export interface BriefingRequest {
   until: Date;
   timeZone: string;
   late?: boolean;
+  /** Catch up on one subject: only the period's articles about it are told. */
+  topic?: string | undefined;
 }
+
+/**
+ * An article is about a topic when its headline and lede hold this share of the topic's words,
+ * weighted by their rarity in the guild's library ("central bank": "bank" alone is not enough).
+ */
+export const TOPIC_COVERAGE = 0.6;
 
 /** Builds briefings from a guild's stored articles and remembers the scheduled ones. */
 export class BriefingService {
@@ -106,7 +114,8 @@ export class BriefingService {
     request: BriefingRequest,
   ): Promise<{ briefing: Briefing; remembered: RememberedStory[] }> {
     const started = performance.now();
-    const articles = this.profiledArticles(guildId, request.since, request.until);
+    const inPeriod = this.profiledArticles(guildId, request.since, request.until);
+    const articles = request.topic === undefined ? inPeriod : this.aboutTopic(guildId, inPeriod, request.topic);
     const previous = (this.store.latest(guildId)?.stories ?? []).map((story) => ({
       ...story,
       articles: this.profile(
@@ -133,8 +142,25 @@ export class BriefingService {
       },
       'composed briefing',
     );
-    if (!this.writer || result.briefing.stories.length === 0) return result;
-    return { ...result, briefing: await writeStorySummaries(result.briefing, articles, this.writer) };
+    const told =
+      request.topic === undefined ? result : { ...result, briefing: { ...result.briefing, topic: request.topic } };
+    if (!this.writer || told.briefing.stories.length === 0) return told;
+    return { ...told, briefing: await writeStorySummaries(told.briefing, articles, this.writer) };
+  }
+
+  /** The articles whose headline and lede cover the topic's words (TOPIC_COVERAGE of their rarity weight). */
+  private aboutTopic(guildId: string, articles: readonly ProfiledArticle[], topic: string): ProfiledArticle[] {
+    const stems = [...new Set(contentWords(topic).map((word) => stemOf(word)))];
+    if (stems.length === 0) return [];
+    const { passages, frequencies } = this.library.termFrequencies(guildId, stems);
+    const idf = smoothedIdf(passages, frequencies);
+    const weights = stems.map((stem) => ({ stem, weight: idf(stem) }));
+    const total = weights.reduce((sum, { weight }) => sum + weight, 0);
+    return articles.filter((article) => {
+      const held = new Set(contentWords(`${article.title} ${article.lead}`).map((word) => stemOf(word)));
+      const covered = weights.reduce((sum, { stem, weight }) => sum + (held.has(stem) ? weight : 0), 0);
+      return total > 0 && covered / total >= TOPIC_COVERAGE;
+    });
   }
 
   /** The guild's latest scheduled briefing. */

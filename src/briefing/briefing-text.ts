@@ -14,9 +14,16 @@ export function briefingPeriod(briefing: Briefing): string {
   return `${from} – ${to} (${briefing.timeZone})`;
 }
 
-/** The one line a quiet period gets. */
+/** The one line a quiet period gets (or a topic nothing in the period is about). */
 export function quietLine(briefing: Briefing): string {
+  if (briefing.topic !== undefined) return `Nothing about "${briefing.topic}" in ${briefingPeriod(briefing)}.`;
   return `Quiet period: no articles dated ${briefingPeriod(briefing)}.`;
+}
+
+/** "Briefing", "Late briefing", or "Catching up on ferries". */
+export function briefingHeading(briefing: Briefing): string {
+  if (briefing.topic !== undefined) return `Catching up on "${briefing.topic}"`;
+  return briefing.late ? 'Late briefing' : 'Briefing';
 }
 
 /** "12 articles from 5 outlets." and, when some were left out, why. */

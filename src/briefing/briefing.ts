@@ -45,6 +45,8 @@ export interface Briefing {
   late: boolean;
   /** The language model that wrote the top stories' summaries (citations checked); absent when extractive. */
   writtenBy?: string;
+  /** The subject a catch-up briefing was asked about: only its articles are told. */
+  topic?: string;
 }
 
 /** What a posted briefing leaves for the next one to compare with. */

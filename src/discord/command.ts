@@ -39,7 +39,7 @@ export interface BotServices {
   };
   /** The guild's passages of these ids that are still stored (an answer's "Show passages"). */
   passages(guildId: string, ids: readonly number[]): StoredPassage[];
-  briefing(guildId: string, period: { hours?: number }): Promise<Briefing>;
+  briefing(guildId: string, period: { hours?: number | undefined; topic?: string | undefined }): Promise<Briefing>;
   readonly feeds: {
     add(guildId: string, url: string): Promise<{ feed: StoredFeed; items: number }>;
     remove(guildId: string, idOrUrl: string): StoredFeed;

@@ -3,6 +3,7 @@ import { escapeMarkdown } from 'discord.js';
 import type { Briefing } from '../briefing/briefing.js';
 import {
   briefingCounts,
+  briefingHeading,
   briefingPeriod,
   quietLine,
   storySources,
@@ -20,7 +21,7 @@ const STORY_COLOURS = { new: 0x2f9e44, update: 0xf08c00 } as const;
  * split between lines or sentences.
  */
 export function renderBriefing(briefing: Briefing): DiscordMessage[] {
-  const heading = briefing.late ? 'Late briefing' : 'Briefing';
+  const heading = briefingHeading(briefing);
   if (briefing.articleCount === 0) return [{ content: `**${heading}** · ${quietLine(briefing)}`, embeds: [] }];
   const lateNote = briefing.late ? '\nPosted late: the bot was offline at the scheduled time.' : '';
   const embeds: APIEmbed[] = [

@@ -1,6 +1,7 @@
 import type { Briefing } from '../briefing/briefing.js';
 import {
   briefingCounts,
+  briefingHeading,
   briefingPeriod,
   quietLine,
   storySources,
@@ -11,7 +12,7 @@ import { byline } from '../text/source-line.js';
 
 /** A briefing as Markdown for the terminal. */
 export function renderBriefingText(briefing: Briefing): string {
-  const title = `# ${briefing.late ? 'Late briefing' : 'Briefing'} · ${briefingPeriod(briefing)}`;
+  const title = `# ${briefingHeading(briefing)} · ${briefingPeriod(briefing)}`;
   if (briefing.articleCount === 0) return `${title}\n\n${quietLine(briefing)}`;
   const lines = [title, '', briefingCounts(briefing)];
   briefing.stories.forEach((story, index) => {

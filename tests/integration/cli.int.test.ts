@@ -28,6 +28,59 @@ afterAll(() => {
 });
 
 describe('the command line', () => {
+  it('catches up on one subject with briefing --topic: its stories only, over 7 days unless told', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const articles = [
+      {
+        title: 'Ferry strike halts island crossings',
+        source: 'Harbour Gazette',
+        url: 'https://gazette.example/ferry-strike',
+        published_at: daysAgo(2),
+        body: 'A ferry strike halted every crossing to the islands on Monday, as crews walked out over pay. The union said the ferry strike would last until the operator improved its offer.',
+      },
+      {
+        title: 'Islanders stranded as ferry strike enters second day',
+        source: 'Coast Times',
+        url: 'https://times.example/ferry-strike-day-two',
+        published_at: daysAgo(1),
+        body: 'Islanders were stranded on the mainland as the ferry strike entered its second day on Tuesday. Talks between the union and the ferry operator are due on Thursday.',
+      },
+      {
+        title: 'Town library extends its opening hours',
+        source: 'Coast Times',
+        url: 'https://times.example/library-hours',
+        published_at: daysAgo(1),
+        body: 'The town library will open until 9pm on weekdays from March, the council said, after a survey of readers.',
+      },
+      {
+        title: 'Ferry strike ballot announced by union',
+        source: 'Harbour Gazette',
+        url: 'https://gazette.example/ferry-ballot',
+        published_at: daysAgo(10),
+        body: 'The ferry workers union announced a strike ballot over pay, saying a ferry strike could follow within weeks.',
+      },
+    ];
+    expect((await cli('ingest', file('topic-news.json', JSON.stringify(articles)), '--guild', 'topics')).code).toBe(
+      EXIT_OK,
+    );
+    const week = await cli('briefing', '--guild', 'topics', '--topic', 'ferry strike');
+    expect(week.code).toBe(EXIT_OK);
+    expect(week.out).toMatch(/^# Catching up on "ferry strike"/);
+    expect(week.out).toMatch(/2 articles from 2 outlets/);
+    expect(week.out).toMatch(/Ferry strike halts island crossings|Islanders stranded/);
+    expect(week.out).not.toMatch(/library|ballot/i);
+    const fortnight = await cli('briefing', '--guild', 'topics', '--topic', 'ferry strike', '--since', '14d');
+    expect(fortnight.out).toMatch(/3 articles from 2 outlets/);
+    const nothing = await cli('briefing', '--guild', 'topics', '--topic', 'volcano eruption');
+    expect(nothing.code).toBe(EXIT_OK);
+    expect(nothing.out).toMatch(/Nothing about "volcano eruption" in /);
+    const json = JSON.parse((await cli('briefing', '--guild', 'topics', '--topic', 'library', '--json')).out) as {
+      topic: string;
+      articleCount: number;
+    };
+    expect(json).toMatchObject({ topic: 'library', articleCount: 1 });
+  });
+
   it('ingests the samples folder, lists it, and answers with --json', async () => {
     const ingest = await cli('ingest', 'tests/fixtures/samples');
     expect(ingest.code).toBe(EXIT_OK);
