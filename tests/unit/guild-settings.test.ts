@@ -31,7 +31,10 @@ describe('guild settings', () => {
       timeZone: 'America/New_York',
       moderatorRoleId: null,
       briefingConfiguredAt: expect.any(String),
+      askInThreads: false,
     });
+    expect(store.update('g1', { askInThreads: true })).toMatchObject({ askInThreads: true, briefingTime: '06:05' });
+    expect(store.get('g1').askInThreads).toBe(true);
     expect(store.get('g2')).toEqual(DEFAULT_GUILD_SETTINGS);
   });
 
