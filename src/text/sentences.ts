@@ -24,6 +24,13 @@ const TITLE_BEFORE_NAME =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|No|Nos|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rev|Hon|Supt|vs)\.\s*$/;
 
 /**
+ * A month written short before the day ("on Saturday, Nov. 4"): the platform's rules end a
+ * sentence after "Nov.", so a segment that ends so is joined to the next when that opens with a
+ * number. "The deal closed in Nov. The next…" still ends there.
+ */
+const MONTH_ABBREVIATION_END = /(?:^|[\s(,])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+
+/**
  * A quotation is kept in one sentence ("“We were bulletproof last year. We aren't this year,” he
  * said.") when it closes within this length and within its paragraph. One that does not is a stray
  * mark, or a quotation that goes on in the next paragraph as news style writes it, and is split as
@@ -54,6 +61,10 @@ function titleJoinedSegments(text: string): Segment[] {
     // "“Really?” she asked.": the platform's rules end a sentence after "?" or "!" and a closing quotation mark.
     const previous = segments.at(-1);
     if (previous && /[!?]["”]\s*$/.test(previous.segment) && /^\p{Ll}/u.test(joined.segment)) {
+      previous.segment += joined.segment;
+      continue;
+    }
+    if (previous && MONTH_ABBREVIATION_END.test(previous.segment) && /^\d/.test(joined.segment)) {
       previous.segment += joined.segment;
       continue;
     }

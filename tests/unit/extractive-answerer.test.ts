@@ -324,6 +324,11 @@ describe('splitSentences', () => {
       ['He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.', 'Then St. Louis won against Arizona vs. Utah.'],
     ],
     [
+      'does not end a sentence at a short month before its day, and does after one that ends it',
+      'Chelsea announced it on Saturday, Nov. 4. The deal closed in Nov. The next is due in spring.',
+      ['Chelsea announced it on Saturday, Nov. 4.', 'The deal closed in Nov.', 'The next is due in spring.'],
+    ],
+    [
       'does not end a sentence inside a quotation that closes in its paragraph',
       '"Sam said, we were safe last year. We aren\'t safe this year," he testified. He left. “Go. Now!” she said.',
       [
