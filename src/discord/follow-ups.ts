@@ -1,8 +1,9 @@
 import { type ButtonInteraction, ComponentType, type ModalSubmitInteraction, TextInputStyle } from 'discord.js';
+import type { Answer } from '../answer/answer.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../answer/ask-service.js';
 import { DEFAULT_CONVERSATION_HOURS } from '../store/conversation-store.js';
 import { followUpCustomId } from './answer-buttons.js';
-import type { CommandContext } from './command.js';
+import type { BotServices, CommandContext } from './command.js';
 import { renderAnswer } from './render.js';
 import { sendMessages } from './reply.js';
 import { DISCORD_TEXTS } from './texts.js';
@@ -49,16 +50,31 @@ export async function answerFollowUp(
 ): Promise<void> {
   const question = validateQuestion(interaction.fields.getTextInputValue(QUESTION_FIELD));
   await interaction.deferReply();
+  const { answer, continued, nextTurn } = await askAfterTurn(services, guildId, question, turnId, settings.timeZone);
+  const messages = renderAnswer(question, answer, nextTurn);
+  const [first] = messages;
+  if (!continued && first) first.content = DISCORD_TEXTS.conversationExpired(DEFAULT_CONVERSATION_HOURS);
+  await sendMessages(interaction, messages);
+}
+
+/**
+ * Answer a follow-up read with the turn it follows, and store it as that conversation's next turn
+ * (a turn kept longer ago than conversations are kept starts a new one: `continued` is false).
+ */
+export async function askAfterTurn(
+  services: BotServices,
+  guildId: string,
+  question: string,
+  turnId: number,
+  timeZone: string,
+): Promise<{ answer: Answer; continued: boolean; nextTurn: number }> {
   const previous = services.conversations.get(guildId, turnId);
-  const answer = await services.ask(guildId, question, { previous, timeZone: settings.timeZone });
+  const answer = await services.ask(guildId, question, { previous, timeZone });
   const nextTurn = services.conversations.record(
     guildId,
     question,
     answer,
     previous ? { id: turnId, turn: previous } : undefined,
   );
-  const messages = renderAnswer(question, answer, nextTurn);
-  const [first] = messages;
-  if (!previous && first) first.content = DISCORD_TEXTS.conversationExpired(DEFAULT_CONVERSATION_HOURS);
-  await sendMessages(interaction, messages);
+  return { answer, continued: previous !== undefined, nextTurn };
 }

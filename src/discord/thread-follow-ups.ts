@@ -3,6 +3,7 @@ import { validateQuestion } from '../answer/ask-service.js';
 import { isUserError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BotServices } from './command.js';
+import { askAfterTurn } from './follow-ups.js';
 import type { CommandRateLimits } from './rate-limits.js';
 import { renderAnswer } from './render.js';
 import { DISCORD_TEXTS } from './texts.js';
@@ -84,15 +85,8 @@ export function createThreadFollowUpHandler(options: ThreadFollowUpOptions): (me
       if (options.isStopping?.()) throw new ShuttingDownError();
       await options.rateLimits?.consume('ask', guildId, message.author.id);
       const asked = validateQuestion(question);
-      const previous = services.conversations.get(guildId, turnId);
-      const settings = services.settings.get(guildId);
-      const answer = await services.ask(guildId, asked, { previous, timeZone: settings.timeZone });
-      const nextTurn = services.conversations.record(
-        guildId,
-        asked,
-        answer,
-        previous ? { id: turnId, turn: previous } : undefined,
-      );
+      const { timeZone } = services.settings.get(guildId);
+      const { answer, nextTurn } = await askAfterTurn(services, guildId, asked, turnId, timeZone);
       services.conversations.continueInThread(guildId, channelId, nextTurn);
       const [first, ...rest] = renderAnswer(asked, answer, nextTurn);
       if (first) await message.reply(first);

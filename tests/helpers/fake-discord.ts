@@ -188,13 +188,7 @@ export class FakeDiscord {
   sendCommand(name: string, spec: CommandOptions = {}): FakeInteraction {
     const guild = spec.guildId ? this.guilds.find((candidate) => candidate.id === spec.guildId) : undefined;
     const userId = spec.userId ?? '1100000000000000001';
-    const user = {
-      id: userId,
-      username: `member${userId.slice(-3)}`,
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-    };
+    const user = memberUser(userId);
     const resolved: Record<string, Record<string, unknown>> = {};
     const given = Object.entries(spec.options ?? {}).map(([optionName, value]) =>
       this.toOption(optionName, value, resolved, guild, spec.focused),
@@ -304,21 +298,8 @@ export class FakeDiscord {
     spec: { guildId: string; mentionBot?: boolean; userId?: string },
   ): string {
     const userId = spec.userId ?? '1100000000000000001';
-    const author = {
-      id: userId,
-      username: `member${userId.slice(-3)}`,
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-    };
-    const bot = {
-      id: this.botUserId,
-      username: 'newsdesk',
-      discriminator: '0',
-      bot: true,
-      global_name: null,
-      avatar: null,
-    };
+    const author = memberUser(userId);
+    const bot = this.botUser();
     const text = spec.mentionBot ? `<@${this.botUserId}> ${content}` : content;
     const readsContent = (this.intents & MESSAGE_CONTENT_INTENT) !== 0 || spec.mentionBot === true;
     const id = snowflake();
@@ -437,7 +418,7 @@ export class FakeDiscord {
       type: 0,
       channel_id: guild?.channelId ?? snowflake(),
       content: target.content,
-      author: { id: snowflake(), username: authorName, discriminator: '0', global_name: authorName, avatar: null },
+      author: memberUser(snowflake(), authorName),
       timestamp: target.timestamp ?? new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -451,6 +432,11 @@ export class FakeDiscord {
       flags: 0,
     };
     return { id: snowflake(), name, type: 3, target_id: id, resolved: { messages: { [id]: message } } };
+  }
+
+  /** The bot's own user object. */
+  private botUser(): Record<string, unknown> {
+    return { id: this.botUserId, username: 'newsdesk', discriminator: '0', bot: true, avatar: null, global_name: null };
   }
 
   private dispatch(event: string, data: unknown): void {
@@ -497,14 +483,7 @@ export class FakeDiscord {
       t: 'READY',
       d: {
         v: 10,
-        user: {
-          id: this.botUserId,
-          username: 'newsdesk',
-          discriminator: '0',
-          bot: true,
-          avatar: null,
-          global_name: null,
-        },
+        user: this.botUser(),
         guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
         session_id: 'fake-session',
         resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
@@ -771,14 +750,7 @@ export class FakeDiscord {
       content: message.content,
       embeds: message.embeds,
       flags: message.flags,
-      author: {
-        id: this.botUserId,
-        username: 'newsdesk',
-        discriminator: '0',
-        bot: true,
-        avatar: null,
-        global_name: null,
-      },
+      author: this.botUser(),
       application_id: this.applicationId,
       webhook_id: this.applicationId,
       attachments: [],
@@ -792,6 +764,17 @@ export class FakeDiscord {
       edited_timestamp: null,
     };
   }
+}
+
+/** A member's user object, as Discord sends it in interactions and messages; a display name when given. */
+function memberUser(userId: string, displayName?: string): Record<string, unknown> {
+  return {
+    id: userId,
+    username: displayName ?? `member${userId.slice(-3)}`,
+    discriminator: '0',
+    global_name: displayName ?? null,
+    avatar: null,
+  };
 }
 
 function role(id: string, name: string, position: number): Record<string, unknown> {
