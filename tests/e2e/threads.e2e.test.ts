@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.js';
+import { DISCORD_TEXTS } from '../../src/discord/texts.js';
 import type { Newsdesk } from '../../src/newsdesk.js';
 import { GUILD_A, startBotAgainstFake } from '../helpers/bot-harness.js';
 import { type FakeDiscord, type FakeMessage, MANAGE_GUILD } from '../helpers/fake-discord.js';
@@ -98,6 +99,17 @@ describe('threads: /ask thread:true, and follow-ups by mention', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fake.threads.has(declined.original?.id ?? '')).toBe(false);
     expect(fake.threads.size).toBe(threadsBefore + 1);
+  });
+
+  it('says privately when it may not start a thread in the channel, and the answer stays', async () => {
+    fake.failNext('POST', /\/messages\/\d+\/threads$/, 403);
+    const record = await fake.settled(
+      fake.sendCommand('ask', { guildId: GUILD_A.id, options: { question: QUESTION, thread: true } }),
+    );
+    const note = await fake.waitFor(() => record.followUps.at(-1));
+    expect(note).toMatchObject({ content: DISCORD_TEXTS.threadNotStarted, flags: 64 });
+    expect(textOf(record.edits.at(-1)?.message as FakeMessage)).toMatch(/\[1\]/);
+    expect(fake.threads.has(record.original?.id ?? '')).toBe(false);
   });
 
   it('keeps the thread\u2019s conversation across a restart; with Message Content on, any message there is a follow-up', async () => {
