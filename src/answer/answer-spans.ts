@@ -1,4 +1,9 @@
-import { type PersonLikeness, personLikeness } from '../text/person-names.js';
+import {
+  type PersonLikeness,
+  type PlaceOrOrganization,
+  personLikeness,
+  placeOrOrganization,
+} from '../text/person-names.js';
 import { stemOf } from '../text/terms.js';
 import { type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
 import { type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
@@ -27,6 +32,9 @@ const UNIT_BONUS = 0.3;
  */
 const PERSON_FIT: Record<PersonLikeness, number> = { person: 1, unknown: 0.7, not: 0.35 };
 const THING_FIT: Record<PersonLikeness, number> = { person: 0.6, unknown: 1, not: 1 };
+/** "Where" is answered best by a place, "which company" by an organization (person-names.ts). */
+const PLACE_FIT: Record<PlaceOrOrganization, number> = { place: 1, unknown: 0.85, organization: 0.5 };
+const ORGANIZATION_FIT: Record<PlaceOrOrganization, number> = { organization: 1, unknown: 0.85, place: 0.6 };
 
 /** Pronouns and roles that attribute a quotation to someone named before ("he said", "the spokesman added"). */
 const ATTRIBUTING_WORDS = new Set(['he', 'she', 'they', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'ceo']);
@@ -54,6 +62,8 @@ export interface QuestionReading {
   weights: ReadonlyMap<string, number>;
   /** The question's own names, each as lower-cased words (["siya", "kolisi"]): a quote question's speaker is one. */
   names: readonly (readonly string[])[];
+  /** The question holds no hedge ("could", "faces", "up to"): a hedged figure does not answer it. */
+  asksFact?: boolean;
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
 }
@@ -103,6 +113,9 @@ export function answerSpanIn(
     const rank = kinds.indexOf(span.kind);
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
+    if (span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names))
+      continue;
+    if (reading.asksFact && hedged(typed.tokens, span)) continue;
     const proximity = proximityOf(stems, span, reading);
     const fit = nameFit(span, reading.type, typed);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
@@ -127,6 +140,7 @@ const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|deca
 const COUNTED =
   /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
+const TIME_OF_DAY = /\b(?:[ap]\.?m\b\.?|tonight|morning|afternoon|evening|noon|midnight|o'clock)/i;
 const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
 /**
@@ -146,7 +160,19 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   // variants": a count of some other thing.
   if (type.type === 'number' && type.unit !== undefined && type.unit !== 'year') {
     if (span.kind !== 'number') return false;
-    if (typed.pos[span.end + 1] === 'NOUN' && stemOf(after) !== stemOf(type.unit)) return false;
+    // A count answers "how many bones" only in a sentence that speaks of bones, and counts them.
+    const unit = stemOf(type.unit);
+    if (!typed.tokens.some((token) => sameWordFamily(stemOf(token), unit))) return false;
+    const counted = countedNoun(typed, span);
+    if (counted !== undefined && stemOf(counted) !== unit) return false;
+  }
+  // "7:50 p.m.", "tonight": a time of day is not a length of time.
+  if (type.type === 'duration' && span.kind === 'time') return !TIME_OF_DAY.test(span.text) && COUNTED.test(span.text);
+  // "how many years": a length of time in years, not "seven weeks".
+  if (type.type === 'duration' && type.unit !== undefined && span.kind === 'duration') {
+    const unit = stemOf(type.unit);
+    const units = typed.tokens.slice(span.start, span.end + 1).filter((token) => TIME_UNIT.test(token));
+    if (units.length > 0 && !units.some((token) => stemOf(token) === unit)) return false;
   }
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
   if (type.type === 'duration' && span.kind === 'number') return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after);
@@ -161,12 +187,29 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   return true;
 }
 
+/** Words a range or a list of counts puts between a count and what it counts ("1 to 1.5g", "2 or 3 goals"). */
+const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
+
+/** The noun a count counts: the first noun after it, past a range's other end ("1 to 1.5g" counts grams). */
+function countedNoun(typed: TypedSentence, span: TypedSpan): string | undefined {
+  for (let index = span.end + 1; index < typed.tokens.length; index += 1) {
+    const pos = typed.pos[index];
+    const token = typed.tokens[index] ?? '';
+    if (pos === 'NUM' || pos === 'SYM' || RANGE_WORDS.has(token)) continue;
+    return pos === 'NOUN' || pos === 'PROPN' ? token : undefined;
+  }
+  return undefined;
+}
+
 /** How well a name span is of the kind asked: a person for "who", anything else for "which company" and "where". */
 function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): number {
   if (span.kind !== 'name' || (type.type !== 'person' && type.type !== 'organization' && type.type !== 'place'))
     return 1;
-  const likeness = personLikeness(typed.tokens.slice(span.start, span.end + 1), typed.tokens[span.start - 1]);
-  return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
+  const words = typed.tokens.slice(span.start, span.end + 1);
+  const likeness = personLikeness(words, typed.tokens[span.start - 1]);
+  if (type.type === 'person' || likeness === 'person')
+    return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
+  return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[placeOrOrganization(words)];
 }
 
 /** Absolute dates and written figures say more than "this month" or "Wednesday". */
@@ -174,6 +217,45 @@ function specificity(span: TypedSpan): number {
   if (span.kind === 'date' || span.kind === 'time')
     return YEAR.test(span.text) || MONTH_OR_DAY.test(span.text) ? 1 : 0.6;
   return 1;
+}
+
+/**
+ * Whether a name span holds two words or more of a name of the question ("Wilma Mankiller Barbie" for "who
+ * criticised Mattel's Wilma Mankiller doll"): it names the question's subject, not its answer.
+ */
+function holdsQuestionName(spanWords: readonly string[], names: readonly (readonly string[])[]): boolean {
+  return names.some((name) => name.filter((word) => spanWords.includes(word)).length >= 2);
+}
+
+/** Words that make a figure a possibility rather than a fact ("faces up to 50 years", "could cost $1bn"). */
+const HEDGES = new Set([
+  'could',
+  'would',
+  'might',
+  'faces',
+  'face',
+  'facing',
+  'potential',
+  'potentially',
+  'possible',
+  'maximum',
+]);
+/** How far before a span a hedge still governs it, within its clause. */
+const HEDGE_WINDOW = 4;
+
+/** Whether a hedge stands shortly before the span in its clause. */
+function hedged(tokens: readonly string[], span: TypedSpan): boolean {
+  for (let index = span.start - 1; index >= Math.max(0, span.start - HEDGE_WINDOW); index -= 1) {
+    const token = tokens[index] ?? '';
+    if (/^[,;:—–(]$/.test(token)) return false;
+    if (HEDGES.has(token)) return true;
+  }
+  return false;
+}
+
+/** Whether a question asks what was or is, not what could be: it holds no hedge itself. */
+export function asksFact(questionTokens: readonly string[]): boolean {
+  return !questionTokens.some((token) => HEDGES.has(token) || token === 'up');
 }
 
 /** Whether every content word of the span is a question word: the question already holds it. */

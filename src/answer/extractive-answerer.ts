@@ -9,6 +9,7 @@ import { asksForName, likelyAnswerName, mentionsName } from './answer-names.js';
 import {
   type AnswerSpan,
   answerSpanIn,
+  asksFact,
   PROXIMITY_WORDS,
   type QuestionReading,
   type QuoteContext,
@@ -160,6 +161,7 @@ export function composeExtractiveAnswer(
     stems: new Set(stems),
     weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
     names: namePhrases(question).map((phrase) => wordTokens(phrase)),
+    asksFact: asksFact(wordTokens(question.toLowerCase())),
     focus: focusStem(question, type),
   };
   if (type.type !== 'other') {

@@ -98,6 +98,8 @@ const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
 // "how many additional troops": the unit is the noun after the adjectives of quantity.
 const UNIT = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*([\p{L}-]+)/iu;
+// "how many years in prison": the unit of time asked for.
+const DURATION_UNIT = /\bhow\s+many\s+(?:more\s+)?(years|months|weeks|days|hours|minutes|seconds)\b/i;
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
 const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
@@ -109,7 +111,7 @@ const FOCUS =
  * directed", "which bank", "how many fans"); undefined when it names none.
  */
 export function questionFocus(question: string, type: QuestionType): string | undefined {
-  if (type.unit && type.unit !== 'year') return type.unit;
+  if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
   return FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
 }
 
@@ -123,11 +125,13 @@ export function questionType(question: string): QuestionType {
     const unit =
       type === 'number'
         ? UNIT.exec(text)?.[1]?.toLowerCase()
-        : type === 'date' && ASKS_YEAR.test(text)
-          ? 'year'
-          : type === 'date' && ASKS_DAY.test(text)
-            ? 'day'
-            : undefined;
+        : type === 'duration'
+          ? DURATION_UNIT.exec(text)?.[1]?.toLowerCase()
+          : type === 'date' && ASKS_YEAR.test(text)
+            ? 'year'
+            : type === 'date' && ASKS_DAY.test(text)
+              ? 'day'
+              : undefined;
     return unit ? { type, unit } : { type };
   }
   return { type: 'other' };

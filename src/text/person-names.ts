@@ -75,3 +75,53 @@ export function personLikeness(words: readonly string[], wordBefore?: string): P
     return 'person';
   return hasTag(first, COMMON_WORD_TAGS) ? 'not' : 'unknown';
 }
+
+/** What a name that is not a person's names, by its words: a place, an organization, or unknown. */
+export type PlaceOrOrganization = 'place' | 'organization' | 'unknown';
+
+const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
+const ORGANIZATION_TAGS = new Set(['Organization', 'SportsTeam']);
+/** Last words that make a run an organization's name ("Kiel University", "Cohen & Gresser LLP"). */
+const ORGANIZATION_HEADS = new Set([
+  'agency',
+  'association',
+  'bank',
+  'club',
+  'co',
+  'college',
+  'commission',
+  'company',
+  'corp',
+  'corporation',
+  'council',
+  'department',
+  'fc',
+  'foundation',
+  'group',
+  'inc',
+  'institute',
+  'llc',
+  'llp',
+  'ltd',
+  'ministry',
+  'party',
+  'plc',
+  'school',
+  'society',
+  'union',
+  'university',
+]);
+
+/**
+ * Whether a run of capitalised words names a place ("Seattle", "Baltimore, Maryland") or an
+ * organization ("YouTube", "Kiel University"), by compromise's lexicon and the run's last word.
+ * An organization's tag anywhere wins ("Google Maps" is Google's).
+ */
+export function placeOrOrganization(words: readonly string[]): PlaceOrOrganization {
+  const lower = words.map((word) => word.toLowerCase().replace(/['’]s$/u, '')).filter((word) => /\p{L}/u.test(word));
+  const last = lower[lower.length - 1];
+  if (last === undefined) return 'unknown';
+  if (ORGANIZATION_HEADS.has(last) || lower.some((word) => hasTag(word, ORGANIZATION_TAGS))) return 'organization';
+  // The last word is the name's head: "Baltimore, Maryland" is a place, "Manchester United" is not.
+  return hasTag(last, PLACE_TAGS) ? 'place' : 'unknown';
+}

@@ -115,6 +115,8 @@ export function typedSpans(sentence: string): TypedSentence {
     const kind = ENTITY_KINDS[entity.out(its.type) as string];
     const [start, end] = entity.out(its.span) as unknown as [number, number];
     if (!kind) return;
+    // "some $" (before "$2 billion"): a sum or a share without its figure is no answer.
+    if ((kind === 'money' || kind === 'percent') && !pos.slice(start, end + 1).includes('NUM')) return;
     // "$" and "US$" precede the entity wink reads as a plain number.
     const currency = start > 0 && /^(?:US|A|C|NZ|HK)?[$€£¥]$|^(?:US|A)\$$/.test(values[start - 1] ?? '');
     const first = currency ? start - 1 : start;

@@ -249,9 +249,74 @@ describe('answering with what the question asks for', () => {
     ['How many passengers signed up for the route?', 'Passengers who signed up for the route pay $1.99 a week.'],
     ['On what date did the route open?', 'The route opened in February after a long wait for the boats.'],
     ['Who leads the island council?', 'The island council met the Principal Chief of the harbour board.'],
+    // A time of day is not a length of time.
+    ['How long did the crossing take?', '7:50 p.m. — the crossing left the island harbour late.'],
+    // A count of grams is not a count of bones, and a sentence about protein does not speak of bones.
+    [
+      'How many bones does the adult body hold?',
+      'Adults should eat at least 1 to 1.5g of protein per kilogram of body weight.',
+    ],
+    // What he could get is not what he got.
+    [
+      'How many years in prison did the ferry captain get?',
+      'The ferry captain faces up to 20 years in prison when he is sentenced in March.',
+    ],
+    // Weeks are not the years asked for.
+    [
+      'How many years in prison did the ferry captain get?',
+      'The ferry captain spent about seven weeks in prison before the trial.',
+    ],
   ])('does not take a span of the wrong sort as the answer to %j', (question, sentence) => {
     const answer = composeExtractiveAnswer(question, [ranked(1, 'e', 'Island route', sentence)], equalWeights);
     expect(answer).toMatchObject({ abstained: true, notStated: true });
+  });
+
+  it('takes a hedged figure as the answer when the question asks what could be', () => {
+    const sentence = 'The ferry captain faces up to 20 years in prison when he is sentenced in March.';
+    const answer = composeExtractiveAnswer(
+      'How many years in prison could the ferry captain face?',
+      [ranked(1, 'e', 'Captain on trial', sentence)],
+      equalWeights,
+    );
+    expect(answer.span).toBe('20 years');
+  });
+
+  it('does not answer "who" with a name that holds the question\'s own subject', () => {
+    const doll = [
+      ranked(
+        1,
+        'm',
+        'Doll criticised',
+        'The harbour board leader criticised the museum event for the Ana Ruiz Barbie. Tom Berg spoke on Monday.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer(
+      'Which harbour board leader criticised the Ana Ruiz doll?',
+      doll,
+      equalWeights,
+    );
+    // Tom Berg's sentence says nothing of the doll: the honest answer is that no one is named.
+    expect(answer).toMatchObject({ abstained: true, notStated: true });
+  });
+
+  it('answers "where" with a place before a firm, and "which company" with a firm before a place', () => {
+    const plea = [
+      ranked(
+        1,
+        'p',
+        'Founder pleads guilty',
+        'The exchange founder pleaded guilty in Seattle on Tuesday. A video of the founder pleading guilty spread on YouTube within hours.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Where did the exchange founder plead guilty?', plea, equalWeights).span).toBe(
+      'Seattle',
+    );
+    const work = [
+      ranked(1, 'w', 'Jellyfish learn', 'The jellyfish researcher left Seattle to work at Kiel University.'),
+    ];
+    expect(composeExtractiveAnswer('Where does the jellyfish researcher work?', work, equalWeights).span).toBe(
+      'Kiel University',
+    );
   });
 
   it('says plainly that the articles do not state it, quoting the closest sentence', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personLikeness } from '../../src/text/person-names.js';
+import { personLikeness, placeOrOrganization } from '../../src/text/person-names.js';
 
 describe('personLikeness', () => {
   it.each([
@@ -15,5 +15,19 @@ describe('personLikeness', () => {
     [['Eras', 'Tour'], undefined, 'unknown'],
   ] as const)('%j (after %s) reads as %s', (words, before, expected) => {
     expect(personLikeness(words, before)).toBe(expected);
+  });
+});
+
+describe('placeOrOrganization', () => {
+  it.each([
+    [['Seattle'], 'place'],
+    [['Baltimore', ',', 'Maryland'], 'place'],
+    [['YouTube'], 'organization'],
+    [['Kiel', 'University'], 'organization'],
+    [['Cohen', '&', 'Gresser', 'LLP'], 'organization'],
+    [['Manchester', 'United'], 'unknown'],
+    [['Caribbean'], 'unknown'],
+  ] as const)('%j names a %s', (words, expected) => {
+    expect(placeOrOrganization(words)).toBe(expected);
   });
 });
