@@ -6,7 +6,7 @@ import {
 } from '../text/person-names.js';
 import { stemOf } from '../text/terms.js';
 import { type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
-import { type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
+import { type Measure, type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
 
 /** A span that answers the question, with how near the question's words it stands (0..1). */
 export interface AnswerSpan {
@@ -64,6 +64,8 @@ export interface QuestionReading {
   names: readonly (readonly string[])[];
   /** The question holds no hedge ("could", "faces", "up to"): a hedged figure does not answer it. */
   asksFact?: boolean;
+  /** The question asks what happened: a figure said in the future tense does not answer it. */
+  asksPast?: boolean;
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
 }
@@ -116,10 +118,16 @@ export function answerSpanIn(
     if (span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names))
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
+    if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
     const proximity = proximityOf(stems, span, reading);
     const fit = nameFit(span, reading.type, typed);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
-    const unitAt = reading.type.unit === undefined ? -1 : unitIndex(stems, span, stemOf(reading.type.unit));
+    const unitAt =
+      reading.type.unit !== undefined
+        ? unitIndex(stems, span, stemOf(reading.type.unit))
+        : reading.type.measure !== undefined
+          ? measureIndex(typed, span, reading.type.measure)
+          : -1;
     if (unitAt >= 0) score += UNIT_BONUS;
     if (score > bestScore) {
       bestScore = score;
@@ -174,6 +182,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     const units = typed.tokens.slice(span.start, span.end + 1).filter((token) => TIME_UNIT.test(token));
     if (units.length > 0 && !units.some((token) => stemOf(token) === unit)) return false;
   }
+  // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
+  if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
   if (type.type === 'duration' && span.kind === 'number') return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after);
   // "on what date": a day of a month, not "February" or "this week".
@@ -243,15 +253,24 @@ const HEDGES = new Set([
 /** How far before a span a hedge still governs it, within its clause. */
 const HEDGE_WINDOW = 4;
 
-/** Whether a hedge stands shortly before the span in its clause. */
-function hedged(tokens: readonly string[], span: TypedSpan): boolean {
+/** Words that put a figure in the future ("will not pitch in 2024"): no answer to what happened. */
+const FUTURE = new Set(['will', "'ll", 'wo']);
+
+/** Whether a hedge (or another of `words`) stands shortly before the span in its clause. */
+function hedged(tokens: readonly string[], span: TypedSpan, words: ReadonlySet<string> = HEDGES): boolean {
   for (let index = span.start - 1; index >= Math.max(0, span.start - HEDGE_WINDOW); index -= 1) {
     const token = tokens[index] ?? '';
     if (/^[,;:—–(]$/.test(token)) return false;
-    if (HEDGES.has(token)) return true;
+    if (words.has(token)) return true;
   }
   return false;
 }
+
+/** Whether a question asks what happened ("when did", "how many were"). */
+export function asksPast(questionTokens: readonly string[]): boolean {
+  return questionTokens.some((token) => PAST_AUXILIARIES.has(token));
+}
+const PAST_AUXILIARIES = new Set(['did', 'was', 'were', 'had']);
 
 /** Whether a question asks what was or is, not what could be: it holds no hedge itself. */
 export function asksFact(questionTokens: readonly string[]): boolean {
@@ -284,6 +303,90 @@ function proximityOf(stems: readonly string[], span: TypedSpan, reading: Questio
 /** Stems of one word family ("direct" / "director", "testimoni" / "testifi"): equal, or sharing their first five letters. */
 function sameWordFamily(a: string, b: string): boolean {
   return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+}
+
+/** The units each measure is given in ("30,000 square feet", "a 9450-square-foot penthouse"). */
+const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
+  size: new Set([
+    'square',
+    'sq',
+    'acre',
+    'acres',
+    'hectare',
+    'hectares',
+    'feet',
+    'foot',
+    'ft',
+    'metres',
+    'meters',
+    'metre',
+    'meter',
+    'inches',
+    'inch',
+    'gb',
+    'tb',
+    'seats',
+    'seater',
+    'rooms',
+    'bedrooms',
+    'storeys',
+    'stories',
+  ]),
+  length: new Set([
+    'feet',
+    'foot',
+    'ft',
+    'metres',
+    'meters',
+    'metre',
+    'meter',
+    'm',
+    'km',
+    'kilometres',
+    'kilometers',
+    'miles',
+    'mile',
+    'yards',
+    'yard',
+    'inches',
+    'inch',
+    'cm',
+    'mm',
+  ]),
+  weight: new Set([
+    'pounds',
+    'pound',
+    'lb',
+    'lbs',
+    'kg',
+    'kilograms',
+    'kilos',
+    'grams',
+    'g',
+    'tons',
+    'tonnes',
+    'ton',
+    'tonne',
+    'ounces',
+    'oz',
+    'stone',
+  ]),
+  speed: new Set(['mph', 'kph', 'km/h', 'knots', 'miles', 'kilometres', 'kilometers']),
+  rank: new Set(),
+};
+
+/** Where a unit of the asked measure follows the span (past hyphens, within UNIT_WINDOW tokens), or -1; an ordinal is a rank. */
+function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): number {
+  if (measure === 'rank') return span.kind === 'ordinal' ? span.end : -1;
+  const units = MEASURE_UNITS[measure];
+  for (let index = span.start; index <= Math.min(typed.tokens.length - 1, span.end + UNIT_WINDOW); index += 1) {
+    if (!units.has(typed.tokens[index] ?? '')) continue;
+    // "square feet": the unit's last word.
+    let last = index;
+    while (units.has(typed.tokens[last + 1] ?? '')) last += 1;
+    return last;
+  }
+  return -1;
 }
 
 /** Where the unit asked about follows the span (within UNIT_WINDOW tokens), or -1. */

@@ -10,6 +10,7 @@ import {
   type AnswerSpan,
   answerSpanIn,
   asksFact,
+  asksPast,
   PROXIMITY_WORDS,
   type QuestionReading,
   type QuoteContext,
@@ -161,7 +162,8 @@ export function composeExtractiveAnswer(
     stems: new Set(stems),
     weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
     names: namePhrases(question).map((phrase) => wordTokens(phrase)),
-    asksFact: asksFact(wordTokens(question.toLowerCase())),
+    asksFact: asksFact(wordTokens(question)),
+    asksPast: asksPast(wordTokens(question)),
     focus: focusStem(question, type),
   };
   if (type.type !== 'other') {

@@ -18,7 +18,20 @@ export interface QuestionType {
   type: AnswerType;
   /** The noun a count is of ("how many passengers" -> "passengers"), or "year" or "day" for a date asked as one. */
   unit?: string;
+  /** What a "how big / far / heavy / fast" question measures, or "rank" for "where do they rank". */
+  measure?: Measure;
 }
+
+/** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:order). */
+export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'rank';
+
+const MEASURES: readonly [RegExp, Measure][] = [
+  [/\bhow\s+(?:big|large|small)\b/i, 'size'],
+  [/\bhow\s+(?:far|tall|high|deep|wide|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
+  [/\bhow\s+(?:heavy|much\s+(?:did|does|do)\s+\w+\s+weigh)\b/i, 'weight'],
+  [/\bhow\s+fast\b/i, 'speed'],
+  [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
+];
 
 /** The span kinds that can answer each type, best first. */
 export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
@@ -27,7 +40,7 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
   place: ['name'],
   date: ['date', 'time'],
   duration: ['duration', 'time', 'number'],
-  number: ['number', 'money', 'percent', 'duration'],
+  number: ['number', 'money', 'percent', 'duration', 'ordinal'],
   money: ['money'],
   percent: ['percent', 'fraction'],
   reason: ['reason'],
@@ -98,6 +111,8 @@ const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
 // "how many additional troops": the unit is the noun after the adjectives of quantity.
 const UNIT = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*([\p{L}-]+)/iu;
+// "what jersey number": the thing the number is of.
+const NUMBER_OF = /\bwhat\s+([\p{L}-]+)\s+number\b/iu;
 // "how many years in prison": the unit of time asked for.
 const DURATION_UNIT = /\bhow\s+many\s+(?:more\s+)?(years|months|weeks|days|hours|minutes|seconds)\b/i;
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
@@ -124,7 +139,7 @@ export function questionType(question: string): QuestionType {
     if (!pattern.test(text)) continue;
     const unit =
       type === 'number'
-        ? UNIT.exec(text)?.[1]?.toLowerCase()
+        ? (UNIT.exec(text) ?? NUMBER_OF.exec(text))?.[1]?.toLowerCase()
         : type === 'duration'
           ? DURATION_UNIT.exec(text)?.[1]?.toLowerCase()
           : type === 'date' && ASKS_YEAR.test(text)
@@ -132,7 +147,8 @@ export function questionType(question: string): QuestionType {
             : type === 'date' && ASKS_DAY.test(text)
               ? 'day'
               : undefined;
-    return unit ? { type, unit } : { type };
+    const measure = type === 'number' ? MEASURES.find(([pattern]) => pattern.test(text))?.[1] : undefined;
+    return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
   }
   return { type: 'other' };
 }

@@ -261,6 +261,12 @@ describe('answering with what the question asks for', () => {
       'How many years in prison did the ferry captain get?',
       'The ferry captain faces up to 20 years in prison when he is sentenced in March.',
     ],
+    // A number in a name is not a count of it.
+    ['How many electric ferries has the yard sold so far?', 'The yard showed its Electric Ferry 2 at the island fair.'],
+    // The hours of a meeting are not a jersey number.
+    ['What jersey number will the new captain wear?', 'The new captain will wear the club colours after talks of 2-3 hours on Monday.'],
+    // What will happen is not when it happened.
+    ['When did the captain have his first knee surgery?', 'The captain will not sail in 2024 after knee surgery.'],
     // Weeks are not the years asked for.
     [
       'How many years in prison did the ferry captain get?',
@@ -269,6 +275,26 @@ describe('answering with what the question asks for', () => {
   ])('does not take a span of the wrong sort as the answer to %j', (question, sentence) => {
     const answer = composeExtractiveAnswer(question, [ranked(1, 'e', 'Island route', sentence)], equalWeights);
     expect(answer).toMatchObject({ abstained: true, notStated: true });
+  });
+
+  it('answers "how big" with a size and "where do they rank" with a place in the order', () => {
+    const flat = [
+      ranked(
+        1,
+        'h',
+        'Penthouse claims',
+        'The owner said the penthouse has five bedrooms and sits 3 blocks from the park. The owner claimed the penthouse was 30,000 square feet.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('How big did the owner claim the penthouse was?', flat, equalWeights).span).toBe(
+      '30,000 square feet',
+    );
+    const table = [
+      ranked(1, 't', 'Pressing stats', 'The club rank 10th in the league for pressing, with 3.3 passes allowed.'),
+    ];
+    expect(
+      composeExtractiveAnswer('Where does the club rank in the league for pressing?', table, equalWeights).span,
+    ).toBe('10th');
   });
 
   it('takes a hedged figure as the answer when the question asks what could be', () => {

@@ -20,7 +20,7 @@ describe('questionType', () => {
     ['What sentence did the former chief executive receive?', 'duration'],
     ['How many passengers will each ferry carry?', 'number', 'passengers'],
     ['how big is the new stadium', 'number'],
-    ['What jersey number will he wear?', 'number'],
+    ['What jersey number will he wear?', 'number', 'jersey'],
     ['how much did it cost', 'money'],
     ['How much was the company valued at?', 'money'],
     ['What will the new coach earn per year?', 'money'],
@@ -39,7 +39,19 @@ describe('questionType', () => {
     ['Is the bridge open again?', 'other'],
     ['Tell me about the harbour strike', 'other'],
   ])('reads "%s" as %s', (question, type, unit) => {
-    expect(questionType(question)).toEqual(unit ? { type, unit } : { type });
+    expect(questionType(question)).toMatchObject(unit ? { type, unit } : { type });
+    if (!unit) expect(questionType(question).unit).toBeUndefined();
+  });
+
+  it.each([
+    ['how big is the new stadium', 'size'],
+    ['How far did the ferry sail?', 'length'],
+    ['How heavy is the new bell?', 'weight'],
+    ['How fast did the train go?', 'speed'],
+    ['Where do United rank in the league for pressing?', 'rank'],
+    ['How many fans came?', undefined],
+  ])('reads what "%s" measures as %s', (question, measure) => {
+    expect(questionType(question).measure).toBe(measure);
   });
 
   it("finds the question's focus: the unit counted, or the word after its wh-word", () => {
