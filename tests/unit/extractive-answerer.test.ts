@@ -264,7 +264,10 @@ describe('answering with what the question asks for', () => {
     // A number in a name is not a count of it.
     ['How many electric ferries has the yard sold so far?', 'The yard showed its Electric Ferry 2 at the island fair.'],
     // The hours of a meeting are not a jersey number.
-    ['What jersey number will the new captain wear?', 'The new captain will wear the club colours after talks of 2-3 hours on Monday.'],
+    [
+      'What jersey number will the new captain wear?',
+      'The new captain will wear the club colours after talks of 2-3 hours on Monday.',
+    ],
     // What will happen is not when it happened.
     ['When did the captain have his first knee surgery?', 'The captain will not sail in 2024 after knee surgery.'],
     // Weeks are not the years asked for.
