@@ -58,21 +58,23 @@ interface Candidate {
 }
 
 /**
- * Sentences that only make sense after another ("He said that…", "This is…", "But…"): a briefing
- * quotes them out of their context.
+ * Sentences that only make sense after another ("He said that…", "This is…", "But…", "For
+ * example…", "Today, that took…", an aside in brackets): a briefing quotes them out of their context.
  */
 const CONTEXT_DEPENDENT =
-  /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|nor|so|also|however|meanwhile|still|yet|then|there|here|such|instead|otherwise|thus|therefore)\b/i;
-/** Page furniture that scraping leaves inside sentences. */
+  /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|nor|so|also|however|meanwhile|still|yet|then|there|here|such|instead|otherwise|thus|therefore|for\s+(?:example|instance)|in\s+(?:addition|fact|turn|contrast)|as\s+a\s+result|by\s+contrast|on\s+the\s+other\s+hand|(?:no|yes),)\b|^\(|^(?:[\p{L}\d.]+\s+){0,3}[\p{L}\d.]+,\s+(?:he|she|they|it|this|that|these|those)\s/iu;
+/** Page furniture that scraping leaves inside sentences (an update note: "Updated October 11: …"). */
 const PAGE_FURNITURE =
-  /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©/i;
+  /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©|\bupdated\s+(?:on\s+)?\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:/iu;
 /** Link prompts scraped before a sentence ("MORE: …", "Related …") and date fragments a split left ("13, Flexport …"). */
 const SCRAPED_START = /^(?:more|related|read more|also read|see also|watch)\b\s*:?\s|^\d{1,2},\s/i;
 /**
- * A heading glued to the sentence after it ("… the laggards Meanwhile, healthcare fell"): a word
- * followed by one that only opens a sentence, with no stop between.
+ * A heading glued to the sentence after it ("… the laggards Meanwhile, healthcare fell", "… how
+ * FTX got here The highly anticipated trial"): a word followed by one that only opens a sentence,
+ * or by a capitalised article before a lower-case word (a title's "The" precedes a capital).
  */
-const GLUED_HEADING = /\b\p{L}{3,}\s+(?:It|Meanwhile|However|He|She|They|We|This|These|Those)\b[\s,]+\p{Ll}/u;
+const GLUED_HEADING =
+  /\b\p{L}{3,}\s+(?:It|Meanwhile|However|He|She|They|We|This|These|Those)\b[\s,]+\p{Ll}|\b\p{L}{3,}\s+(?:The|A|An)\s+\p{Ll}{3,}/u;
 /** A later sentence is told only if this share of its content words is new to what was already told. */
 const MIN_NEW_SHARE = 0.4;
 /** What a later report adds is the development: the newest article's sentences gain this much. */

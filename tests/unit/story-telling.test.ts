@@ -14,8 +14,16 @@ describe('how a story is told', () => {
     ['MORE: Port strike ends It is quite possible this was the longest strike in years.', false],
     ['13, the port authority took the stage at the annual shipping conference in Harbourtown.', false],
     ['The laggards Meanwhile, shipping companies fell despite the end of the port strike.', false],
+    ['The port strike is over, this is how the port got here The long-awaited deal was signed on Friday.', false],
+    ['Meet the startups building in a port winter The demo day focuses on shipping software.', false],
+    ['For example, according to union sources, the port has lost at least 100 sailings this year.', false],
+    ['Today, that took the form of a vote on the pay offer at the container port.', false],
+    ['(No, moving two cranes together is not quite the same thing as a new berth.)', false],
+    ['Port Deals Updated October 11: We added new deals on ferry tickets and harbour tours.', false],
+    ['On Friday, dock workers at the container port ended their strike after a pay deal.', true],
     ['Dock workers at the container port ended their strike on Friday after a pay deal.', true],
     ['The strike was reported by The Harbour Times and the Coast Gazette on Friday morning.', true],
+    ['Dockers watched the film A Quiet Harbour before they voted to end the strike on Friday.', true],
   ])('quotes %j only if it stands alone: %s', (sentence, quoted) => {
     expect(standsAlone(sentence)).toBe(quoted);
   });
