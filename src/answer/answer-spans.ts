@@ -200,16 +200,44 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
 /** Words a range or a list of counts puts between a count and what it counts ("1 to 1.5g", "2 or 3 goals"). */
 const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
 
-/** The noun a count counts: the first noun after it, past a range's other end ("1 to 1.5g" counts grams). */
+/**
+ * The noun a count counts: the first common noun after it, past a range's other end and the
+ * words that qualify it ("1 to 1.5g" counts grams, "8,500 U.S. troops" troops), else the first
+ * proper noun after it.
+ */
 function countedNoun(typed: TypedSentence, span: TypedSpan): string | undefined {
+  // Without a common noun after them, proper nouns are what is counted ("64 GB LCD Steam Deck").
+  let properNoun: string | undefined;
   for (let index = span.end + 1; index < typed.tokens.length; index += 1) {
     const pos = typed.pos[index];
     const token = typed.tokens[index] ?? '';
-    if (pos === 'NUM' || pos === 'SYM' || RANGE_WORDS.has(token)) continue;
-    return pos === 'NOUN' || pos === 'PROPN' ? token : undefined;
+    if (pos === 'NOUN') return token;
+    if (pos === 'PROPN') properNoun ??= token;
+    else if (pos !== 'NUM' && pos !== 'SYM' && pos !== 'ADJ' && !RANGE_WORDS.has(token)) break;
   }
-  return undefined;
+  return properNoun;
 }
+
+/** Nouns that make the name before them a place or places. */
+const PLACE_NOUNS = new Set([
+  'city',
+  'cities',
+  'country',
+  'countries',
+  'county',
+  'state',
+  'states',
+  'region',
+  'regions',
+  'province',
+  'island',
+  'islands',
+  'town',
+  'village',
+  'border',
+  'coast',
+  'capital',
+]);
 
 /** How well a name span is of the kind asked: a person for "who", anything else for "which company" and "where". */
 function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): number {
@@ -219,7 +247,9 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
   const likeness = personLikeness(words, typed.tokens[span.start - 1]);
   if (type.type === 'person' || likeness === 'person')
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
-  return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[placeOrOrganization(words)];
+  // "NATO countries", "Kent county": a name before a noun of places names places.
+  const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
+  return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
 }
 
 /** Absolute dates and written figures say more than "this month" or "Wednesday". */

@@ -110,7 +110,25 @@ const RULES: readonly [RegExp, AnswerType][] = [
 const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
 // "how many additional troops": the unit is the noun after the adjectives of quantity.
-const UNIT = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*([\p{L}-]+)/iu;
+const HOW_MANY = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*/iu;
+const AUXILIARIES = /^(?:has|have|had|did|do|does|is|are|was|were|will|would|can|could|should|may|might)$/i;
+
+/**
+ * What "how many" counts: the first lower-case word after it, past the names that qualify it
+ * ("how many U.S. troops" counts troops), else the last of those names ("how many Steam Decks
+ * has Valve sold" counts decks).
+ */
+function countedUnit(question: string): string | undefined {
+  const match = HOW_MANY.exec(question);
+  if (!match) return undefined;
+  let name: string | undefined;
+  for (const word of question.slice(match.index + match[0].length).match(/[\p{L}][\p{L}.'-]*/gu) ?? []) {
+    if (AUXILIARIES.test(word)) break;
+    if (/^\p{Ll}/u.test(word)) return word;
+    name = word.replace(/['.]+$/, '').replace(/['’]s$/, '');
+  }
+  return name;
+}
 // "what jersey number": the thing the number is of.
 const NUMBER_OF = /\bwhat\s+([\p{L}-]+)\s+number\b/iu;
 // "how many years in prison": the unit of time asked for.
@@ -139,7 +157,7 @@ export function questionType(question: string): QuestionType {
     if (!pattern.test(text)) continue;
     const unit =
       type === 'number'
-        ? (UNIT.exec(text) ?? NUMBER_OF.exec(text))?.[1]?.toLowerCase()
+        ? (countedUnit(text) ?? NUMBER_OF.exec(text)?.[1])?.toLowerCase()
         : type === 'duration'
           ? DURATION_UNIT.exec(text)?.[1]?.toLowerCase()
           : type === 'date' && ASKS_YEAR.test(text)

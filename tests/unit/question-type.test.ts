@@ -21,6 +21,8 @@ describe('questionType', () => {
     ['How many passengers will each ferry carry?', 'number', 'passengers'],
     ['how big is the new stadium', 'number'],
     ['What jersey number will he wear?', 'number', 'jersey'],
+    ['How many U.S. troops has the Pentagon put on alert?', 'number', 'troops'],
+    ['How many Steam Decks has Valve sold?', 'number', 'decks'],
     ['how much did it cost', 'money'],
     ['How much was the company valued at?', 'money'],
     ['What will the new coach earn per year?', 'money'],
