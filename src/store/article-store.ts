@@ -166,6 +166,7 @@ export class ArticleStore {
     vectors: readonly Float32Array[],
     modelId: string,
     existing: StoredArticle | undefined,
+    termCountsOf?: (article: StoredArticle) => readonly (Buffer | null)[],
   ): SavedArticle {
     const now = new Date().toISOString();
     return this.db.transaction((): SavedArticle => {
@@ -214,11 +215,12 @@ export class ArticleStore {
           );
       }
       const insertPassage = this.db.prepare(
-        `INSERT INTO passages (article_id, guild_id, seq, start_offset, end_offset, text, model_id, embedding)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO passages (article_id, guild_id, seq, start_offset, end_offset, text, model_id, embedding, term_counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const article = this.getArticle(guildId, articleId);
       if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
+      const termCounts = termCountsOf?.(article) ?? [];
       const passageIds = prepared.passages.map((passage, index) => {
         const vector = vectors[index];
         if (!vector) throw new Error(`no vector for passage ${index} of ${articleId}`);
@@ -231,6 +233,7 @@ export class ArticleStore {
           passage.text,
           modelId,
           Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
+          termCounts[index] ?? null,
         );
         return Number(lastInsertRowid);
       });

@@ -155,7 +155,19 @@ export const MIGRATIONS: readonly (string | ((db: SqliteDatabase) => void))[] = 
     updated_at TEXT NOT NULL
   );
   `,
+  storeTermCounts,
 ];
+
+/**
+ * Each passage's index terms with their counts, stored at ingest, so a keyword index is rebuilt
+ * without tokenising the text again (src/store/search/term-counts.ts). Older passages keep NULL
+ * and are tokenised when an index is rebuilt.
+ */
+export function storeTermCounts(db: SqliteDatabase): void {
+  db.exec('CREATE TABLE IF NOT EXISTS index_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)');
+  const columns = db.prepare("SELECT name FROM pragma_table_info('passages')").pluck().all() as string[];
+  if (!columns.includes('term_counts')) db.exec('ALTER TABLE passages ADD COLUMN term_counts BLOB');
+}
 
 /** Which article holds which sentence, by a hash of guild, outlet and the sentence's first or last words. */
 const OUTLET_SENTENCES_SCHEMA = `

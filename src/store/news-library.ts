@@ -8,9 +8,10 @@ import { openDatabase } from './database.js';
 import { FeedStore } from './feed-store.js';
 import { GuildSettingsStore } from './guild-settings.js';
 import type { GuildIndexCache } from './search/guild-index-cache.js';
-import type { KeywordIndex } from './search/keyword-index.js';
+import { type CountedPassage, countPassageTerms, type KeywordIndex } from './search/keyword-index.js';
 import { keywordIndexCache } from './search/keyword-indexes.js';
 import type { KeywordWeights, PassageScope } from './search/search-types.js';
+import { encodeTermCounts, TermDictionary } from './search/term-counts.js';
 import type { PassageVectorIndex, VectorHit } from './search/vector-index.js';
 import { type VectorModel, vectorIndexCache } from './search/vector-indexes.js';
 import type { SqliteDatabase } from './sqlite.js';
@@ -39,6 +40,7 @@ export class NewsLibrary implements PassageRetrieval {
   private readonly articles: ArticleStore;
   private readonly vectorRecords: VectorRecordStore;
   private readonly keywords: GuildIndexCache<KeywordIndex>;
+  private readonly terms: TermDictionary;
   private readonly vectors: GuildIndexCache<PassageVectorIndex>;
 
   private constructor(
@@ -52,7 +54,8 @@ export class NewsLibrary implements PassageRetrieval {
     this.briefingRecords = new BriefingStore(db);
     this.feedRecords = new FeedStore(db);
     this.conversationRecords = new ConversationStore(db);
-    this.keywords = keywordIndexCache(db, dataDir);
+    this.terms = new TermDictionary(db);
+    this.keywords = keywordIndexCache(db, dataDir, this.terms);
     this.vectors = vectorIndexCache(db, { dataDir, model, records: this.vectorRecords });
   }
 
@@ -71,16 +74,24 @@ export class NewsLibrary implements PassageRetrieval {
     // Loaded before the save, so a rebuild from the database does not already hold the new passages.
     const vectorIndex = this.vectors.of(guildId);
     const keywordIndex = this.keywords.of(guildId);
-    const saved = this.articles.saveArticle(guildId, prepared, vectors, this.model.id, existing);
+    // Each passage's terms are counted once: stored with it (for a rebuild) and added to the index.
+    let counted: CountedPassage[] = [];
+    const saved = this.articles.saveArticle(guildId, prepared, vectors, this.model.id, existing, (article) => {
+      const { title, source, publishedAt } = article;
+      counted = prepared.passages.map((passage) =>
+        countPassageTerms({ title, source, text: passage.text, publishedAt }),
+      );
+      return counted.map((passage) => encodeTermCounts(passage, this.terms.idsOf(passage.terms)));
+    });
     for (const id of saved.replacedPassageIds) vectorIndex.remove(id);
     saved.passageIds.forEach((id, position) => {
       const vector = vectors[position];
       if (vector) vectorIndex.add(id, vector);
     });
-    const { title, source, publishedAt } = saved.article;
     if (saved.replacedPassageIds.length > 0) keywordIndex.remove(saved.replacedPassageIds);
     saved.passageIds.forEach((id, position) => {
-      keywordIndex.add(id, { title, source, text: prepared.passages[position]?.text ?? '', publishedAt });
+      const passage = counted[position];
+      if (passage) keywordIndex.addCounted(id, passage, saved.article);
     });
     this.changed(guildId, saved.passageIds.length + saved.replacedPassageIds.length);
     return saved;

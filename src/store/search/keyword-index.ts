@@ -13,6 +13,42 @@ const FIELD_MAX = 0xff;
 /** One passage's packed counts per term, reused from passage to passage (indexing allocates less). */
 const passageCounts = new Map<string, number>();
 
+/** A passage's distinct index terms, each with its packed field counts, and its length as BM25 counts it. */
+export interface CountedPassage {
+  terms: string[];
+  packed: Uint32Array;
+  length: number;
+}
+
+/** Where a passage belongs for the index's scopes: its outlet and its day. */
+export type PassagePlace = Pick<SearchableText, 'source' | 'publishedAt'>;
+
+/**
+ * Count a passage's index terms in its text, title and outlet, packed per term (text in the low 16
+ * bits, title in the next 8, outlet in the top 8); the length also counts the outlet and the day
+ * as one token each, as SQLite's full-text table did, so rankings keep their measured behaviour.
+ */
+export function countPassageTerms(searchable: SearchableText): CountedPassage {
+  const counts = passageCounts;
+  counts.clear();
+  let length = 0;
+  const count = (text: string, shift: number, max: number) => {
+    const unit = 2 ** shift;
+    eachIndexTerm(text, (term) => {
+      length += 1;
+      const packed = counts.get(term) ?? 0;
+      if (((packed >>> shift) & max) < max) counts.set(term, packed + unit);
+    });
+  };
+  count(searchable.text, 0, TEXT_MAX);
+  count(searchable.title, 16, FIELD_MAX);
+  count(searchable.source ?? '', 24, FIELD_MAX);
+  if (searchable.source !== null) length += 1;
+  if (searchable.publishedAt !== null) length += 1;
+  const terms = [...counts.keys()];
+  return { terms, packed: Uint32Array.from(counts.values()), length };
+}
+
 /** One term's passages: slots and packed field counts, in slot order. */
 interface Postings {
   slots: Int32Array;
@@ -73,31 +109,44 @@ export class KeywordIndex {
 
   /** Index one passage (replacing it if the id is already there). */
   add(passageId: number, searchable: SearchableText): void {
+    this.addCounted(passageId, countPassageTerms(searchable), searchable);
+  }
+
+  /** Index one passage by its counted terms (`countPassageTerms`), as they were counted at ingest. */
+  addCounted(passageId: number, counted: CountedPassage, place: PassagePlace): void {
+    const ids = new Uint32Array(counted.terms.length);
+    counted.terms.forEach((term, index) => {
+      ids[index] = this.termId(term);
+    });
+    this.addTermIds(passageId, ids, counted.packed, counted.length, place);
+  }
+
+  /** This index's id of a term, added if new: a caller maps stored term ids to these once. */
+  termIdOf(term: string): number {
+    return this.termId(term);
+  }
+
+  /**
+   * Index one passage by this index's term ids (`termIdOf`) and their packed counts, with its
+   * length as BM25 counts it (replacing it if the id is already there).
+   */
+  addTermIds(
+    passageId: number,
+    termIds: ArrayLike<number>,
+    packed: ArrayLike<number>,
+    length: number,
+    place: PassagePlace,
+  ): void {
     if (this.slotOf.has(passageId)) this.remove([passageId]);
     const slot = this.slotCount;
     this.ensureSlots(slot + 1);
-    const counts = passageCounts;
-    counts.clear();
-    let length = 0;
-    const count = (text: string, shift: number, max: number) => {
-      const unit = 2 ** shift;
-      eachIndexTerm(text, (term) => {
-        length += 1;
-        const packed = counts.get(term) ?? 0;
-        if (((packed >>> shift) & max) < max) counts.set(term, packed + unit);
-      });
-    };
-    count(searchable.text, 0, TEXT_MAX);
-    count(searchable.title, 16, FIELD_MAX);
-    count(searchable.source ?? '', 24, FIELD_MAX);
-    // SQLite's table also holds the outlet and the day as one token each, and counts them in the length.
-    if (searchable.source !== null) length += 1;
-    if (searchable.publishedAt !== null) length += 1;
-    for (const [term, packed] of counts) this.append(this.termId(term), slot, packed);
+    for (let index = 0; index < termIds.length; index += 1) {
+      this.append(termIds[index] as number, slot, packed[index] as number);
+    }
     this.passageIds[slot] = passageId;
     this.lengths[slot] = length;
-    this.outletOf[slot] = searchable.source === null ? -1 : idOf(this.outletIds, searchable.source);
-    this.dayOf[slot] = searchable.publishedAt === null ? -1 : idOf(this.dayIds, searchable.publishedAt.slice(0, 10));
+    this.outletOf[slot] = place.source === null ? -1 : idOf(this.outletIds, place.source);
+    this.dayOf[slot] = place.publishedAt === null ? -1 : idOf(this.dayIds, place.publishedAt.slice(0, 10));
     this.slotOf.set(passageId, slot);
     this.slotCount += 1;
     this.totalLength += length;
