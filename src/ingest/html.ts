@@ -1,8 +1,21 @@
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import type { ArticleInput } from './article.js';
 
-type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+type HtmlDocument = ReturnType<typeof Linkedom.parseHTML>['document'];
+
+let linkedom: typeof Linkedom | undefined;
+
+/**
+ * Parse HTML with linkedom, loaded on first use: its import takes about 0.1 s, which every
+ * `npm run ask` and `sources` would pay without ever reading a page. Its CommonJS build is
+ * required so that parsing stays synchronous.
+ */
+function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 // Captions are left out: they describe a picture the reader cannot see, and often repeat the text.
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
