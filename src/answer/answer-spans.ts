@@ -148,6 +148,7 @@ const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|deca
 const COUNTED =
   /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
+const SCORE = /^\d{1,3}\s*[-–]\s*\d{1,3}$/;
 const TIME_OF_DAY = /\b(?:[ap]\.?m\b\.?|tonight|morning|afternoon|evening|noon|midnight|o'clock)/i;
 const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
@@ -182,6 +183,9 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     const units = typed.tokens.slice(span.start, span.end + 1).filter((token) => TIME_UNIT.test(token));
     if (units.length > 0 && !units.some((token) => stemOf(token) === unit)) return false;
   }
+  // "what was the score": a game's score is written "23-20"; "their record to 3-4", "at 7-8" and
+  // "(1-8)" are a team's record (`isRecord`).
+  if (type.measure === 'score') return SCORE.test(span.text) && !isRecord(tokens, span);
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
   if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
@@ -195,6 +199,15 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     return !/^[-–]$|^of$/.test(tokens[span.end + 1] ?? '');
   }
   return true;
+}
+
+/**
+ * Whether a won-lost figure is a team's record or a score on the way, not a final score: after
+ * "record", or right after "at", "to" or an opening bracket ("dropped to 3-4", "cut the lead to 16-13").
+ */
+function isRecord(tokens: readonly string[], span: TypedSpan): boolean {
+  const before = tokens.slice(Math.max(0, span.start - 3), span.start);
+  return before.includes('record') || ['(', 'at', 'to'].includes(before[before.length - 1] ?? '');
 }
 
 /** Words a range or a list of counts puts between a count and what it counts ("1 to 1.5g", "2 or 3 goals"). */
@@ -403,11 +416,13 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   ]),
   speed: new Set(['mph', 'kph', 'km/h', 'knots', 'miles', 'kilometres', 'kilometers']),
   rank: new Set(),
+  score: new Set(),
 };
 
 /** Where a unit of the asked measure follows the span (past hyphens, within UNIT_WINDOW tokens), or -1; an ordinal is a rank. */
 function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): number {
   if (measure === 'rank') return span.kind === 'ordinal' ? span.end : -1;
+  if (measure === 'score') return SCORE.test(span.text) ? span.end : -1;
   const units = MEASURE_UNITS[measure];
   for (let index = span.start; index <= Math.min(typed.tokens.length - 1, span.end + UNIT_WINDOW); index += 1) {
     if (!units.has(typed.tokens[index] ?? '')) continue;

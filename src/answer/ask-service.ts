@@ -1,10 +1,11 @@
 import { InvalidInputError } from '../errors.js';
 import { componentLogger } from '../logger.js';
-import { asksForLatest, newestFirst, withoutLatestWords } from '../retrieve/newest-first.js';
+import { asksForLatest, asksForNewest, newestFirst, withoutLatestWords } from '../retrieve/newest-first.js';
 import { quotesSpeaker, unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
 import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
+import { newestReports, reportedBy, withinPeriod } from '../retrieve/time-scope.js';
 import { type QuestionPeriod, questionPeriod, withoutPeriod } from '../time/question-period.js';
 import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
@@ -17,6 +18,8 @@ const log = componentLogger('answer');
 export const MAX_QUESTION_CHARS = 1000;
 /** Passages retrieved for an answer. */
 const PASSAGES_RETRIEVED = 10;
+/** Passages a question about the latest state is ranked from, before the newest relevant reports are kept. */
+const LATEST_RETRIEVED = 30;
 /** Passages a language model is shown: the extractive answerer reads as many. */
 const PASSAGES_FOR_MODEL = 6;
 
@@ -79,8 +82,16 @@ export class AskService {
     // "The latest death toll": the newest of the equally relevant reports answers.
     const latest = asksForLatest(text);
     const searched = readable(text, period, latest);
-    const ranked = await this.ranker.rank(guildId, searched, PASSAGES_RETRIEVED, { period });
-    const ranking = latest ? newestFirst(searched, ranked) : ranked;
+    // The newest report may rank below older, fuller ones: a question about the latest looks further.
+    const found = await this.ranker.rank(guildId, searched, latest ? LATEST_RETRIEVED : PASSAGES_RETRIEVED, {
+      period,
+    });
+    // Asked as if at another moment (`--now`): what was reported after it did not exist yet.
+    const reported = options.now ? reportedBy(found, options.now) : found;
+    const ranked = period ? withinPeriod(reported, period) : reported;
+    const ordered = latest ? newestFirst(searched, ranked) : ranked;
+    // "What's the latest on…" is answered by the newest reports; "how much so far" only prefers them.
+    const ranking = latest && asksForNewest(text) ? newestReports(ordered) : ordered;
     const extractive = context
       ? this.answerFrom(guildId, readable(asked, period, latest), ranking, context)
       : this.answerFrom(guildId, searched, ranking);

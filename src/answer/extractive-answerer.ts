@@ -192,7 +192,12 @@ export function composeExtractiveAnswer(
     // Stated when some sentence holds a span of the asked kind among the question's words (a span
     // whose kind is in doubt, such as a name that may not be a person's, still counts here: it
     // only ranks lower).
-    const stated = candidates.some((candidate) => (candidate.span?.proximity ?? 0) >= MIN_SPAN_PROXIMITY);
+    // A game's score stands apart from the question's words ("…to earn the win, 23-20"): one in
+    // the found passages states it.
+    const stated = candidates.some(
+      (candidate) =>
+        candidate.span !== undefined && (candidate.span.proximity >= MIN_SPAN_PROXIMITY || type.measure === 'score'),
+    );
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
       return notStated(type.type, best, support);
     }

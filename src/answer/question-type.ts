@@ -18,12 +18,15 @@ export interface QuestionType {
   type: AnswerType;
   /** The noun a count is of ("how many passengers" -> "passengers"), or "year" or "day" for a date asked as one. */
   unit?: string;
-  /** What a "how big / far / heavy / fast" question measures, or "rank" for "where do they rank". */
+  /** What a "how big / far / heavy / fast" question measures, "rank" for "where do they rank", "score" for a game's. */
   measure?: Measure;
 }
 
 /** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:order). */
-export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'rank';
+export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'rank' | 'score';
+
+/** "What was the final score", "what is the World Series score": a game's ("23-20"), not "how many runs did he score". */
+const GAME_SCORE = /\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:[\w'-]+\s+){0,3}?score\b|\bby\s+what\s+score\b/i;
 
 const MEASURES: readonly [RegExp, Measure][] = [
   [/\bhow\s+(?:big|large|small)\b/i, 'size'],
@@ -31,6 +34,7 @@ const MEASURES: readonly [RegExp, Measure][] = [
   [/\bhow\s+(?:heavy|much\s+(?:did|does|do)\s+\w+\s+weigh)\b/i, 'weight'],
   [/\bhow\s+fast\b/i, 'speed'],
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
+  [GAME_SCORE, 'score'],
 ];
 
 /** The span kinds that can answer each type, best first. */
@@ -92,6 +96,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
   ],
   [/\b(?:stake|margin)\b/i, 'percent'],
   [/\bwhat\s+(?:[\w-]+\s+)?number\b/i, 'number'],
+  [GAME_SCORE, 'number'],
   [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
   [
     /\bwhere\b|\b(?:which|what)\s+(?:city|country|town|state|venue|stadium|arena|place|region|county|island|continent)\b/i,

@@ -7,9 +7,10 @@ import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.
 import { evaluateFollowUps } from './followups.js';
 import type { Split } from './multihop.js';
 import { type AnswerScore, loadNewsQa, NEWSQA_TYPES, type NewsQaPrediction, scoreAnswer } from './newsqa.js';
+import { evaluateTimeQuestions } from './time-questions.js';
 
 /**
- * `npm run eval-answers -- [--split dev|test|all] [--json] [--predictions FILE] [--followups]`: whether /ask's
+ * `npm run eval-answers -- [--split dev|test|all] [--json] [--predictions FILE] [--followups | --time]`: whether /ask's
  * answer states the answer, on newsqa-dev (its 609 articles are MultiHop-RAG's corpus, ingested
  * once and cached like `npm run eval`'s). Every question goes through the normal ask path.
  */
@@ -25,6 +26,9 @@ const { values } = parseArgs({
     // The follow-up set: asked in conversations, scored against the same questions in full.
     followups: { type: 'boolean', default: false },
     'followup-file': { type: 'string', default: 'tests/fixtures/followups-newsqa.json' },
+    // The time set: questions about "yesterday", "last week", "the latest", each asked as of its own now.
+    time: { type: 'boolean', default: false },
+    'time-file': { type: 'string', default: 'tests/fixtures/time-questions.json' },
   },
 });
 const split = values.split as Split;
@@ -42,6 +46,27 @@ const { newsdesk } = await openEvalLibrary(config, {
 });
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const share = (count: number, total: number) => (total === 0 ? null : round(count / total));
+if (values.time) {
+  try {
+    const { predictions, ...result } = await evaluateTimeQuestions(newsdesk, values['time-file'] ?? '', split);
+    if (values.predictions) writeFileSync(values.predictions, JSON.stringify(predictions, null, 1));
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(
+        `time questions (${split}): ${result.questions}, answered ${result.answered}; cited articles all in the meant days ${result.in_range}, strict ${result.strict}, "latest" answered from the newest report ${result.latest_newest}`,
+      );
+      console.log('kind         n   in-range  strict  latest-newest');
+      for (const [kind, rates] of Object.entries(result.by_kind)) {
+        console.log(
+          `${kind.padEnd(12)} ${String(rates.questions).padEnd(3)} ${String(rates.in_range ?? '-').padEnd(9)} ${String(rates.strict ?? '-').padEnd(7)} ${rates.latest_newest ?? ''}`,
+        );
+      }
+    }
+  } finally {
+    newsdesk.close();
+  }
+  process.exit(0);
+}
 if (values.followups) {
   try {
     const result = await evaluateFollowUps(

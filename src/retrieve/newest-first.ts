@@ -20,6 +20,14 @@ export function asksForLatest(question: string): boolean {
  */
 const ONLY_ASKING = /\b(?:latest|newest|most recent|most recently)\b/gi;
 
+/**
+ * Whether a question asks for the newest report itself ("what's the latest on the strike?"), not
+ * for a figure so far: then only the newest relevant reports answer it (`newestReports`).
+ */
+export function asksForNewest(question: string): boolean {
+  return new RegExp(ONLY_ASKING.source, 'i').test(question);
+}
+
 /** The question without the words that only ask for recency. */
 export function withoutLatestWords(question: string): string {
   return question.replace(ONLY_ASKING, ' ').replace(/\s+/g, ' ').trim();

@@ -43,7 +43,7 @@ function firstOfMonth(date: string, monthsBack = 0): string {
 /** Phrases whose period is the calendar's, not a date's: weeks, weekends, months, years. */
 const CALENDAR_PHRASES: readonly [RegExp, (today: string) => [string, string | 'now']][] = [
   [/\b(?:today|this morning|this afternoon|tonight|this evening)\b/i, (today) => [today, 'now']],
-  [/\byesterday\b/i, (today) => [addDays(today, -1), today]],
+  [/\byesterday\b|\blast night\b/i, (today) => [addDays(today, -1), today]],
   [/\bthis week\b/i, (today) => [addDays(today, -weekday(today)), 'now']],
   [/\b(?:last|past) week\b|\bin the last seven days\b/i, (today) => [addDays(today, -7), 'now']],
   [

@@ -300,6 +300,34 @@ describe('answering with what the question asks for', () => {
     ).toBe('10th');
   });
 
+  it("answers a game's score where the report gives it, not a team's record", () => {
+    const game = [
+      ranked(
+        1,
+        'g',
+        'Harbour FC vs Island United live score, updates, highlights',
+        'Harbour FC held on at the island ground to earn the win, 23-20. The loss dropped Island United to 3-4 on the season, and Harbour moved to 5-2 (at 5-2 they lead the league).',
+      ),
+    ];
+    const answer = composeExtractiveAnswer(
+      "What was the final score of last night's Harbour FC game?",
+      game,
+      equalWeights,
+    );
+    expect(answer).toMatchObject({ abstained: false, span: '23-20' });
+    const recordOnly = [
+      ranked(
+        1,
+        'r',
+        'Harbour FC vs Island United',
+        'The loss dropped Island United to 3-4 on the season after the Harbour FC game.',
+      ),
+    ];
+    expect(
+      composeExtractiveAnswer('What was the final score of the Harbour FC game?', recordOnly, equalWeights),
+    ).toMatchObject({ abstained: true, notStated: true });
+  });
+
   it('takes a hedged figure as the answer when the question asks what could be', () => {
     const sentence = 'The ferry captain faces up to 20 years in prison when he is sentenced in March.';
     const answer = composeExtractiveAnswer(

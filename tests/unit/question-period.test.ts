@@ -12,6 +12,7 @@ const period = (question: string, at = now, zone = 'Europe/Berlin') => {
 describe('the period a question is about', () => {
   it.each([
     ['What happened at the port yesterday?', ['2026-11-29T23:00:00.000Z', '2026-11-30T23:00:00.000Z']],
+    ["What was the score of last night's game?", ['2026-11-29T23:00:00.000Z', '2026-11-30T23:00:00.000Z']],
     ['any news on the ferries this week', ['2026-11-29T23:00:00.000Z', '2026-12-01T10:00:00.000Z']],
     ['What did the union say last weekend?', ['2026-11-27T23:00:00.000Z', '2026-11-29T23:00:00.000Z']],
     ['What did the mayor announce on Monday?', ['2026-11-29T23:00:00.000Z', '2026-11-30T23:00:00.000Z']],
@@ -62,6 +63,16 @@ describe('asking about a period', () => {
     'g',
   );
 
+  it("answers from the period's articles only, and as of --now from what was reported by then", async () => {
+    const yesterday = await newsdesk().ask('g', 'What did the dock workers at the port do yesterday?', { now });
+    expect(yesterday.citations.map((citation) => citation.title)).toEqual(['Port workers return after deal']);
+    // Asked on 25 Nov: the return of 30 Nov had not been reported yet.
+    const then = await newsdesk().ask('g', 'What did the dock workers at the port do?', {
+      now: new Date('2026-11-25T10:00:00Z'),
+    });
+    expect(then.citations.map((citation) => citation.title)).toEqual(['Port workers walk out over pay']);
+  });
+
   it("answers from the period's articles first", async () => {
     const yesterday = await newsdesk().ask('g', 'What did the dock workers at the port do yesterday?', { now });
     expect(yesterday.citations[0]?.title).toBe('Port workers return after deal');
@@ -70,5 +81,30 @@ describe('asking about a period', () => {
       timeZone: 'Europe/Berlin',
     });
     expect(lastWeek.citations[0]?.title).toBe('Port workers walk out over pay');
+  });
+});
+
+describe('asking about the latest', () => {
+  const newsdesk = newsdeskWith(
+    [
+      {
+        title: 'Ferry strike: talks fail',
+        source: 'Harbour Times',
+        publishedAt: '2026-11-20T09:00:00Z',
+        body: 'Talks to end the ferry strike failed on Friday, and the ferry union said the ferry strike would go on for weeks. The ferry union and the operator blamed each other for the ferry strike. Passengers waited at the harbour for the ferry.',
+      },
+      {
+        title: 'Ferry strike ends',
+        source: 'Coast Gazette',
+        publishedAt: '2026-11-28T09:00:00Z',
+        body: 'The ferry strike ended on Saturday after the union accepted a pay deal, and the first ferry sailed at noon.',
+      },
+    ],
+    'g',
+  );
+
+  it('answers from the newest relevant report, not from a fuller older one', async () => {
+    const answer = await newsdesk().ask('g', "What's the latest on the ferry strike?", { now });
+    expect(answer.citations.map((citation) => citation.title)).toEqual(['Ferry strike ends']);
   });
 });

@@ -51,6 +51,9 @@ describe('questionType', () => {
     ['How heavy is the new bell?', 'weight'],
     ['How fast did the train go?', 'speed'],
     ['Where do United rank in the league for pressing?', 'rank'],
+    ["What was the final score of last night's game?", 'score'],
+    ['What is the latest World Series score?', 'score'],
+    ['How many runs did the captain score?', undefined],
     ['How many fans came?', undefined],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
