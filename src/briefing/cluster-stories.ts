@@ -18,7 +18,7 @@ export interface ClusterOptions {
 /** Chosen on the gold dev windows with `npm run eval-briefing -- --gold` (see docs/briefing.md). */
 export const DEFAULT_CLUSTER_OPTIONS: Readonly<ClusterOptions> = Object.freeze({
   denseWeight: 0.4,
-  threshold: 0.35,
+  threshold: 0.34,
   maxGapHours: 72,
   nameWeight: 0,
   noSharedName: 0.5,
