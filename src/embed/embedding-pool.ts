@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { Embeddings } from '@langchain/core/embeddings';
 import { EmbeddingError } from '../errors.js';
 import { componentLogger } from '../logger.js';
-import { inBatches } from './embedding-model.js';
 import { LazyEmbeddings } from './lazy-embeddings.js';
 
 const log = componentLogger('embed');
@@ -69,6 +68,13 @@ class EmbeddingWorker {
   }
 }
 
+/** `items` cut into `count` contiguous shares whose sizes differ by one at most. */
+export function equalShares<T>(items: readonly T[], count: number): T[][] {
+  return Array.from({ length: count }, (_, index) =>
+    items.slice(Math.round((index * items.length) / count), Math.round(((index + 1) * items.length) / count)),
+  ).filter((share) => share.length > 0);
+}
+
 /**
  * USE-lite over several cores: `workers` worker threads, each with its own copy of the model,
  * embed the documents (the passages of an ingest), a contiguous share each, while the main thread
@@ -105,13 +111,11 @@ export class PooledEmbeddings extends Embeddings {
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {
     if (this.workers.length === 0 || documents.length === 0) return this.local.embedDocuments(documents);
-    // Contiguous shares of whole batches, one per worker, so that the order of passages is kept.
-    const batches = inBatches(documents, this.batchSize);
-    const threads = Math.min(batches.length, this.workers.length);
-    const perThread = Math.ceil(batches.length / threads);
-    const shares = Array.from({ length: threads }, (_, index) =>
-      batches.slice(index * perThread, (index + 1) * perThread).flat(),
-    ).filter((share) => share.length > 0);
+    // Contiguous shares, one per worker, so that the order of passages is kept; equal in passages
+    // rather than in whole batches, so that no worker waits idle for the other (a round of 70
+    // passages in batches of 8 is 35 + 35, not 40 + 30). Each worker embeds its share in batches.
+    const threads = Math.min(Math.ceil(documents.length / this.batchSize), this.workers.length);
+    const shares = equalShares(documents, threads);
     const results = await Promise.all(
       shares.map((share, index) => {
         const worker = this.workers[index] as EmbeddingWorker;
