@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { parseDates } from '../time/chrono.js';
 
 /** Longest paragraph that can be only a byline or dateline. */
 const MAX_BYLINE_CHARS = 120;
@@ -14,7 +14,7 @@ export function isBylineOrDateline(paragraph: string): boolean {
   const text = paragraph.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_BYLINE_CHARS) return false;
   let rest = text;
-  const dates = chrono.parse(rest);
+  const dates = parseDates(rest);
   for (const found of dates) rest = rest.replace(found.text, ' ');
   const hadByline = BYLINE_START.test(rest);
   rest = rest.replace(BYLINE_START, ' ');

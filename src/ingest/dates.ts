@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { parseDates } from '../time/chrono.js';
 
 /** A date more than this far ahead of now is a typo or a scheduled embargo, not a publication date. */
 const FUTURE_TOLERANCE_MS = 36 * 60 * 60 * 1000;
@@ -37,7 +37,7 @@ export function parsePublishedDate(value: string | undefined, now = new Date()):
 export function findDateInText(text: string, now = new Date()): Date | undefined {
   const regions = text.length > 2 * EDGE_CHARS ? [text.slice(0, EDGE_CHARS), text.slice(-EDGE_CHARS), text] : [text];
   for (const region of regions) {
-    for (const result of chrono.parse(region, now)) {
+    for (const result of parseDates(region, now)) {
       const start = result.start;
       if (!(start.isCertain('year') && start.isCertain('month') && start.isCertain('day'))) continue;
       // Relative phrases ("two weeks earlier") come back with every part "certain"; a written year rules them out.

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { parseDates } from '../time/chrono.js';
 
 /**
  * The calendar days ("YYYY-MM-DD") a question names in full, in order: "on October 7, 2023".
@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
  */
 export function findNamedDays(question: string): string[] {
   const days: string[] = [];
-  for (const result of chrono.parse(question)) {
+  for (const result of parseDates(question)) {
     const start = result.start;
     if (!(start.isCertain('year') && start.isCertain('month') && start.isCertain('day'))) continue;
     if (!/\b(1[89]|20)\d{2}\b/.test(result.text)) continue;

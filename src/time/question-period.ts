@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { parseDates } from './chrono.js';
 import { instantOf, localMoment } from './local-time.js';
 
 /** The stretch of time a question is about: from `since` (inclusive) to `until` (exclusive). */
@@ -92,7 +92,7 @@ export function questionPeriod(question: string, now: Date, timeZone: string): Q
   // chrono-node is slow to warm up (about 0.2 s of a terminal command): only a question that names
   // a month, a weekday or a time ago is given to it.
   if (!MAY_NAME_A_DATE.test(question)) return undefined;
-  for (const result of chrono.parse(question, { instant: now, timezone: offsetMinutes(now, timeZone) })) {
+  for (const result of parseDates(question, { instant: now, timezone: offsetMinutes(now, timeZone) })) {
     // A date written in full, year and all, is read as a day already.
     if (WRITTEN_YEAR.test(result.text)) continue;
     const start = result.start;
