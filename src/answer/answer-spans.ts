@@ -309,11 +309,12 @@ function hedged(tokens: readonly string[], span: TypedSpan, words: ReadonlySet<s
   return false;
 }
 
+const PAST_AUXILIARIES = new Set(['did', 'was', 'were', 'had']);
+
 /** Whether a question asks what happened ("when did", "how many were"). */
 export function asksPast(questionTokens: readonly string[]): boolean {
   return questionTokens.some((token) => PAST_AUXILIARIES.has(token));
 }
-const PAST_AUXILIARIES = new Set(['did', 'was', 'were', 'had']);
 
 /** Whether a question asks what was or is, not what could be: it holds no hedge itself. */
 export function asksFact(questionTokens: readonly string[]): boolean {
@@ -348,24 +349,19 @@ function sameWordFamily(a: string, b: string): boolean {
   return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
 }
 
-/** The units each measure is given in ("30,000 square feet", "a 9450-square-foot penthouse"). */
+/** Units of length, which also give a size ("a 9450-square-foot penthouse", "30,000 square feet"). */
+const LENGTH_UNITS = ['feet', 'foot', 'ft', 'metres', 'meters', 'metre', 'meter', 'inches', 'inch'];
+
+/** The units each measure is given in. */
 const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   size: new Set([
+    ...LENGTH_UNITS,
     'square',
     'sq',
     'acre',
     'acres',
     'hectare',
     'hectares',
-    'feet',
-    'foot',
-    'ft',
-    'metres',
-    'meters',
-    'metre',
-    'meter',
-    'inches',
-    'inch',
     'gb',
     'tb',
     'seats',
@@ -376,13 +372,7 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
     'stories',
   ]),
   length: new Set([
-    'feet',
-    'foot',
-    'ft',
-    'metres',
-    'meters',
-    'metre',
-    'meter',
+    ...LENGTH_UNITS,
     'm',
     'km',
     'kilometres',
@@ -391,8 +381,6 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
     'mile',
     'yards',
     'yard',
-    'inches',
-    'inch',
     'cm',
     'mm',
   ]),

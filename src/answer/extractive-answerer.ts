@@ -157,13 +157,14 @@ export function composeExtractiveAnswer(
   // "And Germany?" asks what the question before asked, of something else.
   const ownType = questionType(question);
   const type = ownType.type === 'other' && context ? questionType(context) : ownType;
+  const questionTokens = wordTokens(question);
   const reading: QuestionReading = {
     type,
     stems: new Set(stems),
     weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
     names: namePhrases(question).map((phrase) => wordTokens(phrase)),
-    asksFact: asksFact(wordTokens(question)),
-    asksPast: asksPast(wordTokens(question)),
+    asksFact: asksFact(questionTokens),
+    asksPast: asksPast(questionTokens),
     focus: focusStem(question, type),
   };
   if (type.type !== 'other') {

@@ -25,8 +25,9 @@ const ONLY_ASKING = /\b(?:latest|newest|most recent|most recently)\b/gi;
  * for a figure so far: then only the newest relevant reports answer it (`newestReports`).
  */
 export function asksForNewest(question: string): boolean {
-  return new RegExp(ONLY_ASKING.source, 'i').test(question);
+  return ASKS_FOR_NEWEST.test(question);
 }
+const ASKS_FOR_NEWEST = new RegExp(ONLY_ASKING.source, 'i');
 
 /** The question without the words that only ask for recency. */
 export function withoutLatestWords(question: string): string {

@@ -116,14 +116,9 @@ export class KeywordIndex {
   addCounted(passageId: number, counted: CountedPassage, place: PassagePlace): void {
     const ids = new Uint32Array(counted.terms.length);
     counted.terms.forEach((term, index) => {
-      ids[index] = this.termId(term);
+      ids[index] = this.termIdOf(term);
     });
     this.addTermIds(passageId, ids, counted.packed, counted.length, place);
-  }
-
-  /** This index's id of a term, added if new: a caller maps stored term ids to these once. */
-  termIdOf(term: string): number {
-    return this.termId(term);
   }
 
   /**
@@ -327,7 +322,8 @@ export class KeywordIndex {
     return live;
   }
 
-  private termId(term: string): number {
+  /** This index's id of a term, added if new: a caller maps stored term ids to these once. */
+  termIdOf(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.postings.length;
