@@ -186,10 +186,19 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   // "what was the score": a game's score is written "23-20"; "their record to 3-4", "at 7-8" and
   // "(1-8)" are a team's record (`isRecord`).
   if (type.measure === 'score') return SCORE.test(span.text) && !isRecord(tokens, span);
+  // "How fast", "the height of": a bare figure states a dimension only with its unit (a share or a sum
+  // can say how big: "a 40% increase").
+  if (type.measure !== undefined && type.measure !== 'rank') {
+    if (span.kind === 'duration') return false;
+    if (span.kind === 'number' || span.kind === 'ordinal') return measureIndex(typed, span, type.measure) >= 0;
+  }
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
   if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
   if (type.type === 'duration' && span.kind === 'number') return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after);
+  // "since 2003" answers "when" (the recogniser reads it as a length of time); "for five years" does not.
+  if (type.type === 'date' && span.kind === 'duration' && !(tokens[span.start] === 'since' && YEAR.test(span.text)))
+    return false;
   // "on what date": a day of a month, not "February" or "this week".
   if (type.type === 'date' && type.unit === 'day') return DAY_OF_MONTH.test(span.text);
   if (type.type === 'person') return span.end > span.start && !/[&]/.test(span.text);
@@ -262,7 +271,25 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
+  if (type.type === 'place' && kind === 'unknown') {
+    // "in a Seattle federal court" names where; "Franke pleaded" names who.
+    if (afterLocative(typed, span.start)) return PLACE_FIT.place;
+    if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_FIT.organization;
+  }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
+}
+
+/** Prepositions of place, the classic cue of a locative phrase. */
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'from', 'across', 'throughout', 'around']);
+
+/** Whether a name opens a phrase of place: a locative preposition before it, past an article or a modifier. */
+function afterLocative(typed: TypedSentence, start: number): boolean {
+  for (let index = start - 1; index >= Math.max(0, start - 3); index -= 1) {
+    const token = typed.tokens[index] ?? '';
+    if (LOCATIVES.has(token)) return true;
+    if (!/^(?:DET|ADJ|NUM)$/.test(typed.pos[index] ?? '')) return false;
+  }
+  return false;
 }
 
 /** Absolute dates and written figures say more than "this month" or "Wednesday". */

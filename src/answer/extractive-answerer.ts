@@ -15,7 +15,8 @@ import {
   type QuestionReading,
   type QuoteContext,
 } from './answer-spans.js';
-import { type AnswerType, questionFocus, questionType } from './question-type.js';
+import { framingStems } from './question-framing.js';
+import { type AnswerType, instructionVerb, questionFocus, questionType } from './question-type.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -51,6 +52,8 @@ const SENTENCE_SHARE = 0.75;
  * put the answer's name in 60 / 64 / 65 / 66% of answers, against 54% without.
  */
 const NAME_BONUS = 0.3;
+/** What a word of the question's framing ("according to Fortune") counts in a sentence, against one of what it asks. */
+const FRAMING_WORD_WEIGHT = 0.25;
 /** What a word of the question a follow-up continues counts, against one of the follow-up's own. */
 const CONTEXT_WORD_WEIGHT = 0.35;
 
@@ -131,6 +134,12 @@ export function composeExtractiveAnswer(
     [...termWeights(stems)].map(([stem, weight]) => [stem, own.has(stem) ? weight : weight * CONTEXT_WORD_WEIGHT]),
   );
 
+  // "According to Fortune's story on …": the words that say where it was reported find the article
+  // (its passage and headline), but the sentence that states the fact seldom repeats them.
+  const framing = framingStems(question);
+  const sentenceWeights = new Map(
+    [...weights].map(([stem, weight]) => [stem, framing.has(stem) ? weight * FRAMING_WORD_WEIGHT : weight]),
+  );
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
     const sentences = splitSentences(entry.passage.text)
@@ -138,7 +147,7 @@ export function composeExtractiveAnswer(
       .filter((text) => wordTokens(text).length >= 4 && readsAsProse(text));
     return sentences.map((text, index) => {
       const tokens = stemsOf(text);
-      const own = weightedCoverage(tokens, weights);
+      const own = weightedCoverage(tokens, sentenceWeights);
       // A small preference for better-ranked passages breaks ties between equally covering sentences.
       const score = SENTENCE_SHARE * own + (1 - SENTENCE_SHARE) * context - rank * 0.005;
       return { text, entry, rank, score, tokens, sentences, index };
@@ -153,6 +162,11 @@ export function composeExtractiveAnswer(
   const support = top ? weightedCoverage(stemsOf(`${top.passage.article.title} ${top.passage.text}`), weights) : 0;
   const required = requiredSupport(stems.length);
   if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
+  // "How do I reset my router": sentences that never name the action are not instructions for it.
+  const action = instructionVerb(question);
+  if (action && !candidates.slice(0, SENTENCES_TYPED).some((candidate) => candidate.tokens.has(stemOf(action)))) {
+    return abstain(support);
+  }
 
   // "And Germany?" asks what the question before asked, of something else.
   const ownType = questionType(question);
@@ -161,7 +175,7 @@ export function composeExtractiveAnswer(
   const reading: QuestionReading = {
     type,
     stems: new Set(stems),
-    weights: new Map([...weights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
+    weights: new Map([...sentenceWeights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
     names: namePhrases(question).map((phrase) => wordTokens(phrase)),
     asksFact: asksFact(questionTokens),
     asksPast: asksPast(questionTokens),

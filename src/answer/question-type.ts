@@ -28,11 +28,30 @@ export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'rank' | 'score';
 /** "What was the final score", "what is the World Series score": a game's ("23-20"), not "how many runs did he score". */
 const GAME_SCORE = /\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:[\w'-]+\s+){0,3}?score\b|\bby\s+what\s+score\b/i;
 
-const MEASURES: readonly [RegExp, Measure][] = [
+/**
+ * "What is the speed of sound", "the height of the tower": a dimension asked by its name ("length"
+ * and "size" are left out: the length of a contract is a time, the size of a deal a sum).
+ */
+const MEASURE_OF =
+  /\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(speed|velocity|height|distance|depth|width|weight|mass|area)\s+of\b/i;
+const MEASURE_NOUNS: Record<string, Measure> = {
+  speed: 'speed',
+  velocity: 'speed',
+  height: 'length',
+  distance: 'length',
+  depth: 'length',
+  width: 'length',
+  weight: 'weight',
+  mass: 'weight',
+  area: 'size',
+};
+
+const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bhow\s+(?:big|large|small)\b/i, 'size'],
   [/\bhow\s+(?:far|tall|high|deep|wide|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
   [/\bhow\s+(?:heavy|much\s+(?:did|does|do)\s+\w+\s+weigh)\b/i, 'weight'],
   [/\bhow\s+fast\b/i, 'speed'],
+  [MEASURE_OF, 'measure'],
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
   [GAME_SCORE, 'score'],
 ];
@@ -42,7 +61,7 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
   person: ['name'],
   organization: ['name'],
   place: ['name'],
-  date: ['date', 'time'],
+  date: ['date', 'time', 'duration'],
   duration: ['duration', 'time', 'number'],
   number: ['number', 'money', 'percent', 'duration', 'ordinal'],
   money: ['money'],
@@ -96,6 +115,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
   ],
   [/\b(?:stake|margin)\b/i, 'percent'],
   [/\bwhat\s+(?:[\w-]+\s+)?number\b/i, 'number'],
+  [MEASURE_OF, 'number'],
   [GAME_SCORE, 'number'],
   [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
   [
@@ -141,8 +161,8 @@ const DURATION_UNIT = /\bhow\s+many\s+(?:more\s+)?(years|months|weeks|days|hours
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
 const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
-const FOCUS =
-  /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
+// After "did / does / has / had" comes the subject ("what did Palm Beach County assess"), not the focus.
+const FOCUS = /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
 
 /**
  * The question's focus: the word after its wh-word that the answer should stand beside ("who
@@ -150,7 +170,29 @@ const FOCUS =
  */
 export function questionFocus(question: string, type: QuestionType): string | undefined {
   if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
-  return FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
+  const focus = FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1];
+  // A name is what the question is about, not what it asks.
+  if (!focus || /^\p{Lu}/u.test(focus) || /^(?:did|does|do|has|had|have)$/i.test(focus)) return undefined;
+  return focus.toLowerCase();
+}
+
+function measureOf(question: string): Measure | undefined {
+  const found = MEASURES.find(([pattern]) => pattern.test(question))?.[1];
+  if (found !== 'measure') return found;
+  return MEASURE_NOUNS[MEASURE_OF.exec(question)?.[1]?.toLowerCase() ?? ''];
+}
+
+const INSTRUCTION =
+  /\bhow\s+(?:do|can|could|should|would|might)\s+(?:i|you|we|one|people|someone|users?)\s+(?:(?:best|actually|still)\s+)?([\p{L}-]+)|\bhow\s+to\s+([\p{L}-]+)/iu;
+
+/**
+ * The action a request for instructions asks how to do ("how do I reset my router" -> "reset"), or
+ * undefined when the question asks for none. News answers such a question only by naming that action.
+ */
+export function instructionVerb(question: string): string | undefined {
+  const match = INSTRUCTION.exec(question);
+  const verb = (match?.[1] ?? match?.[2])?.toLowerCase();
+  return verb && !/^(?:be|get|go|make|do|have|know|tell|find)$/.test(verb) ? verb : undefined;
 }
 
 /** What a question asks for: a person, a number of something, a reason, someone's words, ... or "other". */
@@ -170,7 +212,7 @@ export function questionType(question: string): QuestionType {
             : type === 'date' && ASKS_DAY.test(text)
               ? 'day'
               : undefined;
-    const measure = type === 'number' ? MEASURES.find(([pattern]) => pattern.test(text))?.[1] : undefined;
+    const measure = type === 'number' ? measureOf(text) : undefined;
     return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
   }
   return { type: 'other' };

@@ -87,6 +87,25 @@ const CAUSE_CUES = new Set([
   'thanks',
   'result',
   'order',
+  'citing',
+  'following',
+  'response',
+  'bid',
+  'effort',
+  'aimed',
+  'designed',
+  'intended',
+  'given',
+  'driven',
+  'fueled',
+  'fuelled',
+  'caused',
+  'prompted',
+  'sparked',
+  'stemming',
+  'stems',
+  'blamed',
+  'attributed',
 ]);
 const CAUSE_FOLLOWERS: Record<string, ReadonlySet<string>> = {
   due: new Set(['to']),
@@ -95,11 +114,31 @@ const CAUSE_FOLLOWERS: Record<string, ReadonlySet<string>> = {
   reference: new Set(['to']),
   result: new Set(['of']),
   order: new Set(['to']),
+  response: new Set(['to']),
+  bid: new Set(['to']),
+  effort: new Set(['to']),
+  aimed: new Set(['at', 'to']),
+  designed: new Set(['to']),
+  intended: new Set(['to']),
+  given: new Set(['that']),
+  driven: new Set(['by']),
+  fueled: new Set(['by']),
+  fuelled: new Set(['by']),
+  caused: new Set(['by']),
+  prompted: new Set(['by']),
+  sparked: new Set(['by']),
+  stemming: new Set(['from']),
+  stems: new Set(['from']),
+  blamed: new Set(['on']),
+  attributed: new Set(['to']),
 };
 
 /** Read a sentence into tokens and its typed spans: entities, numbers, names, quotations and causes. */
 export function typedSpans(sentence: string): TypedSentence {
-  const doc = nlp.readDoc(sentence);
+  // "$US27.6 million": the tokenizer reads the code written after the sign as a word ("us27"); written
+  // before it ("US$27.6") the sum is read whole, and the span is given back as the article wrote it.
+  const codeAfterSign = CODE_AFTER_SIGN.test(sentence) && !CODE_BEFORE_SIGN.test(sentence);
+  const doc = nlp.readDoc(codeAfterSign ? sentence.replace(new RegExp(CODE_AFTER_SIGN, 'g'), '$1$$') : sentence);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -107,7 +146,7 @@ export function typedSpans(sentence: string): TypedSentence {
     let text = '';
     for (let index = start; index <= end; index += 1)
       text += (index > start ? (spaces[index] ?? '') : '') + values[index];
-    return text;
+    return codeAfterSign ? text.replace(new RegExp(CODE_BEFORE_SIGN, 'g'), '$$$1') : text;
   };
   const spans: TypedSpan[] = [];
   const covered = new Set<number>();
@@ -119,9 +158,12 @@ export function typedSpans(sentence: string): TypedSentence {
     if ((kind === 'money' || kind === 'percent') && !pos.slice(start, end + 1).includes('NUM')) return;
     // "$" and "US$" precede the entity wink reads as a plain number.
     const currency = start > 0 && /^(?:US|A|C|NZ|HK)?[$€£¥]$|^(?:US|A)\$$/.test(values[start - 1] ?? '');
-    const first = currency ? start - 1 : start;
-    spans.push({ kind: currency ? 'money' : kind, text: textOf(first, end), start: first, end });
-    for (let index = first; index <= end; index += 1) covered.add(index);
+    let first = currency ? start - 1 : start;
+    let last = end;
+    // "two-and-a-half years", "a year and a half": the recogniser tags only the unit.
+    if (kind === 'duration') [first, last] = withSpelledCount(values, pos, first, end);
+    spans.push({ kind: currency ? 'money' : kind, text: textOf(first, last), start: first, end: last });
+    for (let index = first; index <= last; index += 1) covered.add(index);
     // "10,353 days ago" is a date, and says how long ago too.
     if (
       kind === 'date' &&
@@ -151,6 +193,31 @@ export function typedSpans(sentence: string): TypedSentence {
     ...causeSpans(values, textOf),
   );
   return { tokens: values.map((value) => value.toLowerCase()), pos, spans, textBetween: textOf };
+}
+
+const CODE_AFTER_SIGN = /\$(US|A|C|NZ|HK|S)(?=\d)/;
+const CODE_BEFORE_SIGN = /\b(US|A|C|NZ|HK|S)\$(?=\d)/;
+
+/** Words of a count said around a unit of time ("two-and-a-half", "a", "and a half"). */
+const COUNT_PARTS = new Set(['-', 'and', 'a', 'an', 'half', 'quarter', 'few', 'several', 'couple', 'of']);
+const COUNTS_SOMETHING = new Set(['a', 'an', 'half', 'few', 'several', 'couple']);
+
+/** A duration's span widened to the count the recogniser left out: back over its words, on over "and a half". */
+function withSpelledCount(values: string[], pos: string[], start: number, end: number): [number, number] {
+  let first = start;
+  while (first > 0 && (pos[first - 1] === 'NUM' || COUNT_PARTS.has((values[first - 1] ?? '').toLowerCase())))
+    first -= 1;
+  while (first < start && /^(?:-|and|of)$/i.test(values[first] ?? '')) first += 1;
+  const lead = values.slice(first, start).map((value) => value.toLowerCase());
+  const counted = lead.some((value, index) => pos[first + index] === 'NUM' || COUNTS_SOMETHING.has(value));
+  let last = end;
+  if (
+    /^and$/i.test(values[end + 1] ?? '') &&
+    /^an?$/i.test(values[end + 2] ?? '') &&
+    /^half$/i.test(values[end + 3] ?? '')
+  )
+    last = end + 3;
+  return [counted ? first : start, last];
 }
 
 /** Runs of proper nouns, joined across "&", "of" and "de" when a proper noun follows. */

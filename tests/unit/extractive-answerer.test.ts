@@ -275,6 +275,13 @@ describe('answering with what the question asks for', () => {
       'How many years in prison did the ferry captain get?',
       'The ferry captain spent about seven weeks in prison before the trial.',
     ],
+    // A speed is said with its unit: a model number or "second-gen" is no speed of sound.
+    [
+      'What is the speed of sound in water?',
+      'The second-gen model has better sound quality and an IPX4 water rating for 2 hours.',
+    ],
+    // Five years of something is not when it began.
+    ['When did the ferry captain start sailing the route?', 'The ferry captain has sailed the route for five years.'],
   ])('does not take a span of the wrong sort as the answer to %j', (question, sentence) => {
     const answer = composeExtractiveAnswer(question, [ranked(1, 'e', 'Island route', sentence)], equalWeights);
     expect(answer).toMatchObject({ abstained: true, notStated: true });
@@ -374,6 +381,89 @@ describe('answering with what the question asks for', () => {
     expect(composeExtractiveAnswer('Where does the jellyfish researcher work?', work, equalWeights).span).toBe(
       'Kiel University',
     );
+  });
+
+  it('reads a length of time said in words, and "since" a year as when', () => {
+    const strike = [
+      ranked(1, 's', 'Dock strike', '“They have been striking at the docks for two-and-a-half years,” the mayor said.'),
+    ];
+    expect(composeExtractiveAnswer('How long have the dock workers been striking?', strike, equalWeights).span).toBe(
+      'two-and-a-half years',
+    );
+    const deal = [
+      ranked(1, 'd', 'Ferry deal', 'The ferry operator has had its deal with the island in place since 2003.'),
+    ];
+    expect(
+      composeExtractiveAnswer('What year does the ferry deal with the island date to?', deal, equalWeights).span,
+    ).toBe('since 2003');
+  });
+
+  it('reads a sum whose currency code follows the sign, and gives it back as written', () => {
+    const valuation = [
+      ranked(
+        1,
+        'v',
+        'Estate valued',
+        'In 2021, the county assessed the estate at $US27.6 million, below its neighbours.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('What did the county assess the estate at?', valuation, equalWeights).span).toBe(
+      '$US27.6 million',
+    );
+  });
+
+  it('chooses the sentence by what is asked, not by the outlet the question credits', () => {
+    const passages = [
+      ranked(
+        1,
+        'f',
+        'Harbour Times: five things we learned from the ferry hearing',
+        'The Harbour Times piece on the hearing ran in 2021 and said the ferry deal was contested. The ferry operator has held its harbour deal since 1998.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer(
+      "The Harbour Times's 'five things we learned' piece says the ferry operator's harbour deal dates back to what year?",
+      passages,
+      equalWeights,
+    );
+    expect(answer.span).toBe('since 1998');
+  });
+
+  it('names the place a "where" asks for, not the person who did it', () => {
+    const plea = [
+      ranked(
+        1,
+        'g',
+        'Pleas entered',
+        'Franke pleaded guilty to four counts on Monday. The exchange founder appeared in a Seattle federal court to plead guilty.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Where did the exchange founder plead guilty?', plea, equalWeights).span).toBe(
+      'Seattle',
+    );
+  });
+
+  it('does not answer a request for instructions with a sentence that never names the action', () => {
+    const vpn = [
+      ranked(
+        1,
+        'n',
+        'VPN tips',
+        'On public WiFi in a cafe, a VPN hides what you do from the owner of the WiFi router.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('how do i factory reset my wifi router', vpn, equalWeights)).toMatchObject({
+      abstained: true,
+    });
+    const reset = [
+      ranked(
+        1,
+        'r',
+        'Router help',
+        'To reset the WiFi router to its factory settings, hold its button for ten seconds.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('how do i factory reset my wifi router', reset, equalWeights).abstained).toBe(false);
   });
 
   it('says plainly that the articles do not state it, quoting the closest sentence', () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type AnswerType, questionFocus, questionType } from '../../src/answer/question-type.js';
+import { type AnswerType, instructionVerb, questionFocus, questionType } from '../../src/answer/question-type.js';
+
+describe('instructionVerb', () => {
+  it.each([
+    ['how do i factory reset my wifi router', 'factory'],
+    ['How can you cancel a subscription?', 'cancel'],
+    ['how to renew a passport', 'renew'],
+    ['How did the council react?', undefined],
+    ['How do I get to the stadium?', undefined],
+  ])('reads the action "%s" asks how to do as %s', (question, verb) => {
+    expect(instructionVerb(question)).toBe(verb);
+  });
+});
 
 describe('questionType', () => {
   it.each<[string, AnswerType, string?]>([
@@ -55,6 +67,9 @@ describe('questionType', () => {
     ['What is the latest World Series score?', 'score'],
     ['How many runs did the captain score?', undefined],
     ['How many fans came?', undefined],
+    ['What is the speed of sound in water?', 'speed'],
+    ["What's the height of the new tower?", 'length'],
+    ['What is the length of his contract?', undefined],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
   });
@@ -64,5 +79,9 @@ describe('questionType', () => {
       'fans',
     );
     expect(questionFocus('Who directed the film?', questionType('Who directed the film?'))).toBe('directed');
+    // After "did" comes the subject, and a name is what the question is about.
+    const assess = 'What did Palm Beach County assess the estate at?';
+    expect(questionFocus(assess, questionType(assess))).toBeUndefined();
+    expect(questionFocus('Which Cherokee leader spoke?', questionType('Which Cherokee leader spoke?'))).toBeUndefined();
   });
 });
