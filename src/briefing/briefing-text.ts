@@ -46,16 +46,28 @@ export function storyTagLine(story: BriefingStory): string {
   return `${story.tag === 'new' ? 'New' : 'Update'}${outlets > 0 ? ` · ${outlets} outlet${outlets === 1 ? '' : 's'}` : ''}`;
 }
 
-/** A story's sources beside it: each numbered source, by the outlet's name (or the headline when it has none). */
-export function storySources(
-  story: BriefingStory,
-  briefing: Briefing,
-): { n: number; name: string; url: string | null }[] {
+/** One outlet of a story, with its articles' numbers and links in the order the story cites them. */
+export interface StoryOutlet {
+  name: string;
+  articles: { n: number; url: string | null }[];
+}
+
+/**
+ * A story's sources beside it: each outlet once, with the numbers of its articles ("[7, 8]
+ * Fortune"), by the outlet's name (or the headline when it has none).
+ */
+export function storySources(story: BriefingStory, briefing: Briefing): StoryOutlet[] {
   const byNumber = new Map(briefing.sources.map((source) => [source.n, source]));
-  return story.sourceNumbers.flatMap((n) => {
+  const outlets = new Map<string, StoryOutlet>();
+  for (const n of story.sourceNumbers) {
     const source = byNumber.get(n);
-    return source ? [{ n, name: source.source ?? source.title, url: source.url }] : [];
-  });
+    if (!source) continue;
+    const name = source.source ?? source.title;
+    const outlet = outlets.get(name) ?? { name, articles: [] };
+    outlet.articles.push({ n, url: source.url });
+    outlets.set(name, outlet);
+  }
+  return [...outlets.values()];
 }
 
 /** The story's sentences, each followed by its citation. */

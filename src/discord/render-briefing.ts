@@ -34,7 +34,17 @@ export function renderBriefing(briefing: Briefing): DiscordMessage[] {
   for (const story of briefing.stories) {
     // Each story ends with its own sources, linked, so a reader sees who reported what beside it.
     const sources = storySources(story, briefing)
-      .map((source) => `[${source.n}] ${linkedTitle({ title: source.name, url: source.url })}`)
+      .map((outlet) => {
+        // "[7, 8] Fortune": the name links to the first article, each later number to its own.
+        const [first, ...more] = outlet.articles;
+        const numbers = [
+          String(first?.n ?? ''),
+          ...more.map((article) =>
+            article.url ? linkedTitle({ title: String(article.n), url: article.url }) : String(article.n),
+          ),
+        ];
+        return `[${numbers.join(', ')}] ${linkedTitle({ title: outlet.name, url: first?.url ?? null })}`;
+      })
       .join(' · ');
     const text = `**${storyTagLine(story)}**\n${escapeMarkdown(storyText(story))}\n${sources}`;
     embeds.push(...textEmbeds(text, { title: fitTitle(story.headline), color: STORY_COLOURS[story.tag] }));

@@ -17,7 +17,7 @@ export function renderBriefingText(briefing: Briefing): string {
   const lines = [title, '', briefingCounts(briefing)];
   briefing.stories.forEach((story, index) => {
     const sources = storySources(story, briefing)
-      .map((source) => `[${source.n}] ${source.name}`)
+      .map((outlet) => `[${outlet.articles.map((article) => article.n).join(', ')}] ${outlet.name}`)
       .join(' · ');
     lines.push('', `## ${index + 1}. ${story.headline}`, `*${storyTagLine(story)}*`, '', storyText(story), sources);
   });

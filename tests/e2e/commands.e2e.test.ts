@@ -324,10 +324,11 @@ describe('slash commands through discord.js, with fake core services', () => {
           sentences: [
             { text: 'The budget passed by 61 votes to 59.', n: 1 },
             { text: 'Opposition members walked out before the vote.', n: 2 },
+            { text: 'The speaker thanked the clerks at dawn.', n: 4 },
           ],
           outlets: ['Wire', 'Gazette'],
-          articleIds: ['a1', 'a2'],
-          sourceNumbers: [1, 2],
+          articleIds: ['a1', 'a2', 'a4'],
+          sourceNumbers: [1, 2, 4],
           url: 'https://news.example/budget',
         },
       ],
@@ -353,6 +354,7 @@ describe('slash commands through discord.js, with fake core services', () => {
         },
         { n: 2, articleId: 'a2', title: 'Walkout', source: 'Gazette', url: null, publishedAt: null },
         { n: 3, articleId: 'a3', title: 'Ferry', source: 'Wire', url: 'https://news.example/ferry', publishedAt: null },
+        { n: 4, articleId: 'a4', title: 'Dawn', source: 'Wire', url: 'https://news.example/dawn', publishedAt: null },
       ],
     };
     const record = await run('briefing', { guildId: GUILD_B.id, options: { hours: 12 } });
@@ -366,9 +368,9 @@ describe('slash commands through discord.js, with fake core services', () => {
       'Quick hits',
     ]);
     expect(embeds[0]?.description).toBe('3 articles from 2 outlets.');
-    // Each story ends with its own numbered sources, linked; the quick hits link their article.
+    // Each story ends with its own numbered sources, each outlet once and linked; the quick hits link their article.
     expect(embeds[1]?.description).toBe(
-      '**New · 2 outlets**\nThe budget passed by 61 votes to 59. [1] Opposition members walked out before the vote. [2]\n[1] [Wire](https://news.example/budget) · [2] **Gazette**',
+      '**New · 2 outlets**\nThe budget passed by 61 votes to 59. [1] Opposition members walked out before the vote. [2] The speaker thanked the clerks at dawn. [4]\n[1, [4](https://news.example/dawn)] [Wire](https://news.example/budget) · [2] **Gazette**',
     );
     expect(embeds[2]?.description).toBe('• [Ferry timetable changes](https://news.example/ferry) · Wire');
 
