@@ -71,10 +71,19 @@ const SCRAPED_START = /^(?:more|related|read more|also read|see also|watch)\b\s*
 /**
  * A heading glued to the sentence after it ("… the laggards Meanwhile, healthcare fell", "… how
  * FTX got here The highly anticipated trial"): a word followed by one that only opens a sentence,
- * or by a capitalised article before a lower-case word (a title's "The" precedes a capital).
+ * or by a capitalised article before a lower-case word (a title's "The" precedes a capital), or
+ * before a name and its verb.
  */
-const GLUED_HEADING =
-  /\b\p{L}{3,}\s+(?:It|Meanwhile|However|He|She|They|We|This|These|Those)\b[\s,]+\p{Ll}|\b\p{L}{3,}\s+(?:The|A|An)\s+\p{Ll}{3,}/u;
+const GLUED_HEADING = new RegExp(
+  [
+    String.raw`\b\p{L}{3,}\s+(?:It|Meanwhile|However|He|She|They|We|This|These|Those)\b[\s,]+\p{Ll}`,
+    String.raw`\b\p{L}{3,}\s+(?:The|A|An)\s+\p{Ll}{3,}`,
+    // "… in wake of the war The European Union is cranking up …": a capitalised "The" after a plain
+    // word (not "with The Verge", "told The Times") opening a name and its verb is a new sentence.
+    String.raw`\b(?!(?:told|tells?|said|says|with|to|from|at|in|on|by|for|of|and|or|but|that|than|like|via|per|as|about|into|over|under|after|before|joined|hired|called|named|visited|watched|read|saw)\b)\p{Ll}{3,}\s+The(?:\s+\p{Lu}[\p{L}'’-]*){1,4}\s+(?:is|are|was|were|has|have|had|will|would|says|said|can|could|may|might|does|did)\b`,
+  ].join('|'),
+  'u',
+);
 /** A later sentence is told only if this share of its content words is new to what was already told. */
 const MIN_NEW_SHARE = 0.4;
 /** What a later report adds is the development: the newest article's sentences gain this much. */
