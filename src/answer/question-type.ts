@@ -161,8 +161,8 @@ const DURATION_UNIT = /\bhow\s+many\s+(?:more\s+)?(years|months|weeks|days|hours
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
 const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
-// After "did / does / has / had" comes the subject ("what did Palm Beach County assess"), not the focus.
-const FOCUS = /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
+const FOCUS =
+  /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
 
 /**
  * The question's focus: the word after its wh-word that the answer should stand beside ("who
@@ -170,10 +170,7 @@ const FOCUS = /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s
  */
 export function questionFocus(question: string, type: QuestionType): string | undefined {
   if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
-  const focus = FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1];
-  // A name is what the question is about, not what it asks.
-  if (!focus || /^\p{Lu}/u.test(focus) || /^(?:did|does|do|has|had|have)$/i.test(focus)) return undefined;
-  return focus.toLowerCase();
+  return FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
 }
 
 function measureOf(question: string): Measure | undefined {
