@@ -66,6 +66,8 @@ export interface QuestionReading {
   asksFact?: boolean;
   /** The question asks what happened: a figure said in the future tense does not answer it. */
   asksPast?: boolean;
+  /** The stem of the noun naming the kind asked for ("exchange" in "which crypto exchange"). */
+  kindNoun?: string | undefined;
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
 }
@@ -120,8 +122,13 @@ export function answerSpanIn(
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
     const proximity = proximityOf(stems, span, reading);
-    const fit = nameFit(span, reading.type, typed);
+    // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
+    // says the name is of the kind asked ("which exchange", "which startup").
+    const namedAsAsked =
+      span.kind === 'name' && reading.kindNoun !== undefined && namedAs(stems, span, reading.kindNoun);
+    const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
+    if (namedAsAsked) score += UNIT_BONUS;
     const unitAt =
       reading.type.unit !== undefined
         ? unitIndex(stems, span, stemOf(reading.type.unit))
@@ -137,6 +144,27 @@ export function answerSpanIn(
     }
   }
   return best;
+}
+
+/** Tokens after a name searched for its appositive ("Binance, the world's largest crypto exchange"). */
+const APPOSITIVE_WINDOW = 7;
+
+/**
+ * Whether the sentence names the span as a `noun` (a stem): the noun just before it ("crypto
+ * exchange Binance", "the club Inter Miami"), or in an appositive or a copula just after it
+ * ("Binance, the world's largest crypto exchange", "Hynes is the new coach").
+ */
+function namedAs(stems: readonly string[], span: TypedSpan, noun: string): boolean {
+  const before = stems[span.start - 1] === 'the' ? span.start - 2 : span.start - 1;
+  if (before >= 0 && stems[before] === noun) return true;
+  const opener = stems[span.end + 1];
+  if (opener !== ',' && opener !== 'is' && opener !== 'was' && opener !== 'are' && opener !== 'were') return false;
+  for (let index = span.end + 2; index <= Math.min(stems.length - 1, span.end + 1 + APPOSITIVE_WINDOW); index += 1) {
+    const stem = stems[index] ?? '';
+    if (stem === noun) return true;
+    if (/^[,.;:!?()]$/.test(stem)) return false;
+  }
+  return false;
 }
 
 const YEAR = /\b(?:1[89]|20)\d\d\b/;

@@ -16,7 +16,7 @@ import {
   type QuoteContext,
 } from './answer-spans.js';
 import { framingStems } from './question-framing.js';
-import { type AnswerType, instructionVerb, questionFocus, questionType } from './question-type.js';
+import { type AnswerType, instructionVerb, kindNoun, questionFocus, questionType } from './question-type.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -180,6 +180,7 @@ export function composeExtractiveAnswer(
     asksFact: asksFact(questionTokens),
     asksPast: asksPast(questionTokens),
     focus: focusStem(question, type),
+    kindNoun: askedKindStem(ownType.type === 'other' && context ? context : question),
   };
   if (type.type !== 'other') {
     // Each sentence is tagged once: a quote question also reads the sentences before each candidate.
@@ -277,6 +278,11 @@ export function composeExtractiveAnswer(
     answerType: type.type,
     ...(span ? { span } : {}),
   };
+}
+
+function askedKindStem(question: string): string | undefined {
+  const noun = kindNoun(question);
+  return noun ? stemOf(noun) : undefined;
 }
 
 /** The stem of the question's focus word, unless it is a stop word ("who is the ..."). */

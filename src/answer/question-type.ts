@@ -75,6 +75,27 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
 // classes). Each rule is about how questions are asked, never about a topic.
 const SPEECH_VERBS =
   'say|said|tell|told|warn|warned|write|wrote|tweet|tweeted|post|posted|add|added|claim|claimed|argue|argued|describe|described|call|called|think|mean|admit|admitted|reveal|revealed|testify|testified|announce';
+// The nouns that name the kind of thing a "which ..." question asks for.
+const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|county|island|continent';
+const ORGANIZATION_KINDS =
+  'company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government';
+const PERSON_KINDS =
+  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete';
+/** "Which" or "what" and up to three words before the kind noun ("which NBA team", "what law firm"). */
+const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?`;
+const KIND_NOUN = new RegExp(
+  String.raw`${WHICH_PHRASE}(${PLACE_KINDS}|${ORGANIZATION_KINDS}|${PERSON_KINDS})s?\b`,
+  'i',
+);
+
+/**
+ * The noun that names the kind asked for ("which crypto exchange" -> "exchange", "which NBA team"
+ * -> "team"), or undefined when the question names none ("who did the board approach").
+ */
+export function kindNoun(question: string): string | undefined {
+  return KIND_NOUN.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
+}
+
 const RULES: readonly [RegExp, AnswerType][] = [
   [new RegExp(`\\bwhat\\s+(?:did|does|do|has|had|have|would|will|was|is)\\b.*\\b(?:${SPEECH_VERBS})\\b`, 'i'), 'quote'],
   [/\bwhat\s+(?:did|does|do)\b.*\bmake\s+of\b/i, 'quote'],
@@ -118,16 +139,10 @@ const RULES: readonly [RegExp, AnswerType][] = [
   [MEASURE_OF, 'number'],
   [GAME_SCORE, 'number'],
   [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
+  [new RegExp(String.raw`\bwhere\b|\b(?:which|what)\s+(?:${PLACE_KINDS})\b`, 'i'), 'place'],
+  [new RegExp(String.raw`${WHICH_PHRASE}(?:${ORGANIZATION_KINDS})\b|^\s*whose\b`, 'i'), 'organization'],
   [
-    /\bwhere\b|\b(?:which|what)\s+(?:city|country|town|state|venue|stadium|arena|place|region|county|island|continent)\b/i,
-    'place',
-  ],
-  [
-    /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?(?:company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government)\b|^\s*whose\b/i,
-    'organization',
-  ],
-  [
-    /^\s*(?:who|whom)\b|\bwho(?:'s| is| was| else)\b|\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?(?:person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete)s?\b/i,
+    new RegExp(String.raw`^\s*(?:who|whom)\b|\bwho(?:'s| is| was| else)\b|${WHICH_PHRASE}(?:${PERSON_KINDS})s?\b`, 'i'),
     'person',
   ],
 ];

@@ -235,7 +235,15 @@ function nameSpans(
   };
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index] ?? '';
-    const isName = pos[index] === 'PROPN' && /^\p{Lu}/u.test(value);
+    // "Inter Miami", "Real Madrid": a capitalised word inside the sentence, before a proper noun, is
+    // the name's first word whatever the tagger read it as.
+    const isName =
+      /^\p{Lu}/u.test(value) &&
+      (pos[index] === 'PROPN' ||
+        (index > 0 &&
+          pos[index + 1] === 'PROPN' &&
+          /^\p{L}+$/u.test(value) &&
+          !/^[.!?:"“‘(]$/.test(values[index - 1] ?? '')));
     if (isName) {
       if (start < 0) start = index;
       continue;

@@ -443,6 +443,32 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('answers "which exchange" with the name the sentence calls an exchange', () => {
+    const fines = [
+      ranked(
+        1,
+        'x',
+        'Exchange fined',
+        'Tidecoin, the largest ferry-ticket exchange, agreed to pay $4.3 billion to settle the Harbour Authority inquiry.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Which exchange will pay $4.3 billion?', fines, equalWeights).span).toBe('Tidecoin');
+    const rivals = [
+      ranked(
+        1,
+        'r',
+        'Ferry app',
+        'The ferry app launched after a rivalry with ferry startup Wavely pushed the Harbour Board.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Which ferry startup was the app rivalling?', rivals, equalWeights).span).toBe(
+      'Wavely',
+    );
+    // A capitalised word before a proper noun opens the name, whatever the tagger read it as.
+    const joined = [ranked(1, 'j', 'Transfer', 'Lionel joined Inter Miami with the club bottom of the league table.')];
+    expect(composeExtractiveAnswer('Which club did Lionel join?', joined, equalWeights).span).toBe('Inter Miami');
+  });
+
   it('does not answer a request for instructions with a sentence that never names the action', () => {
     const vpn = [
       ranked(

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { type AnswerType, instructionVerb, questionFocus, questionType } from '../../src/answer/question-type.js';
+import {
+  type AnswerType,
+  instructionVerb,
+  kindNoun,
+  questionFocus,
+  questionType,
+} from '../../src/answer/question-type.js';
+
+describe('kindNoun', () => {
+  it.each([
+    ['Which crypto exchange will pay the fine?', 'exchange'],
+    ['Which NBA team signed him?', 'team'],
+    ['What law firm is defending him?', 'firm'],
+    ['Which Cherokee Nation leader criticised the doll?', 'leader'],
+    ['Who did the board approach?', undefined],
+  ])('reads the kind "%s" asks for as %s', (question, noun) => {
+    expect(kindNoun(question)).toBe(noun);
+  });
+});
 
 describe('instructionVerb', () => {
   it.each([
