@@ -1,4 +1,5 @@
 import {
+  isOrdinaryWord,
   type PersonLikeness,
   type PlaceOrOrganization,
   personLikeness,
@@ -187,6 +188,14 @@ const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|n
 function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): boolean {
   const { tokens } = typed;
   const after = tokens[span.end + 1] ?? '';
+  // "Gun import Jordon Crawford …": one ordinary word opening the sentence is capitalised for that.
+  if (
+    span.kind === 'name' &&
+    span.start === firstWordIndex(tokens) &&
+    span.end === span.start &&
+    isOrdinaryWord(tokens[span.start] ?? '')
+  )
+    return false;
   // "Principal Chief", "CEO": a title is who someone is, not their name; "Monday" is a day.
   if (span.kind === 'name' && (TITLES.has(tokens[span.end] ?? '') || CALENDAR_NAME.test(span.text))) return false;
   // "CEO of Ratcliffe's Ineos Sport": a title of a firm, not a name.
@@ -305,6 +314,13 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_FIT.organization;
   }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
+}
+
+/** The index of a sentence's first word, past opening quotation marks and brackets. */
+function firstWordIndex(tokens: readonly string[]): number {
+  let index = 0;
+  while (index < tokens.length && /^[“"‘'([]$/.test(tokens[index] ?? '')) index += 1;
+  return index;
 }
 
 /** Prepositions of place, the classic cue of a locative phrase. */

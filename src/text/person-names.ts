@@ -80,6 +80,39 @@ export function personLikeness(words: readonly string[], wordBefore?: string): P
 export type PlaceOrOrganization = 'place' | 'organization' | 'unknown';
 
 const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
+/** Tags of ordinary words only: a word with one of these and no name tag is not a name by itself. */
+const ORDINARY_TAGS = new Set([
+  'Adjective',
+  'Singular',
+  'Plural',
+  'Uncountable',
+  'Noun',
+  'Infinitive',
+  'PresentTense',
+  'PastTense',
+  'Gerund',
+  'Comparative',
+  'Superlative',
+]);
+const NAME_TAGS = new Set([
+  ...GIVEN_NAME_TAGS,
+  ...FAMILY_NAME_TAGS,
+  'City',
+  'Country',
+  'Place',
+  'Region',
+  'Organization',
+  'SportsTeam',
+]);
+
+/**
+ * Whether a capitalised word is an ordinary word in compromise's lexicon and no name ("Gun" opening
+ * "Gun import Jordon Crawford …"): at a sentence's start, capitals say nothing.
+ */
+export function isOrdinaryWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return hasTag(lower, ORDINARY_TAGS) && !hasTag(lower, NAME_TAGS);
+}
 const ORGANIZATION_TAGS = new Set(['Organization', 'SportsTeam']);
 /** Last words that make a run an organization's name ("Kiel University", "Cohen & Gresser LLP"). */
 const ORGANIZATION_HEADS = new Set([

@@ -280,6 +280,11 @@ describe('answering with what the question asks for', () => {
       'What is the speed of sound in water?',
       'The second-gen model has better sound quality and an IPX4 water rating for 2 hours.',
     ],
+    // An ordinary word capitalised only because it opens the sentence is no name.
+    [
+      'Which team did Ana Ruiz lead to a club-record score?',
+      'Gun import Ana Ruiz exploded late for a club-record score.',
+    ],
     // Five years of something is not when it began.
     ['When did the ferry captain start sailing the route?', 'The ferry captain has sailed the route for five years.'],
   ])('does not take a span of the wrong sort as the answer to %j', (question, sentence) => {
