@@ -226,7 +226,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   // "How fast", "the height of": a bare figure states a dimension only with its unit (a share or a sum
   // can say how big: "a 40% increase").
   if (type.measure !== undefined && type.measure !== 'rank') {
-    if (span.kind === 'duration') return false;
+    // "not even two years old": an age is a length of time said with "old".
+    if (span.kind === 'duration') return type.measure === 'age' && measureIndex(typed, span, type.measure) >= 0;
     if (span.kind === 'number' || span.kind === 'ordinal') return measureIndex(typed, span, type.measure) >= 0;
   }
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
@@ -474,14 +475,30 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
     'stone',
   ]),
   speed: new Set(['mph', 'kph', 'km/h', 'knots', 'miles', 'kilometres', 'kilometers']),
+  age: new Set(['old']),
   rank: new Set(),
   score: new Set(),
 };
+
+const AGE_BEFORE = /\b(?:aged|age\s+of|age)$/;
 
 /** Where a unit of the asked measure follows the span (past hyphens, within UNIT_WINDOW tokens), or -1; an ordinal is a rank. */
 function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): number {
   if (measure === 'rank') return span.kind === 'ordinal' ? span.end : -1;
   if (measure === 'score') return SCORE.test(span.text) ? span.end : -1;
+  // "aged 78", "at the age of 78", as well as "78 years old" and "a 78-year-old".
+  if (measure === 'age') {
+    if (AGE_BEFORE.test(typed.tokens.slice(Math.max(0, span.start - 3), span.start).join(' '))) return span.end;
+    // "Bill Kenwright, 78, has died": a bare number set off after a name is the person's age.
+    const { tokens, pos } = typed;
+    if (
+      span.start === span.end &&
+      tokens[span.start - 1] === ',' &&
+      pos[span.start - 2] === 'PROPN' &&
+      tokens[span.end + 1] === ','
+    )
+      return span.end;
+  }
   const units = MEASURE_UNITS[measure];
   for (let index = span.start; index <= Math.min(typed.tokens.length - 1, span.end + UNIT_WINDOW); index += 1) {
     if (!units.has(typed.tokens[index] ?? '')) continue;

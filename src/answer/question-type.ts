@@ -22,8 +22,8 @@ export interface QuestionType {
   measure?: Measure;
 }
 
-/** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:order). */
-export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'rank' | 'score';
+/** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:period for an age, NUM:order). */
+export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'age' | 'rank' | 'score';
 
 /** "What was the final score", "what is the World Series score": a game's ("23-20"), not "how many runs did he score". */
 const GAME_SCORE = /\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:[\w'-]+\s+){0,3}?score\b|\bby\s+what\s+score\b/i;
@@ -51,6 +51,7 @@ const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bhow\s+(?:far|tall|high|deep|wide|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
   [/\bhow\s+(?:heavy|much\s+(?:did|does|do)\s+\w+\s+weigh)\b/i, 'weight'],
   [/\bhow\s+fast\b/i, 'speed'],
+  [/\bhow\s+old\b|\b(?:what|which)\s+age\b/i, 'age'],
   [MEASURE_OF, 'measure'],
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
   [GAME_SCORE, 'score'],
@@ -138,7 +139,10 @@ const RULES: readonly [RegExp, AnswerType][] = [
   [/\bwhat\s+(?:[\w-]+\s+)?number\b/i, 'number'],
   [MEASURE_OF, 'number'],
   [GAME_SCORE, 'number'],
-  [/\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b/i, 'number'],
+  [
+    /\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b|\b(?:what|which)\s+age\b/i,
+    'number',
+  ],
   [new RegExp(String.raw`\bwhere\b|\b(?:which|what)\s+(?:${PLACE_KINDS})\b`, 'i'), 'place'],
   [new RegExp(String.raw`${WHICH_PHRASE}(?:${ORGANIZATION_KINDS})\b|^\s*whose\b`, 'i'), 'organization'],
   [

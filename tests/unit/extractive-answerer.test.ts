@@ -388,6 +388,20 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('answers "how old" with an age, not with another figure', () => {
+    const ferry = [
+      ranked(
+        1,
+        'g',
+        'Old ferry',
+        'The ferry carries 562 passengers at most. The ferry is not even two years old, the operator said.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('How old is the ferry?', ferry, equalWeights).span).toBe('two years old');
+    const captain = [ranked(1, 'c', 'Captain retires', 'Captain Ana Ruiz, 78, has retired from the island route.')];
+    expect(composeExtractiveAnswer('How old is Captain Ana Ruiz?', captain, equalWeights).span).toBe('78');
+  });
+
   it('reads a length of time said in words, and "since" a year as when', () => {
     const strike = [
       ranked(1, 's', 'Dock strike', '“They have been striking at the docks for two-and-a-half years,” the mayor said.'),

@@ -86,6 +86,8 @@ describe('questionType', () => {
     ['How many runs did the captain score?', undefined],
     ['How many fans came?', undefined],
     ['What is the speed of sound in water?', 'speed'],
+    ['How old is the Steam Deck?', 'age'],
+    ['At what age did she retire?', 'age'],
     ["What's the height of the new tower?", 'length'],
     ['What is the length of his contract?', undefined],
   ])('reads what "%s" measures as %s', (question, measure) => {
