@@ -172,7 +172,10 @@ const YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MONTH_OR_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b/i;
 const CALENDAR_NAME =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|thanksgiving|halloween|hanukkah|ramadan|diwali|eid)$/i;
+/** Verbs of speech and testimony: the one-word name before one is a person named by surname ("Kaplan told the jury"). */
+const SPEECH_AFTER =
+  /^(?:said|says|told|tells|added|wrote|testified|argued|explained|recalled|asked|insisted|noted|replied|warned|claimed|admitted|announced)$/;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|mins?|hrs?)$/;
 const COUNTED =
   /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
@@ -239,7 +242,7 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     return false;
   // "on what date": a day of a month, not "February" or "this week".
   if (type.type === 'date' && type.unit === 'day') return DAY_OF_MONTH.test(span.text);
-  if (type.type === 'person') return span.end > span.start && !/[&]/.test(span.text);
+  if (type.type === 'person') return (span.end > span.start || SPEECH_AFTER.test(after)) && !/[&]/.test(span.text);
   if (type.type === 'date' && type.unit === 'year') return YEAR.test(span.text);
   if (type.type === 'number' && type.unit === undefined && SMALL_SPELLED_NUMBER.test(span.text)) {
     // "one of", "two-thirds", "three-story": a spelled-out small number is rarely the count asked for.

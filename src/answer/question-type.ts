@@ -1,3 +1,4 @@
+import { isPersonNoun } from '../text/person-names.js';
 import type { SpanKind } from '../text/typed-spans.js';
 
 /** What a question asks for. */
@@ -211,6 +212,8 @@ export function instructionVerb(question: string): string | undefined {
   return verb && !/^(?:be|get|go|make|do|have|know|tell|find)$/.test(verb) ? verb : undefined;
 }
 
+const WHICH_WORDS = /\b(?:which|what)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)/i;
+
 /** What a question asks for: a person, a number of something, a reason, someone's words, ... or "other". */
 export function questionType(question: string): QuestionType {
   const text = question.replace(/[’‘]/g, "'");
@@ -231,5 +234,8 @@ export function questionType(question: string): QuestionType {
     const measure = type === 'number' ? measureOf(text) : undefined;
     return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
   }
+  // "Which golfer …", "what quarterback …": a noun of a person the lexicon knows, beyond the list above.
+  const which = WHICH_WORDS.exec(text);
+  if (which?.[1]?.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) && isPersonNoun(word))) return { type: 'person' };
   return { type: 'other' };
 }

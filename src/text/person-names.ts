@@ -105,6 +105,12 @@ const NAME_TAGS = new Set([
   'SportsTeam',
 ]);
 
+/** Whether a noun names a kind of person in compromise's lexicon ("golfer", "quarterback", "chef"). */
+export function isPersonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return tagsOf(lower).includes('Actor') || (lower.endsWith('s') && tagsOf(lower.slice(0, -1)).includes('Actor'));
+}
+
 /**
  * Whether a capitalised word is an ordinary word in compromise's lexicon and no name ("Gun" opening
  * "Gun import Jordon Crawford …"): at a sentence's start, capitals say nothing.

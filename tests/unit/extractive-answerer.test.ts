@@ -388,6 +388,29 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('answers "who" with a surname the sentence makes a speaker, and "where" not with a holiday', () => {
+    const court = [
+      ranked(
+        1,
+        'k',
+        'Ferry trial',
+        'After Ana Ruiz gave her definition, Kaplan told the jury he was the final authority on that.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Who told the jury he was the final authority?', court, equalWeights).span).toBe(
+      'Kaplan',
+    );
+    const home = [
+      ranked(
+        1,
+        'h',
+        'Reunion',
+        '“It means the world to be with my mom at the Christmas holiday,” Ana Ruiz, 64, of Harbourtown, Kent, said.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('Where does Ana Ruiz live?', home, equalWeights).span).not.toBe('Christmas');
+  });
+
   it('answers "how old" with an age, not with another figure', () => {
     const ferry = [
       ranked(

@@ -70,6 +70,9 @@ describe('questionType', () => {
     ['Did the council approve the plan when it met on Monday?', 'other'],
     ['Is the bridge open again?', 'other'],
     ['Tell me about the harbour strike', 'other'],
+    ['Which golfer called the rollback a handicap?', 'person'],
+    ['What quarterback threw the late touchdown?', 'person'],
+    ['Which ferry left first?', 'other'],
   ])('reads "%s" as %s', (question, type, unit) => {
     expect(questionType(question)).toMatchObject(unit ? { type, unit } : { type });
     if (!unit) expect(questionType(question).unit).toBeUndefined();
