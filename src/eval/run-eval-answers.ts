@@ -7,6 +7,7 @@ import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.
 import { evaluateFollowUps } from './followups.js';
 import type { Split } from './multihop.js';
 import { type AnswerScore, loadNewsQa, NEWSQA_TYPES, type NewsQaPrediction, scoreAnswer } from './newsqa.js';
+import { evaluateOwnQuestions } from './own-questions.js';
 import { evaluateTimeQuestions } from './time-questions.js';
 
 /**
@@ -29,6 +30,9 @@ const { values } = parseArgs({
     // The time set: questions about "yesterday", "last week", "the latest", each asked as of its own now.
     time: { type: 'boolean', default: false },
     'time-file': { type: 'string', default: 'tests/fixtures/time-questions.json' },
+    // Questions written about other articles of the library, for answer rules on unseen questions.
+    own: { type: 'boolean', default: false },
+    'own-file': { type: 'string', default: 'tests/fixtures/own-questions.json' },
   },
 });
 const split = values.split as Split;
@@ -59,6 +63,26 @@ if (values.time) {
       for (const [kind, rates] of Object.entries(result.by_kind)) {
         console.log(
           `${kind.padEnd(12)} ${String(rates.questions).padEnd(3)} ${String(rates.in_range ?? '-').padEnd(9)} ${String(rates.strict ?? '-').padEnd(7)} ${rates.latest_newest ?? ''}`,
+        );
+      }
+    }
+  } finally {
+    newsdesk.close();
+  }
+  process.exit(0);
+}
+if (values.own) {
+  try {
+    const { predictions, ...result } = await evaluateOwnQuestions(newsdesk, values['own-file'] ?? '');
+    if (values.predictions) writeFileSync(values.predictions, JSON.stringify(predictions, null, 1));
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(
+        `own questions: ${result.questions}; answer states it ${result.strict}, bold span states it ${result.span}`,
+      );
+      for (const [type, rates] of Object.entries(result.by_type)) {
+        console.log(
+          `${type.padEnd(13)} ${String(rates.questions).padEnd(3)} ${String(rates.strict).padEnd(6)} ${rates.span}`,
         );
       }
     }
