@@ -140,7 +140,13 @@ export function answerSpanIn(
     if (score > bestScore) {
       bestScore = score;
       // "400 passengers", not "400": the count with what it counts.
-      const text = unitAt > span.end ? typed.textBetween(span.start, unitAt) : span.text;
+      const placeEnd = reading.type.type === 'place' && span.kind === 'name' ? regionAfter(typed, span) : -1;
+      const text =
+        unitAt > span.end
+          ? typed.textBetween(span.start, unitAt)
+          : placeEnd > span.end
+            ? typed.textBetween(span.start, placeEnd)
+            : span.text;
       best = { text, kind: span.kind, proximity, unitMatch: unitAt >= 0, fit };
     }
   }
@@ -313,11 +319,22 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
   if (type.type === 'place' && kind === 'unknown') {
-    // "in a Seattle federal court" names where; "Franke pleaded" names who.
-    if (afterLocative(typed, span.start)) return PLACE_FIT.place;
+    // "in a Seattle federal court" names where, as does "Minnetonka, Minnesota"; "Franke pleaded" names who.
+    if (afterLocative(typed, span.start) || regionAfter(typed, span) >= 0) return PLACE_FIT.place;
     if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_FIT.organization;
   }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
+}
+
+/**
+ * Where the region or country that locates a place ends ("Minnetonka, Minnesota"; "Baltimore,
+ * Maryland"), when one follows it after a comma; else -1.
+ */
+function regionAfter(typed: TypedSentence, span: TypedSpan): number {
+  if (typed.tokens[span.end + 1] !== ',') return -1;
+  const next = typed.spans.find((other) => other.kind === 'name' && other.start === span.end + 2);
+  if (!next) return -1;
+  return placeOrOrganization(typed.tokens.slice(next.start, next.end + 1)) === 'place' ? next.end : -1;
 }
 
 /** The index of a sentence's first word, past opening quotation marks and brackets. */
