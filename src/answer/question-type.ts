@@ -82,7 +82,7 @@ const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|co
 const ORGANIZATION_KINDS =
   'company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government';
 const PERSON_KINDS =
-  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete';
+  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain';
 /** "Which" or "what" and up to three words before the kind noun ("which NBA team", "what law firm"). */
 const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?`;
 const KIND_NOUN = new RegExp(
@@ -116,7 +116,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
   [/^\s*(?:where|in\s+what\s+(?:city|country|town|state))\b/i, 'place'],
   [/\bwhat\s+sentence\b.*\b(?:receive|received|get|got|given|face|serve|served)\b/i, 'duration'],
   [
-    /\bhow\s+long\b|\bhow\s+much\s+(?:[\w-]+\s+)?time\b|\bfor\s+how\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|seconds)\b/i,
+    /\bhow\s+long\b|\bhow\s+often\b|\bhow\s+much\s+(?:[\w-]+\s+)?time\b|\bfor\s+how\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:years|months|weeks|days|hours|minutes|seconds)\b/i,
     'duration',
   ],
   [

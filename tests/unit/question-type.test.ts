@@ -72,6 +72,8 @@ describe('questionType', () => {
     ['Tell me about the harbour strike', 'other'],
     ['Which golfer called the rollback a handicap?', 'person'],
     ['What quarterback threw the late touchdown?', 'person'],
+    ['Which Blue Jays pitcher decried the situation?', 'person'],
+    ['How often does the ferry sail?', 'duration'],
     ['Which ferry left first?', 'other'],
   ])('reads "%s" as %s', (question, type, unit) => {
     expect(questionType(question)).toMatchObject(unit ? { type, unit } : { type });
