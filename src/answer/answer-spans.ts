@@ -179,6 +179,29 @@ const MONTH_OR_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b/i;
 const CALENDAR_NAME =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|thanksgiving|halloween|hanukkah|ramadan|diwali|eid)$/i;
+/** Words before "one day" that make it a length of time ("for one day", "lasted one day"). */
+const LASTS_BEFORE = new Set([
+  'for',
+  'in',
+  'within',
+  'after',
+  'over',
+  'about',
+  'than',
+  'just',
+  'only',
+  'nearly',
+  'almost',
+  'around',
+  'least',
+  'lasted',
+  'lasts',
+  'last',
+  'took',
+  'takes',
+  'spent',
+  'spend',
+]);
 /** Verbs of speech and testimony: the one-word name before one is a person named by surname ("Kaplan told the jury"). */
 const SPEECH_AFTER =
   /^(?:said|says|told|tells|added|wrote|testified|argued|explained|recalled|asked|insisted|noted|replied|warned|claimed|admitted|announced)$/;
@@ -211,6 +234,9 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   if (span.kind === 'name' && TITLES.has(tokens[span.start] ?? '') && tokens[span.start + 1] === 'of') return false;
   // "the second week", "days before": a length of time is said with how many.
   if (span.kind === 'duration' && !COUNTED.test(span.text)) return false;
+  // "maybe one day MrBeast will…": "one day" is "some day" unless something lasts it ("for one day").
+  if (span.kind === 'duration' && /^one day$/i.test(span.text) && !LASTS_BEFORE.has(tokens[span.start - 1] ?? ''))
+    return false;
   // "how many subscribers" is not answered by a price, a share or a length of time, nor by "three
   // variants": a count of some other thing.
   if (type.type === 'number' && type.unit !== undefined && type.unit !== 'year') {

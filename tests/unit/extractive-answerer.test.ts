@@ -280,6 +280,8 @@ describe('answering with what the question asks for', () => {
       'What is the speed of sound in water?',
       'The second-gen model has better sound quality and an IPX4 water rating for 2 hours.',
     ],
+    // "Maybe one day" is some day, not a length of time.
+    ['How long will the ferry captain sail the route?', 'Maybe one day the ferry captain will sail the route again.'],
     // An ordinary word capitalised only because it opens the sentence is no name.
     [
       'Which team did Ana Ruiz lead to a club-record score?',
