@@ -1,8 +1,8 @@
+import { PIECE_NOUNS } from '../retrieve/outlet-mentions.js';
 import { contentWords, stemOf } from '../text/terms.js';
 
-/** Words that name a piece of journalism. */
-const PIECE =
-  '(?:article|report|piece|story|stories|coverage|column|feature|profile|interview|analysis|review|explainer|write-?up|op-ed|editorial|newsletter|live\\s?blog|post|obituary)';
+/** A piece of journalism, and the kinds a question names it by beyond those of an outlet's mention. */
+const PIECE = String.raw`(?:(?:${PIECE_NOUNS}|profile|interview|analysis|explainer|write-?up|op-ed|newsletter|live\s?blog|obituary)s?|stories)`;
 /**
  * Phrasings that say where a fact was reported or who is reported saying it, not what is asked:
  * "according to Fortune's story on …", "TechCrunch's '5 things we learned' piece says", "as

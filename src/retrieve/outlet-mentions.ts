@@ -1,5 +1,6 @@
-/** Words that introduce a piece of journalism, as in "an article by X" or "the X report". */
-const PIECE = '(?:article|report|piece|story|coverage|publication|editorial|review|column|feature|post)s?';
+/** Nouns that name a piece of journalism, as in "an article by X" or "the X report". */
+export const PIECE_NOUNS = 'article|report|piece|story|coverage|publication|editorial|review|column|feature|post';
+const PIECE = `(?:${PIECE_NOUNS})s?`;
 /** A capitalised name of a few words, with an optional leading "The" ("The Wall Street Journal"). */
 const NAME = String.raw`((?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|&))*)`;
 const QUOTE = `['‘"“]?`;
