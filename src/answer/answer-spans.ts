@@ -14,12 +14,17 @@ export interface AnswerSpan {
   text: string;
   kind: TypedSpan['kind'];
   proximity: number;
+  /** The proximity of the sentence's own words, without the headline's subject: what says the span is stated. */
+  ownProximity: number;
   /** A count followed by the unit the question asks about ("80,065 fans" for "how many fans"). */
   unitMatch: boolean;
   /** How well the span is of the asked kind (0..1): 1 unless a name's kind is in doubt ("who" answered by "Eras Tour"). */
   fit: number;
 }
 
+const NO_STEMS: ReadonlySet<string> = new Set();
+/** How far away a question word only the headline holds counts, in tokens. */
+const HEADLINE_DISTANCE = 8;
 /** How many tokens away a question word still counts half (the classic factoid-QA window). */
 const HALF_WEIGHT_DISTANCE = 4;
 /** A later kind of the type's list (a count read as a duration) is worth this much less per place. */
@@ -106,6 +111,7 @@ export function answerSpanIn(
   sentence: TypedSentence | string,
   reading: QuestionReading,
   quoteContext: QuoteContext = NO_QUOTE_CONTEXT,
+  headlineStems: ReadonlySet<string> = NO_STEMS,
 ): AnswerSpan | undefined {
   const typed = typeof sentence === 'string' ? typedSpans(sentence) : sentence;
   const kinds = SPAN_KINDS_FOR[reading.type.type];
@@ -122,7 +128,8 @@ export function answerSpanIn(
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
-    const proximity = proximityOf(stems, span, reading);
+    const proximity = proximityOf(stems, span, reading, headlineStems);
+    const ownProximity = headlineStems.size === 0 ? proximity : proximityOf(stems, span, reading, NO_STEMS);
     // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
@@ -147,7 +154,7 @@ export function answerSpanIn(
           : placeEnd > span.end
             ? typed.textBetween(span.start, placeEnd)
             : span.text;
-      best = { text, kind: span.kind, proximity, unitMatch: unitAt >= 0, fit };
+      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0, fit };
     }
   }
   return best;
@@ -446,7 +453,12 @@ function alreadyInQuestion(spanStems: readonly string[], questionStems: Readonly
 }
 
 /** The rarity-weighted share of question words near the span, each counting less with distance. */
-function proximityOf(stems: readonly string[], span: TypedSpan, reading: QuestionReading): number {
+function proximityOf(
+  stems: readonly string[],
+  span: TypedSpan,
+  reading: QuestionReading,
+  headlineStems: ReadonlySet<string>,
+): number {
   let total = 0;
   let near = 0;
   for (const [stem, rarity] of reading.weights) {
@@ -457,6 +469,9 @@ function proximityOf(stems: readonly string[], span: TypedSpan, reading: Questio
       if (!sameWordFamily(token, stem) || (index >= span.start && index <= span.end)) return;
       closest = Math.min(closest, index < span.start ? span.start - index : index - span.end);
     });
+    // The article's subject, named in its headline, is what its sentences speak of without naming
+    // it ("a ground that dates to 1910" in a piece about Old Trafford): it stands a clause away.
+    if (!Number.isFinite(closest) && headlineStems.has(stem)) closest = HEADLINE_DISTANCE;
     if (Number.isFinite(closest)) near += weight / (1 + (closest - 1) / HALF_WEIGHT_DISTANCE);
   }
   return total > 0 ? near / total : 0;
@@ -594,10 +609,12 @@ function quotationSpan(
     if (own.some((token) => sameWordFamily(token, stem))) found += rarity;
     else if (context.stemsBefore.has(stem)) found += WORD_BEFORE_WEIGHT * rarity;
   }
+  const proximity = total > 0 ? found / total : 0.5;
   return {
     text: quotation.text,
     kind: 'quotation',
-    proximity: total > 0 ? found / total : 0.5,
+    proximity,
+    ownProximity: proximity,
     unitMatch: false,
     fit: 1,
   };

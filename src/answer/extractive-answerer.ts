@@ -185,6 +185,15 @@ export function composeExtractiveAnswer(
   if (type.type !== 'other') {
     // Each sentence is tagged once: a quote question also reads the sentences before each candidate.
     const tagged = new Map<string, TypedSentence>();
+    const headlines = new Map<string, Set<string>>();
+    const headlineStemsOf = (title: string): Set<string> => {
+      let stems = headlines.get(title);
+      if (!stems) {
+        stems = stemsOf(title);
+        headlines.set(title, stems);
+      }
+      return stems;
+    };
     const read = (text: string): TypedSentence => {
       let typed = tagged.get(text);
       if (!typed) {
@@ -199,20 +208,22 @@ export function composeExtractiveAnswer(
         read(candidate.text),
         reading,
         type.type === 'quote' ? quoteContext(candidate, read) : undefined,
+        headlineStemsOf(candidate.entry.passage.article.title),
       );
       if (!span) continue;
       candidate.span = span;
       candidate.score += TYPED_SPAN_WEIGHT * span.fit * (0.5 + span.proximity + (span.unitMatch ? UNIT_MATCH_GAIN : 0));
     }
     candidates.sort((a, b) => b.score - a.score);
-    // Stated when some sentence holds a span of the asked kind among the question's words (a span
+    // Stated when some sentence holds a span of the asked kind among its own words of the question
+    // (the headline's subject only ranks: an article about the subject does not state every fact; a span
     // whose kind is in doubt, such as a name that may not be a person's, still counts here: it
     // only ranks lower).
     // A game's score stands apart from the question's words ("…to earn the win, 23-20"): one in
     // the found passages states it.
     const stated = candidates.some(
       (candidate) =>
-        candidate.span !== undefined && (candidate.span.proximity >= MIN_SPAN_PROXIMITY || type.measure === 'score'),
+        candidate.span !== undefined && (candidate.span.ownProximity >= MIN_SPAN_PROXIMITY || type.measure === 'score'),
     );
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
       return notStated(type.type, best, support);

@@ -416,6 +416,18 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it("reads a sentence as speaking of the article's subject, named in its headline", () => {
+    const ground = [
+      ranked(
+        1,
+        'q',
+        'Quayside Park is crumbling',
+        'Ahead of their visit to Quayside Park, the visitors, who were beaten there badly in December 2023, had not won since. As titles have become scarce, the tale of neglect of a ground that dates to 1910 is emblematic.',
+      ),
+    ];
+    expect(composeExtractiveAnswer('What year does Quayside Park date to?', ground, equalWeights).span).toBe('1910');
+  });
+
   it('answers "how old" with an age, not with another figure', () => {
     const ferry = [
       ranked(
