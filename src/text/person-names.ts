@@ -8,8 +8,8 @@ type Lexicon = Record<string, string | string[]>;
 /** compromise's lexicon tags that mark a word as part of a person's name. */
 const GIVEN_NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'Person']);
 const FAMILY_NAME_TAGS = new Set(['LastName', 'Person']);
-/** Tags of ordinary words and of places, teams and firms: a run that opens with one names a thing ("Grand Theft Auto", "Super League"). */
-const COMMON_WORD_TAGS = new Set([
+/** Tags of ordinary words only: a word with one of these and no name tag is not a name by itself. */
+const ORDINARY_TAGS = new Set([
   'Adjective',
   'Singular',
   'Plural',
@@ -21,12 +21,14 @@ const COMMON_WORD_TAGS = new Set([
   'Gerund',
   'Comparative',
   'Superlative',
-  'City',
-  'Country',
-  'Place',
-  'Region',
-  'Organization',
-  'SportsTeam',
+]);
+const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
+const ORGANIZATION_TAGS = new Set(['Organization', 'SportsTeam']);
+/** Tags of ordinary words and of places, teams and firms: a run that opens with one names a thing ("Grand Theft Auto", "Super League"). */
+const COMMON_WORD_TAGS = new Set([
+  ...ORDINARY_TAGS,
+  ...PLACE_TAGS,
+  ...ORGANIZATION_TAGS,
   'Demonym',
   'Currency',
   'Unit',
@@ -34,6 +36,8 @@ const COMMON_WORD_TAGS = new Set([
   'Cardinal',
   'TextValue',
 ]);
+/** Tags that make a word a name: a person's, a place's or an organization's. */
+const NAME_TAGS = new Set([...GIVEN_NAME_TAGS, ...FAMILY_NAME_TAGS, ...PLACE_TAGS, ...ORGANIZATION_TAGS]);
 
 let lexicon: Lexicon | undefined;
 
@@ -79,32 +83,6 @@ export function personLikeness(words: readonly string[], wordBefore?: string): P
 /** What a name that is not a person's names, by its words: a place, an organization, or unknown. */
 export type PlaceOrOrganization = 'place' | 'organization' | 'unknown';
 
-const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
-/** Tags of ordinary words only: a word with one of these and no name tag is not a name by itself. */
-const ORDINARY_TAGS = new Set([
-  'Adjective',
-  'Singular',
-  'Plural',
-  'Uncountable',
-  'Noun',
-  'Infinitive',
-  'PresentTense',
-  'PastTense',
-  'Gerund',
-  'Comparative',
-  'Superlative',
-]);
-const NAME_TAGS = new Set([
-  ...GIVEN_NAME_TAGS,
-  ...FAMILY_NAME_TAGS,
-  'City',
-  'Country',
-  'Place',
-  'Region',
-  'Organization',
-  'SportsTeam',
-]);
-
 /** Whether a noun names a kind of person in compromise's lexicon ("golfer", "quarterback", "chef"). */
 export function isPersonNoun(word: string): boolean {
   const lower = word.toLowerCase();
@@ -119,7 +97,6 @@ export function isOrdinaryWord(word: string): boolean {
   const lower = word.toLowerCase();
   return hasTag(lower, ORDINARY_TAGS) && !hasTag(lower, NAME_TAGS);
 }
-const ORGANIZATION_TAGS = new Set(['Organization', 'SportsTeam']);
 /** Last words that make a run an organization's name ("Kiel University", "Cohen & Gresser LLP"). */
 const ORGANIZATION_HEADS = new Set([
   'agency',
