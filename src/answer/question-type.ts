@@ -83,8 +83,9 @@ const ORGANIZATION_KINDS =
   'company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government';
 const PERSON_KINDS =
   'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain';
+const AUXILIARY_WORDS = 'is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might';
 /** "Which" or "what" and up to three words before the kind noun ("which NBA team", "what law firm"). */
-const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\s)[\w'-]+\s+){0,3}?`;
+const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:${AUXILIARY_WORDS})\s)[\w'-]+\s+){0,3}?`;
 const KIND_NOUN = new RegExp(
   String.raw`${WHICH_PHRASE}(${PLACE_KINDS}|${ORGANIZATION_KINDS}|${PERSON_KINDS})s?\b`,
   'i',
@@ -212,7 +213,11 @@ export function instructionVerb(question: string): string | undefined {
   return verb && !/^(?:be|get|go|make|do|have|know|tell|find)$/.test(verb) ? verb : undefined;
 }
 
-const WHICH_WORDS = /\b(?:which|what)\s+((?:[\w'-]+\s+){0,3}[\w'-]+)/i;
+// The words between "which / what" and the verb: "what is the latest" names no kind, and needs no lexicon.
+const WHICH_WORDS = new RegExp(
+  String.raw`\b(?:which|what)\s+((?:(?!(?:${AUXILIARY_WORDS})\b)[\w'-]+\s+){0,3}(?!(?:${AUXILIARY_WORDS})\b)[\w'-]+)`,
+  'i',
+);
 
 /** What a question asks for: a person, a number of something, a reason, someone's words, ... or "other". */
 export function questionType(question: string): QuestionType {
