@@ -128,8 +128,7 @@ export function answerSpanIn(
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
-    const proximity = proximityOf(stems, span, reading, headlineStems);
-    const ownProximity = headlineStems.size === 0 ? proximity : proximityOf(stems, span, reading, NO_STEMS);
+    const { proximity, ownProximity } = proximityOf(stems, span, reading, headlineStems);
     // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
@@ -458,9 +457,10 @@ function proximityOf(
   span: TypedSpan,
   reading: QuestionReading,
   headlineStems: ReadonlySet<string>,
-): number {
+): { proximity: number; ownProximity: number } {
   let total = 0;
   let near = 0;
+  let fromHeadline = 0;
   for (const [stem, rarity] of reading.weights) {
     const weight = stem === reading.focus ? rarity * FOCUS_WEIGHT : rarity;
     total += weight;
@@ -469,12 +469,13 @@ function proximityOf(
       if (!sameWordFamily(token, stem) || (index >= span.start && index <= span.end)) return;
       closest = Math.min(closest, index < span.start ? span.start - index : index - span.end);
     });
+    if (Number.isFinite(closest)) near += weight / (1 + (closest - 1) / HALF_WEIGHT_DISTANCE);
     // The article's subject, named in its headline, is what its sentences speak of without naming
     // it ("a ground that dates to 1910" in a piece about Old Trafford): it stands a clause away.
-    if (!Number.isFinite(closest) && headlineStems.has(stem)) closest = HEADLINE_DISTANCE;
-    if (Number.isFinite(closest)) near += weight / (1 + (closest - 1) / HALF_WEIGHT_DISTANCE);
+    else if (headlineStems.has(stem)) fromHeadline += weight / (1 + (HEADLINE_DISTANCE - 1) / HALF_WEIGHT_DISTANCE);
   }
-  return total > 0 ? near / total : 0;
+  if (total === 0) return { proximity: 0, ownProximity: 0 };
+  return { proximity: (near + fromHeadline) / total, ownProximity: near / total };
 }
 
 /** Stems of one word family ("direct" / "director", "testimoni" / "testifi"): equal, or sharing their first five letters. */
