@@ -3,6 +3,7 @@ import type { Newsdesk } from '../newsdesk.js';
 import { EVAL_GUILD } from './eval-library.js';
 import type { Split } from './multihop.js';
 import { type NewsQaPrediction, type NewsQaQuestion, sameArticleUrl, scoreAnswer } from './newsqa.js';
+import { round } from './scoring.js';
 
 /** One pair of the follow-up set (tests/fixtures/followups-newsqa.json; its "about" says how it was written). */
 interface FollowUpItem {
@@ -11,8 +12,6 @@ interface FollowUpItem {
   full_id: number;
   kind: 'dependent' | 'new-subject';
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function predictionOf(id: number, answer: Awaited<ReturnType<Newsdesk['ask']>>): NewsQaPrediction {
   return {

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Newsdesk } from '../newsdesk.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
 import { canonicalUrl } from './newsqa.js';
+import { round } from './scoring.js';
 import { type Clustering, pooledScores, scoreWindow, toldAsOneStory, type WindowCounts } from './story-scoring.js';
 
 /** A window of hand-made gold stories (`../shared/bench/stories-dev/gold-dev.json`). */
@@ -17,8 +18,6 @@ interface GoldWindow {
 
 /** A gold story this large should be one of the briefing's top stories. */
 const BIG_STORY_ARTICLES = 3;
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * Cluster each gold window's articles through the normal briefing path (the eval library's stored

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Newsdesk } from '../newsdesk.js';
 import { EVAL_GUILD } from './eval-library.js';
 import { containsAnswer } from './newsqa.js';
+import { round } from './scoring.js';
 
 /** One question of the session-written set (tests/fixtures/own-questions.json). */
 interface OwnQuestion {
@@ -10,8 +11,6 @@ interface OwnQuestion {
   question: string;
   answers: string[];
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * Ask each question of the set and score `strict` (the answer text states an accepted answer)

@@ -8,6 +8,7 @@ import { evaluateFollowUps } from './followups.js';
 import type { Split } from './multihop.js';
 import { type AnswerScore, loadNewsQa, NEWSQA_TYPES, type NewsQaPrediction, scoreAnswer } from './newsqa.js';
 import { evaluateOwnQuestions } from './own-questions.js';
+import { round, share } from './scoring.js';
 import { evaluateTimeQuestions } from './time-questions.js';
 
 /**
@@ -48,8 +49,6 @@ const { newsdesk } = await openEvalLibrary(config, {
   dataset: values.corpus,
   dataDir: values['data-dir'] ?? defaultEvalDataDir(),
 });
-const round = (value: number) => Math.round(value * 1000) / 1000;
-const share = (count: number, total: number) => (total === 0 ? null : round(count / total));
 if (values.time) {
   try {
     const { predictions, ...result } = await evaluateTimeQuestions(newsdesk, values['time-file'] ?? '', split);

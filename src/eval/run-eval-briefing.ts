@@ -21,6 +21,7 @@ import { progress } from '../terminal/progress.js';
 import { outletBoilerplateIn, withoutBoilerplate } from '../text/outlet-boilerplate.js';
 import { evaluateGoldStories } from './gold-stories.js';
 import { corpusPath } from './multihop.js';
+import { round } from './scoring.js';
 
 /**
  * `npm run eval-briefing`: how well stories are told apart on MultiHop-RAG. Articles are cleaned and
@@ -209,8 +210,6 @@ async function evaluateMultihopWindows(): Promise<void> {
     }
     return times.sort((a, b) => a - b)[2] ?? 0;
   }
-
-  const round = (value: number) => Math.round(value * 1000) / 1000;
 
   if (values.sweep) {
     console.log('dense_weight threshold recall cross_category merged_pairs multi_article_stories');

@@ -11,6 +11,7 @@ import { configureLogger } from '../logger.js';
 import { foldForComparison } from '../text/terms.js';
 import { type CaseKind, type CitationCase, generateCitationCases, SUPPORTED_KINDS } from './citation-cases.js';
 import { corpusPath } from './multihop.js';
+import { round } from './scoring.js';
 import { ScriptedChatServer } from './scripted-chat-server.js';
 
 /**
@@ -97,7 +98,6 @@ function score(threshold: number) {
   };
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
 const chosen = score(SUPPORT_THRESHOLD);
 const sweep = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8].map((threshold) => {
   const result = score(threshold);

@@ -6,7 +6,7 @@ import { progress } from '../terminal/progress.js';
 import { countWords } from '../text/terms.js';
 import { defaultEvalDataDir, EVAL_GUILD, openEvalLibrary } from './eval-library.js';
 import { answerContainsGold, loadQuestions, type Split } from './multihop.js';
-import { meanScores, type QuestionScores, scoreRetrieval } from './scoring.js';
+import { meanScores, type QuestionScores, round, scoreRetrieval } from './scoring.js';
 
 const GUILD = EVAL_GUILD;
 
@@ -111,7 +111,6 @@ try {
   }
   const querySeconds = (performance.now() - started) / 1000;
   const overall = meanScores(all);
-  const round = (value: number) => Math.round(value * 1000) / 1000;
   const result = {
     split,
     ranking,

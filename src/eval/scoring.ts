@@ -44,3 +44,13 @@ export function meanScores(scores: readonly QuestionScores[]): QuestionScores {
     scores.reduce((total, score) => total + score[key], 0) / Math.max(1, scores.length);
   return { hits10: sum('hits10'), hits4: sum('hits4'), mrr10: sum('mrr10'), map10: sum('map10') };
 }
+
+/** A figure as the evals print it: three decimals. */
+export function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** count / total to three decimals, or null when there is nothing to count. */
+export function share(count: number, total: number): number | null {
+  return total === 0 ? null : round(count / total);
+}

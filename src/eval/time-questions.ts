@@ -3,6 +3,7 @@ import type { Newsdesk } from '../newsdesk.js';
 import { EVAL_GUILD } from './eval-library.js';
 import type { Split } from './multihop.js';
 import { containsAnswer, sameArticleUrl } from './newsqa.js';
+import { share } from './scoring.js';
 
 /** One question of the time set (tests/fixtures/time-questions.json; docs/time.md says how it was written). */
 interface TimeQuestion {
@@ -20,9 +21,6 @@ interface TimeQuestion {
   /** For "latest" questions: the newest relevant reports as of `now` (any of them may come first). */
   newest?: string[];
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-const share = (count: number, total: number) => (total === 0 ? null : round(count / total));
 
 /** A question's half of the set: the odd-numbered questions are dev, the even-numbered test. */
 function inSplit(question: TimeQuestion, split: Split): boolean {
