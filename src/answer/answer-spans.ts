@@ -1,4 +1,5 @@
 import {
+  isDemonym,
   isOrdinaryWord,
   type PersonLikeness,
   type PlaceOrOrganization,
@@ -23,6 +24,8 @@ export interface AnswerSpan {
 }
 
 const NO_STEMS: ReadonlySet<string> = new Set();
+/** What a name that repeats a word of one of the question's names ("Jason Kelce" for "which Kelce") still fits. */
+const REPEATED_NAME_FIT = 0.5;
 /** How far away a question word only the headline holds counts, in tokens. */
 const HEADLINE_DISTANCE = 8;
 /** How many tokens away a question word still counts half (the classic factoid-QA window). */
@@ -120,7 +123,8 @@ export function answerSpanIn(
   if (reading.type.type === 'quote') return quotationSpan(typed, stems, reading, quoteContext);
   let best: AnswerSpan | undefined;
   let bestScore = 0;
-  for (const span of typed.spans) {
+  for (const found of typed.spans) {
+    const span = reading.type.type === 'person' ? withoutDemonym(found, typed) : found;
     const rank = kinds.indexOf(span.kind);
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
@@ -133,7 +137,10 @@ export function answerSpanIn(
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
       span.kind === 'name' && reading.kindNoun !== undefined && namedAs(stems, span, reading.kindNoun);
-    const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed);
+    // "Jesus Christ" for "who plays Jesus": a name that repeats one of the question's names is its subject more often than its answer.
+    const repeatsName =
+      span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
+    const fit = (namedAsAsked ? 1 : nameFit(span, reading.type, typed)) * (repeatsName ? REPEATED_NAME_FIT : 1);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
     if (namedAsAsked) score += UNIT_BONUS;
     const unitAt =
@@ -157,6 +164,14 @@ export function answerSpanIn(
     }
   }
   return best;
+}
+
+/** "American Drew Weissman": the people a person is of, before their name, is not part of it. */
+function withoutDemonym(span: TypedSpan, typed: TypedSentence): TypedSpan {
+  if (span.kind !== 'name') return span;
+  let start = span.start;
+  while (start < span.end - 1 && (typed.tokens[start] === '-' || isDemonym(typed.tokens[start] ?? ''))) start += 1;
+  return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
 }
 
 /** Tokens after a name searched for its appositive ("Binance, the world's largest crypto exchange"). */
@@ -217,6 +232,7 @@ const COUNTED =
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const SCORE = /^\d{1,3}\s*[-–]\s*\d{1,3}$/;
 const TIME_OF_DAY = /\b(?:[ap]\.?m\b\.?|tonight|morning|afternoon|evening|noon|midnight|o'clock)/i;
+const RATE = /^(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)$/i;
 const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
 /**
@@ -253,6 +269,16 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     const counted = countedNoun(typed, span);
     if (counted !== undefined && stemOf(counted) !== unit) return false;
   }
+  // "250,000 Cybertrucks a year", "$50 a month": a rate, not a length of time.
+  if (
+    span.kind === 'duration' &&
+    RATE.test(span.text) &&
+    /^(?:NOUN|PROPN|NUM|SYM)$/.test(typed.pos[span.start - 1] ?? '')
+  )
+    return false;
+  // "One wrote in 2018": "one" before its verb is a pronoun, not a count.
+  if (span.kind === 'number' && /^one$/i.test(span.text) && /^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? ''))
+    return false;
   // "7:50 p.m.", "tonight": a time of day is not a length of time.
   if (type.type === 'duration' && span.kind === 'time') return !TIME_OF_DAY.test(span.text) && COUNTED.test(span.text);
   // "how many years": a length of time in years, not "seven weeks".
@@ -295,8 +321,11 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
  */
 function isRecord(tokens: readonly string[], span: TypedSpan): boolean {
   const before = tokens.slice(Math.max(0, span.start - 3), span.start);
-  return before.includes('record') || ['(', 'at', 'to'].includes(before[before.length - 1] ?? '');
+  return before.includes('record') || INTERIM_BEFORE.has(before[before.length - 1] ?? '');
 }
+
+/** Words right before a won-lost figure that make it a record or a score on the way ("put the Raiders up 16-9"). */
+const INTERIM_BEFORE = new Set(['(', 'at', 'to', 'up', 'down', 'led', 'leading', 'trailed', 'trailing']);
 
 /** Words a range or a list of counts puts between a count and what it counts ("1 to 1.5g", "2 or 3 goals"). */
 const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
@@ -346,6 +375,14 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return 1;
   const words = typed.tokens.slice(span.start, span.end + 1);
   const likeness = personLikeness(words, typed.tokens[span.start - 1]);
+  // "Born in Alice Springs": after a locative preposition, a name that could be a person's names a place.
+  if (
+    type.type === 'place' &&
+    likeness === 'person' &&
+    afterLocative(typed, span.start) &&
+    typed.tokens[span.end + 1] !== "'s"
+  )
+    return PLACE_FIT.unknown;
   if (type.type === 'person' || likeness === 'person')
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
   // "NATO countries", "Kent county": a name before a noun of places names places.
@@ -400,8 +437,8 @@ function specificity(span: TypedSpan): number {
  * Whether a name span holds two words or more of a name of the question ("Wilma Mankiller Barbie" for "who
  * criticised Mattel's Wilma Mankiller doll"): it names the question's subject, not its answer.
  */
-function holdsQuestionName(spanWords: readonly string[], names: readonly (readonly string[])[]): boolean {
-  return names.some((name) => name.filter((word) => spanWords.includes(word)).length >= 2);
+function holdsQuestionName(spanWords: readonly string[], names: readonly (readonly string[])[], words = 2): boolean {
+  return names.some((name) => name.filter((word) => spanWords.includes(word)).length >= words);
 }
 
 /** Words that make a figure a possibility rather than a fact ("faces up to 50 years", "could cost $1bn"). */
@@ -484,7 +521,23 @@ function sameWordFamily(a: string, b: string): boolean {
 }
 
 /** Units of length, which also give a size ("a 9450-square-foot penthouse", "30,000 square feet"). */
-const LENGTH_UNITS = ['feet', 'foot', 'ft', 'metres', 'meters', 'metre', 'meter', 'inches', 'inch'];
+const LENGTH_UNITS = [
+  'feet',
+  'foot',
+  'ft',
+  'metres',
+  'meters',
+  'metre',
+  'meter',
+  'inches',
+  'inch',
+  ...['milli', 'centi', 'micro', 'nano'].flatMap((prefix) =>
+    ['metre', 'metres', 'meter', 'meters'].map((unit) => prefix + unit),
+  ),
+  'microns',
+  'micron',
+  'nm',
+];
 
 /** The units each measure is given in. */
 const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
@@ -574,8 +627,11 @@ function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): 
 
 /** Where the unit asked about follows the span (within UNIT_WINDOW tokens), or -1. */
 function unitIndex(stems: readonly string[], span: TypedSpan, unit: string): number {
-  for (let index = span.start; index <= Math.min(stems.length - 1, span.end + UNIT_WINDOW); index += 1) {
+  // "65 all-women teams": a hyphenated word counts as one.
+  let words = 0;
+  for (let index = span.start; index < stems.length && words <= span.end - span.start + UNIT_WINDOW; index += 1) {
     if (stems[index] === unit) return index;
+    if (stems[index] !== '-') words += 1;
   }
   return -1;
 }

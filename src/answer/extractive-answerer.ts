@@ -232,12 +232,17 @@ export function composeExtractiveAnswer(
 
   // A question asking for a name is answered by sentences that name it: the name the top passages
   // agree on goes first when its sentence covers the question nearly as well.
-  const name = asksForName(question)
-    ? likelyAnswerName(
-        question,
-        ranked.slice(0, PASSAGES_CONSIDERED).map((entry) => entry.passage.text),
-      )
-    : undefined;
+  // A short question's own words locate its answer: there the name the passages agree on (whoever
+  // they mention most) stands in only when no sentence holds a name of the asked kind. A long one's
+  // words spread over several articles, and agreement is what joins them.
+  const typedFound = candidates.some((candidate) => candidate.span !== undefined);
+  const name =
+    asksForName(question) && !(typedFound && stems.length <= SHORT_QUESTION_STEMS)
+      ? likelyAnswerName(
+          question,
+          ranked.slice(0, PASSAGES_CONSIDERED).map((entry) => entry.passage.text),
+        )
+      : undefined;
   if (name) {
     for (const candidate of candidates) if (mentionsName(candidate.text, name)) candidate.score += NAME_BONUS;
     candidates.sort((a, b) => b.score - a.score);

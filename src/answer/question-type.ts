@@ -49,7 +49,7 @@ const MEASURE_NOUNS: Record<string, Measure> = {
 
 const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bhow\s+(?:big|large|small)\b/i, 'size'],
-  [/\bhow\s+(?:far|tall|high|deep|wide|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
+  [/\bhow\s+(?:far|tall|high|deep|wide|thick|thin|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
   [/\bhow\s+(?:heavy|much\s+(?:did|does|do)\s+\w+\s+weigh)\b/i, 'weight'],
   [/\bhow\s+fast\b/i, 'speed'],
   [/\bhow\s+old\b|\b(?:what|which)\s+age\b/i, 'age'],
@@ -90,13 +90,19 @@ const KIND_NOUN = new RegExp(
   String.raw`${WHICH_PHRASE}(${PLACE_KINDS}|${ORGANIZATION_KINDS}|${PERSON_KINDS})s?\b`,
   'i',
 );
+/** "Who is the Raiders' interim coach": the role asked about, named after "who is the". */
+const WHO_ROLE = new RegExp(
+  String.raw`\bwho(?:'s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|his|her)\s+(?:[\w'-]+\s+){0,3}?(${PERSON_KINDS})s?\b`,
+  'i',
+);
 
 /**
  * The noun that names the kind asked for ("which crypto exchange" -> "exchange", "which NBA team"
  * -> "team"), or undefined when the question names none ("who did the board approach").
  */
 export function kindNoun(question: string): string | undefined {
-  return KIND_NOUN.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
+  const text = question.replace(/[’‘]/g, "'");
+  return (KIND_NOUN.exec(text) ?? WHO_ROLE.exec(text))?.[1]?.toLowerCase();
 }
 
 const RULES: readonly [RegExp, AnswerType][] = [
@@ -109,6 +115,8 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|drove|is\s+behind|was\s+behind)\b|\bthe\s+reason\b/i,
     'reason',
   ],
+  // "Who did the study finding 97% …": a question opened by "who" asks for someone, whatever figure it quotes.
+  [/^\s*(?:who|whom)\b/i, 'person'],
   [
     /\bwhere\s+(?:does|did|do)\b.*\b(?:work|works|worked|study|studied)\b|\bwhere\b.*\b(?:begin|began|start|started)\b.*\bcareer\b/i,
     'organization',
@@ -129,6 +137,11 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /\bhow\s+much\b.*\b(?:cost|costs|pay|paid|paying|worth|earn|earned|charge|charged|spend|spent|raise|raised|sell|sold|fine|fined|value|valued|make|made|start|starts|owe|owed|lose|lost|gold|money|award|awarded|invest|invested|borrow|borrowed|offer|offered|bid)\b|\bhow\s+much\s+(?:money|cash)\b|\b(?:salary|fee|fine|valuation|bail|revenue|worth|income|profit|commission|penalty|penalties|damages|compensation|settlement|budget|funding|bonus|ransom|per\s+share)\b|\bhow\s+(?:high|much)\b.*\bvalue|\bvalued?\b.*\bat\s+how\s+much\b|\bassess\w*\b.*\bat\b/i,
     'money',
   ],
+  // "How much does the winner get": how much someone gets, asked with no noun, is a sum.
+  [
+    /\bhow\s+much\s+(?:does|did|do|will|would|can|could)\b.*\b(?:get|gets|got|win|wins|won|receive|receives|received|collect|collected|pocket|pocketed|take\s+home|bring\s+in|want|wants|wanted|ask|asked|need|needs|needed)\b/i,
+    'money',
+  ],
   [
     /\bhow\s+much\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i,
     'percent',
@@ -142,7 +155,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
   [MEASURE_OF, 'number'],
   [GAME_SCORE, 'number'],
   [
-    /\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide)\b|\b(?:capacity|population)\b|\b(?:what|which)\s+age\b/i,
+    /\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide|thick|thin|long\s+is\s+the\s+(?:distance|track|course|route))\b|\b(?:capacity|population)\b|\b(?:what|which)\s+age\b/i,
     'number',
   ],
   [new RegExp(String.raw`\bwhere\b|\b(?:which|what)\s+(?:${PLACE_KINDS})\b`, 'i'), 'place'],
@@ -170,6 +183,8 @@ function countedUnit(question: string): string | undefined {
   let name: string | undefined;
   for (const word of question.slice(match.index + match[0].length).match(/[\p{L}][\p{L}.'-]*/gu) ?? []) {
     if (AUXILIARIES.test(word)) break;
+    // "how many under-13s": a word written with a figure names who is counted, not a unit to look for.
+    if (word.endsWith('-')) return undefined;
     if (/^\p{Ll}/u.test(word)) return word;
     name = word.replace(/['.]+$/, '').replace(/['’]s$/, '');
   }
@@ -191,8 +206,14 @@ const FOCUS =
  */
 export function questionFocus(question: string, type: QuestionType): string | undefined {
   if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
-  return FOCUS.exec(question.replace(/[’‘]/g, "'"))?.[1]?.toLowerCase();
+  const text = question.replace(/[’‘]/g, "'");
+  const closing = type.type === 'place' || type.type === 'date' ? CLOSING_VERB.exec(text) : null;
+  return (FOCUS.exec(text) ?? closing)?.[1]?.toLowerCase();
 }
+
+/** "Where was she born?", "when was it announced?": the verb that closes a where / when question. */
+const CLOSING_VERB =
+  /^\s*(?:[Ww]here|[Ww]hen)\s+(?:is|was|were|are|did|does|do|will|has|had|have)\b.*\s(\p{Ll}[\p{L}-]*)\s*\?*\s*$/u;
 
 function measureOf(question: string): Measure | undefined {
   const found = MEASURES.find(([pattern]) => pattern.test(question))?.[1];

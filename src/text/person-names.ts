@@ -83,6 +83,12 @@ export function personLikeness(words: readonly string[], wordBefore?: string): P
 /** What a name that is not a person's names, by its words: a place, an organization, or unknown. */
 export type PlaceOrOrganization = 'place' | 'organization' | 'unknown';
 
+/** Whether a word names a people ("American", "Hungarian-American"), by compromise's lexicon. */
+export function isDemonym(word: string): boolean {
+  const parts = word.toLowerCase().split('-');
+  return parts.every((part) => tagsOf(part).includes('Demonym'));
+}
+
 /** Whether a noun names a kind of person in compromise's lexicon ("golfer", "quarterback", "chef"). */
 export function isPersonNoun(word: string): boolean {
   const lower = word.toLowerCase();

@@ -187,12 +187,37 @@ export function typedSpans(sentence: string): TypedSentence {
       spans.push({ kind: 'number', text: values[index] ?? '', start: index, end: index });
     }
   }
+  joinVulgarFractions(spans, values, spaces, textOf);
   spans.push(
     ...nameSpans(values, pos, spaces, textOf),
     ...quotationSpans(values, textOf),
     ...causeSpans(values, textOf),
   );
   return { tokens: values.map((value) => value.toLowerCase()), pos, spans, textBetween: textOf };
+}
+
+/** Fractions written as one character ("2½ million"), which the tokenizer splits from their whole number. */
+const VULGAR_FRACTIONS = /^[½⅓⅔¼¾⅕⅛]$/;
+
+/** "2½ million": a number, the fraction glyph glued to it and the number after it are one figure. */
+function joinVulgarFractions(
+  spans: TypedSpan[],
+  values: string[],
+  spaces: string[],
+  textOf: (start: number, end: number) => string,
+): void {
+  for (const whole of spans) {
+    const glyph = whole.end + 1;
+    if (whole.kind !== 'number' || !VULGAR_FRACTIONS.test(values[glyph] ?? '') || spaces[glyph] !== '') continue;
+    const rest = spans.findIndex((span) => span.start === glyph + 1 && span !== whole);
+    const end = rest >= 0 ? (spans[rest]?.end ?? glyph) : glyph;
+    if (rest >= 0) {
+      whole.kind = spans[rest]?.kind === 'money' ? 'money' : whole.kind;
+      spans.splice(rest, 1);
+    }
+    whole.end = end;
+    whole.text = textOf(whole.start, end);
+  }
 }
 
 const CODE_AFTER_SIGN = /\$(US|A|C|NZ|HK|S)(?=\d)/;
@@ -237,13 +262,11 @@ function nameSpans(
     const value = values[index] ?? '';
     // "Inter Miami", "Real Madrid": a capitalised word inside the sentence, before a proper noun, is
     // the name's first word whatever the tagger read it as.
+    // "Alice Springs": a capitalised word inside the sentence, right after a name's word, goes on with it.
+    const insideSentence = index > 0 && /^\p{L}+$/u.test(value) && !/^[.!?:"“‘(]$/.test(values[index - 1] ?? '');
     const isName =
       /^\p{Lu}/u.test(value) &&
-      (pos[index] === 'PROPN' ||
-        (index > 0 &&
-          pos[index + 1] === 'PROPN' &&
-          /^\p{L}+$/u.test(value) &&
-          !/^[.!?:"“‘(]$/.test(values[index - 1] ?? '')));
+      (pos[index] === 'PROPN' || (insideSentence && (pos[index + 1] === 'PROPN' || start >= 0)));
     if (isName) {
       if (start < 0) start = index;
       continue;
@@ -291,6 +314,8 @@ function causeSpans(values: string[], textOf: (start: number, end: number) => st
   for (let index = 0; index < values.length; index += 1) {
     const cue = (values[index] ?? '').toLowerCase();
     if (!CAUSE_CUES.has(cue)) continue;
+    // "It wasn't because I wanted …": a cause denied is not the reason.
+    if (/^(?:not|n['’]t|never)$/i.test(values[index - 1] ?? '')) continue;
     const follower = CAUSE_FOLLOWERS[cue];
     let start = index + 1;
     if (follower) {

@@ -528,6 +528,76 @@ describe('answering with what the question asks for', () => {
     expect(composeExtractiveAnswer('Which club did Lionel join?', joined, equalWeights).span).toBe('Inter Miami');
   });
 
+  it('reads names, figures and causes as a member asks for them', () => {
+    const ask = (question: string, text: string) =>
+      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
+    // After a locative preposition, a name that could be a person's is a place; the name runs on over
+    // a capitalised word the tagger read otherwise.
+    expect(ask('Where was Lena Marsh born?', 'Born in Alice Springs in 1983, Lena Marsh was moved to Perth.')).toBe(
+      'Alice Springs',
+    );
+    // The role asked about ("who is the interim coach") names its holder.
+    expect(
+      ask(
+        "Who is the Gulls' interim coach?",
+        'The win marks their second since the firing of Tom Hale, with interim coach Ana Pierce unbeaten so far.',
+      ),
+    ).toBe('Ana Pierce');
+    // A name repeating the question's name is its subject; a people's name is not part of a person's.
+    expect(
+      ask(
+        'Who plays Neptune in The Tides?',
+        'Roy Dunne, best known for his role as Neptune King in "The Tides," joined the app.',
+      ),
+    ).toBe('Roy Dunne');
+    expect(
+      ask('Who won the harbour prize?', 'On Monday, American Drew Weller won the harbour prize for his ferry designs.'),
+    ).toBe('Drew Weller');
+    // "2½ million", and "a year" after a count is a rate, not a length of time.
+    expect(
+      ask(
+        'How many downloads does the ferry podcast get a month?',
+        'The ferry podcast has 2½ million downloads a month.',
+      ),
+    ).toBe('2½ million downloads');
+    expect(
+      ask(
+        'How long until the new ferry makes money?',
+        'The yard will build 250 ferries a year, and it will take 18 months before the ferry makes money.',
+      ),
+    ).toBe('18 months');
+    // "One wrote" is a pronoun; "how much does the winner get" is a sum, not "nine laps".
+    expect(
+      ask(
+        'How many riders used the ferry app in 2015?',
+        'One wrote that about 4 million riders used the ferry app in 2015.',
+      ),
+    ).toBe('about 4 million riders');
+    expect(
+      ask(
+        'How much does the winner get in the ferry race?',
+        'With nine laps to go, Ana led the ferry race and the $50,000 the winner gets.',
+      ),
+    ).toBe('$50,000');
+    // A score on the way ("put them up 16-9") is not the final score.
+    expect(
+      ask(
+        'What was the final score of the Gulls game?',
+        'A late catch put the Gulls up 16-9, and they held on for a 16-12 win in the Gulls game.',
+      ),
+    ).toBe('16-12');
+    // "It wasn't because …" denies a cause; "about 1 nanometre" measures how thick.
+    expect(
+      ask(
+        'Why did Ana build the ferry?',
+        '“It wasn’t because I wanted to sell it; Ana built the ferry because the old one sank,” she said.',
+      ),
+    ).toBe('the old one sank');
+    expect(ask('How thick is a sheet of the new foil?', 'Each sheet of the new foil is about 1 nanometer thick.')).toBe(
+      'about 1 nanometer',
+    );
+  });
+
   it('does not answer a request for instructions with a sentence that never names the action', () => {
     const vpn = [
       ranked(

@@ -14,6 +14,8 @@ describe('kindNoun', () => {
     ['What law firm is defending him?', 'firm'],
     ['Which Cherokee Nation leader criticised the doll?', 'leader'],
     ['Who did the board approach?', undefined],
+    ["Who is the Gulls' interim coach?", 'coach'],
+    ['Who was their first captain?', 'captain'],
   ])('reads the kind "%s" asks for as %s', (question, noun) => {
     expect(kindNoun(question)).toBe(noun);
   });
@@ -75,6 +77,10 @@ describe('questionType', () => {
     ['Which Blue Jays pitcher decried the situation?', 'person'],
     ['How often does the ferry sail?', 'duration'],
     ['Which ferry left first?', 'other'],
+    ['Who ran the survey finding 97% of riders use the app?', 'person'],
+    ['How much does the winner get?', 'money'],
+    ['How many under-13s use the app?', 'number'],
+    ['How thick is the new sea wall?', 'number'],
   ])('reads "%s" as %s', (question, type, unit) => {
     expect(questionType(question)).toMatchObject(unit ? { type, unit } : { type });
     if (!unit) expect(questionType(question).unit).toBeUndefined();
@@ -95,6 +101,7 @@ describe('questionType', () => {
     ['At what age did she retire?', 'age'],
     ["What's the height of the new tower?", 'length'],
     ['What is the length of his contract?', undefined],
+    ['How thick is the new sea wall?', 'length'],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
   });
@@ -104,5 +111,10 @@ describe('questionType', () => {
       'fans',
     );
     expect(questionFocus('Who directed the film?', questionType('Who directed the film?'))).toBe('directed');
+    // A where / when question's closing verb: the answer stands beside "born", not beside the name.
+    expect(questionFocus('Where was the painter born?', questionType('Where was the painter born?'))).toBe('born');
+    expect(questionFocus('When was the prize announced?', questionType('When was the prize announced?'))).toBe(
+      'announced',
+    );
   });
 });
