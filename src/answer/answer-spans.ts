@@ -140,8 +140,13 @@ export function answerSpanIn(
     // "Jesus Christ" for "who plays Jesus": a name that repeats one of the question's names is its subject more often than its answer.
     const repeatsName =
       span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
-    const fit = (namedAsAsked ? 1 : nameFit(span, reading.type, typed)) * (repeatsName ? REPEATED_NAME_FIT : 1);
-    let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specificity(span) * fit;
+    // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
+    const fit =
+      (namedAsAsked ? 1 : nameFit(span, reading.type, typed)) *
+      (repeatsName ? REPEATED_NAME_FIT : 1) *
+      (reading.type.type === 'date' ? specificity(span) : 1);
+    let score =
+      (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * (reading.type.type === 'date' ? 1 : specificity(span)) * fit;
     if (namedAsAsked) score += UNIT_BONUS;
     const unitAt =
       reading.type.unit !== undefined

@@ -598,6 +598,16 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('prefers a written date to a weekday, across sentences', () => {
+    const prize = [
+      ranked(1, 'p', 'Harbour prize', 'Three builders won the 2023 harbour ferry prize Wednesday for their designs.'),
+      ranked(2, 'q', 'Harbour prize', 'The board announced the prize October 4.'),
+    ];
+    expect(composeExtractiveAnswer('When was the 2023 harbour ferry prize announced?', prize, equalWeights).span).toBe(
+      'October 4',
+    );
+  });
+
   it('does not answer a request for instructions with a sentence that never names the action', () => {
     const vpn = [
       ranked(
