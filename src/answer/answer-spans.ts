@@ -390,6 +390,8 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return PLACE_FIT.unknown;
   if (type.type === 'person' || likeness === 'person')
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
+  // "Binance's guilty plea": a name in the possessive owns something; it does not say where.
+  if (type.type === 'place' && /^['’]s$/.test(typed.tokens[span.end + 1] ?? '')) return PLACE_FIT.organization;
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
   if (type.type === 'place' && kind === 'unknown') {

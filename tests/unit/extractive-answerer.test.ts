@@ -598,6 +598,11 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('does not take a name in the possessive for where something happened', () => {
+    const plea = [ranked(1, 'p', 'Ferry plea', 'Tidecoin’s founder pleaded guilty on Tuesday in a court in Bergen.')];
+    expect(composeExtractiveAnswer('Where did the founder plead guilty?', plea, equalWeights).span).toBe('Bergen');
+  });
+
   it('prefers a written date to a weekday, across sentences', () => {
     const prize = [
       ranked(1, 'p', 'Harbour prize', 'Three builders won the 2023 harbour ferry prize Wednesday for their designs.'),
