@@ -124,7 +124,7 @@ export function answerSpanIn(
   let best: AnswerSpan | undefined;
   let bestScore = 0;
   for (const found of typed.spans) {
-    const span = reading.type.type === 'person' ? withoutDemonym(found, typed) : found;
+    const span = reading.type.type === 'person' ? personalName(found, typed) : found;
     const rank = kinds.indexOf(span.kind);
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
@@ -141,10 +141,12 @@ export function answerSpanIn(
     const repeatsName =
       span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
     // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
-    const fit =
-      (namedAsAsked ? 1 : nameFit(span, reading.type, typed)) *
-      (repeatsName ? REPEATED_NAME_FIT : 1) *
-      (reading.type.type === 'date' ? specificity(span) : 1);
+    // The sentence calling it the asked kind ("with wife Kylie Kelce") outweighs a repeated name.
+    const fit = namedAsAsked
+      ? 1
+      : nameFit(span, reading.type, typed) *
+        (repeatsName ? REPEATED_NAME_FIT : 1) *
+        (reading.type.type === 'date' ? specificity(span) : 1);
     let score =
       (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * (reading.type.type === 'date' ? 1 : specificity(span)) * fit;
     if (namedAsAsked) score += UNIT_BONUS;
@@ -171,10 +173,15 @@ export function answerSpanIn(
   return best;
 }
 
-/** "American Drew Weissman": the people a person is of, before their name, is not part of it. */
-function withoutDemonym(span: TypedSpan, typed: TypedSentence): TypedSpan {
+/**
+ * A person's own name within a name run: "Bundesbank President Joachim Nagel" is Joachim Nagel,
+ * "American Drew Weissman" Drew Weissman (the office and the people before a name are not part of it).
+ */
+function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   if (span.kind !== 'name') return span;
   let start = span.start;
+  for (let index = span.start; index < span.end - 1; index += 1)
+    if (TITLES.has((typed.tokens[index] ?? '').replace(/s$/, ''))) start = index + 1;
   while (start < span.end - 1 && (typed.tokens[start] === '-' || isDemonym(typed.tokens[start] ?? ''))) start += 1;
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
 }
@@ -237,6 +244,7 @@ const COUNTED =
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const SCORE = /^\d{1,3}\s*[-–]\s*\d{1,3}$/;
 const TIME_OF_DAY = /\b(?:[ap]\.?m\b\.?|tonight|morning|afternoon|evening|noon|midnight|o'clock)/i;
+const PEOPLE = new Set(['people', 'persons', 'individuals']);
 const RATE = /^(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)$/i;
 const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
 
@@ -268,11 +276,14 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   // variants": a count of some other thing.
   if (type.type === 'number' && type.unit !== undefined && type.unit !== 'year') {
     if (span.kind !== 'number') return false;
-    // A count answers "how many bones" only in a sentence that speaks of bones, and counts them.
+    // A count answers "how many bones" only in a sentence that speaks of bones, and counts them;
+    // "how many people" is answered by a count of participants, residents or fans too.
     const unit = stemOf(type.unit);
-    if (!typed.tokens.some((token) => sameWordFamily(stemOf(token), unit))) return false;
-    const counted = countedNoun(typed, span);
-    if (counted !== undefined && stemOf(counted) !== unit) return false;
+    if (!PEOPLE.has(type.unit)) {
+      if (!typed.tokens.some((token) => sameWordFamily(stemOf(token), unit))) return false;
+      const counted = countedNoun(typed, span);
+      if (counted !== undefined && stemOf(counted) !== unit) return false;
+    }
   }
   // "250,000 Cybertrucks a year", "$50 a month": a rate, not a length of time.
   if (

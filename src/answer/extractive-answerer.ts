@@ -172,6 +172,7 @@ export function composeExtractiveAnswer(
   const ownType = questionType(question);
   const type = ownType.type === 'other' && context ? questionType(context) : ownType;
   const questionTokens = wordTokens(question);
+  const kind = askedKindStem(ownType.type === 'other' && context ? context : question);
   const reading: QuestionReading = {
     type,
     stems: new Set(stems),
@@ -179,8 +180,9 @@ export function composeExtractiveAnswer(
     names: namePhrases(question).map((phrase) => wordTokens(phrase)),
     asksFact: asksFact(questionTokens),
     asksPast: asksPast(questionTokens),
-    focus: focusStem(question, type),
-    kindNoun: askedKindStem(ownType.type === 'other' && context ? context : question),
+    // "Who is Jason Kelce's wife": the kind asked for is what the answer stands beside.
+    focus: kind ?? focusStem(question, type),
+    kindNoun: kind,
   };
   if (type.type !== 'other') {
     // Each sentence is tagged once: a quote question also reads the sentences before each candidate.

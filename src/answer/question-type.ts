@@ -82,7 +82,7 @@ const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|co
 const ORGANIZATION_KINDS =
   'company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government';
 const PERSON_KINDS =
-  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain';
+  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain|wife|husband|spouse|partner|girlfriend|boyfriend|fiancée|fiancee|fiancé|fiance|son|daughter|brother|sister|mother|father|widow';
 const AUXILIARY_WORDS = 'is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might';
 /** "Which" or "what" and up to three words before the kind noun ("which NBA team", "what law firm"). */
 const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:${AUXILIARY_WORDS})\s)[\w'-]+\s+){0,3}?`;
@@ -92,7 +92,7 @@ const KIND_NOUN = new RegExp(
 );
 /** "Who is the Raiders' interim coach": the role asked about, named after "who is the". */
 const WHO_ROLE = new RegExp(
-  String.raw`\bwho(?:'s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|his|her)\s+(?:[\w'-]+\s+){0,3}?(${PERSON_KINDS})s?\b`,
+  String.raw`\bwho(?:'s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:(?:the|their|its|his|her)\s+)?(?:[\w'-]+\s+){0,3}?(${PERSON_KINDS})s?\b`,
   'i',
 );
 

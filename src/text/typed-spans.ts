@@ -188,6 +188,7 @@ export function typedSpans(sentence: string): TypedSentence {
     }
   }
   joinVulgarFractions(spans, values, spaces, textOf);
+  joinRanges(spans, values, textOf);
   spans.push(
     ...nameSpans(values, pos, spaces, textOf),
     ...quotationSpans(values, textOf),
@@ -217,6 +218,24 @@ function joinVulgarFractions(
     }
     whole.end = end;
     whole.text = textOf(whole.start, end);
+  }
+}
+
+/** "$500–$600 million", "10 to 12": a range of figures is one answer, not its two ends. */
+function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number, end: number) => string): void {
+  for (const low of spans) {
+    if (low.kind !== 'money' && low.kind !== 'number') continue;
+    // "rose from 10 to 12" is a change, not a range.
+    if (!/^(?:–|-|to)$/.test(values[low.end + 1] ?? '') || /^from$/i.test(values[low.start - 1] ?? '')) continue;
+    const index = spans.findIndex(
+      (span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number'),
+    );
+    const high = spans[index];
+    if (!high) continue;
+    low.kind = low.kind === 'money' || high.kind === 'money' ? 'money' : 'number';
+    low.end = high.end;
+    low.text = textOf(low.start, high.end);
+    spans.splice(index, 1);
   }
 }
 

@@ -598,6 +598,38 @@ describe('answering with what the question asks for', () => {
     );
   });
 
+  it('names the person, not their office, and finds a relative the sentence calls by the role asked', () => {
+    const ask = (question: string, text: string) =>
+      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
+    expect(
+      ask('Who is the harbour board president?', 'It would be a mistake, said Harbour Board President Ana Lund.'),
+    ).toBe('Ana Lund');
+    // "Kelce" repeats the question's name, but "wife" says she is the one asked about.
+    expect(
+      ask(
+        "Who is Jason Kelce's wife?",
+        'Jason Kelce mocked the show on The Harbour Hour, and he shares three children with wife Kylie Kelce.',
+      ),
+    ).toBe('Kylie Kelce');
+  });
+
+  it('reads a range of figures as one, and counts people by any noun for them', () => {
+    const ask = (question: string, text: string) =>
+      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
+    expect(
+      ask(
+        'What is the ferry contract expected to be worth?',
+        'The ferry contract is expected to be worth $500–$600 million.',
+      ),
+    ).toBe('$500–$600 million');
+    expect(
+      ask(
+        'How many people took part in the ferry study?',
+        'More than 110,000 participants took part in the ferry study.',
+      ),
+    ).toBe('110,000');
+  });
+
   it('does not take a name in the possessive for where something happened', () => {
     const plea = [ranked(1, 'p', 'Ferry plea', 'Tidecoin’s founder pleaded guilty on Tuesday in a court in Bergen.')];
     expect(composeExtractiveAnswer('Where did the founder plead guilty?', plea, equalWeights).span).toBe('Bergen');

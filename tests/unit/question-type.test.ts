@@ -16,6 +16,7 @@ describe('kindNoun', () => {
     ['Who did the board approach?', undefined],
     ["Who is the Gulls' interim coach?", 'coach'],
     ['Who was their first captain?', 'captain'],
+    ["Who is Jason Kelce's wife?", 'wife'],
   ])('reads the kind "%s" asks for as %s', (question, noun) => {
     expect(kindNoun(question)).toBe(noun);
   });
