@@ -137,18 +137,13 @@ export function answerSpanIn(
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
       span.kind === 'name' && reading.kindNoun !== undefined && namedAs(stems, span, reading.kindNoun);
-    // "Jesus Christ" for "who plays Jesus": a name that repeats one of the question's names is its subject more often than its answer.
+    // "Jesus Christ" for "who plays Jesus": a name that repeats one of the question's names is its
+    // subject more often than its answer, unless the sentence calls it the asked kind ("with wife Kylie Kelce").
     const repeatsName =
       span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
-    // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
-    // The sentence calling it the asked kind ("with wife Kylie Kelce") outweighs a repeated name.
-    const fit = namedAsAsked
-      ? 1
-      : nameFit(span, reading.type, typed) *
-        (repeatsName ? REPEATED_NAME_FIT : 1) *
-        (reading.type.type === 'date' ? specificity(span) : 1);
-    let score =
-      (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * (reading.type.type === 'date' ? 1 : specificity(span)) * fit;
+    const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1);
+    const specific = specificity(span);
+    let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specific * fit;
     if (namedAsAsked) score += UNIT_BONUS;
     const unitAt =
       reading.type.unit !== undefined
@@ -167,7 +162,9 @@ export function answerSpanIn(
           : placeEnd > span.end
             ? typed.textBetween(span.start, placeEnd)
             : span.text;
-      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0, fit };
+      // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
+      const dateFit = reading.type.type === 'date' ? fit * specific : fit;
+      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0, fit: dateFit };
     }
   }
   return best;
@@ -181,9 +178,14 @@ function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   if (span.kind !== 'name') return span;
   let start = span.start;
   for (let index = span.start; index < span.end - 1; index += 1)
-    if (TITLES.has((typed.tokens[index] ?? '').replace(/s$/, ''))) start = index + 1;
+    if (isTitle(typed.tokens[index] ?? '')) start = index + 1;
   while (start < span.end - 1 && (typed.tokens[start] === '-' || isDemonym(typed.tokens[start] ?? ''))) start += 1;
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
+}
+
+/** A title or its plural ("president", "senators"). */
+function isTitle(token: string): boolean {
+  return TITLES.has(token) || (token.endsWith('s') && TITLES.has(token.slice(0, -1)));
 }
 
 /** Tokens after a name searched for its appositive ("Binance, the world's largest crypto exchange"). */
@@ -391,18 +393,14 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return 1;
   const words = typed.tokens.slice(span.start, span.end + 1);
   const likeness = personLikeness(words, typed.tokens[span.start - 1]);
-  // "Born in Alice Springs": after a locative preposition, a name that could be a person's names a place.
-  if (
-    type.type === 'place' &&
-    likeness === 'person' &&
-    afterLocative(typed, span.start) &&
-    typed.tokens[span.end + 1] !== "'s"
-  )
-    return PLACE_FIT.unknown;
+  if (type.type === 'place') {
+    // "Binance's guilty plea": a name in the possessive owns something; it does not say where.
+    if (/^['’]s$/.test(typed.tokens[span.end + 1] ?? '')) return PLACE_FIT.organization;
+    // "Born in Alice Springs": after a locative preposition, a name that could be a person's names a place.
+    if (likeness === 'person' && afterLocative(typed, span.start)) return PLACE_FIT.unknown;
+  }
   if (type.type === 'person' || likeness === 'person')
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
-  // "Binance's guilty plea": a name in the possessive owns something; it does not say where.
-  if (type.type === 'place' && /^['’]s$/.test(typed.tokens[span.end + 1] ?? '')) return PLACE_FIT.organization;
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
   if (type.type === 'place' && kind === 'unknown') {

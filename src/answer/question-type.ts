@@ -155,7 +155,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
   [MEASURE_OF, 'number'],
   [GAME_SCORE, 'number'],
   [
-    /\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide|thick|thin|long\s+is\s+the\s+(?:distance|track|course|route))\b|\b(?:capacity|population)\b|\b(?:what|which)\s+age\b/i,
+    /\bhow\s+(?:many|much|big|large|far|tall|high|old|fast|heavy|deep|wide|thick|thin)\b|\b(?:capacity|population)\b|\b(?:what|which)\s+age\b/i,
     'number',
   ],
   [new RegExp(String.raw`\bwhere\b|\b(?:which|what)\s+(?:${PLACE_KINDS})\b`, 'i'), 'place'],

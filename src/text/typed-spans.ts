@@ -210,14 +210,8 @@ function joinVulgarFractions(
   for (const whole of spans) {
     const glyph = whole.end + 1;
     if (whole.kind !== 'number' || !VULGAR_FRACTIONS.test(values[glyph] ?? '') || spaces[glyph] !== '') continue;
-    const rest = spans.findIndex((span) => span.start === glyph + 1 && span !== whole);
-    const end = rest >= 0 ? (spans[rest]?.end ?? glyph) : glyph;
-    if (rest >= 0) {
-      whole.kind = spans[rest]?.kind === 'money' ? 'money' : whole.kind;
-      spans.splice(rest, 1);
-    }
-    whole.end = end;
-    whole.text = textOf(whole.start, end);
+    whole.end = glyph;
+    absorbSpanAt(spans, whole, glyph + 1, textOf);
   }
 }
 
@@ -227,16 +221,31 @@ function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number
     if (low.kind !== 'money' && low.kind !== 'number') continue;
     // "rose from 10 to 12" is a change, not a range.
     if (!/^(?:–|-|to)$/.test(values[low.end + 1] ?? '') || /^from$/i.test(values[low.start - 1] ?? '')) continue;
-    const index = spans.findIndex(
-      (span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number'),
-    );
-    const high = spans[index];
-    if (!high) continue;
-    low.kind = low.kind === 'money' || high.kind === 'money' ? 'money' : 'number';
-    low.end = high.end;
-    low.text = textOf(low.start, high.end);
+    if (spans.some((span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number')))
+      absorbSpanAt(spans, low, low.end + 2, textOf);
+  }
+}
+
+/**
+ * Extend a figure over the money or number span that starts at `start` (removing that span), a sum
+ * if either is one; a figure with none there keeps its end and gets its text.
+ */
+function absorbSpanAt(
+  spans: TypedSpan[],
+  figure: TypedSpan,
+  start: number,
+  textOf: (start: number, end: number) => string,
+): void {
+  const index = spans.findIndex(
+    (span) => span !== figure && span.start === start && (span.kind === 'money' || span.kind === 'number'),
+  );
+  const next = spans[index];
+  if (next) {
+    if (next.kind === 'money') figure.kind = 'money';
+    figure.end = next.end;
     spans.splice(index, 1);
   }
+  figure.text = textOf(figure.start, figure.end);
 }
 
 const CODE_AFTER_SIGN = /\$(US|A|C|NZ|HK|S)(?=\d)/;
