@@ -43,6 +43,8 @@ const PERSON_FIT: Record<PersonLikeness, number> = { person: 1, unknown: 0.7, no
 const THING_FIT: Record<PersonLikeness, number> = { person: 0.6, unknown: 1, not: 1 };
 /** "Where" is answered best by a place, "which company" by an organization (person-names.ts). */
 const PLACE_FIT: Record<PlaceOrOrganization, number> = { place: 1, unknown: 0.85, organization: 0.5 };
+/** "Zhao pleaded guilty": a name before its verb is who did it, rarely where. */
+const PLACE_SUBJECT_FIT = 0.3;
 const ORGANIZATION_FIT: Record<PlaceOrOrganization, number> = { organization: 1, unknown: 0.85, place: 0.6 };
 
 /** Pronouns and roles that attribute a quotation to someone named before ("he said", "the spokesman added"). */
@@ -77,6 +79,8 @@ export interface QuestionReading {
   asksPast?: boolean;
   /** The stem of the noun naming the kind asked for ("exchange" in "which crypto exchange"). */
   kindNoun?: string | undefined;
+  /** "Who are Mikaela Shiffrin's parents": a relative's name may share the person's surname. */
+  asksRelative?: boolean;
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
 }
@@ -99,6 +103,12 @@ const TITLES = new Set([
   'minister',
   'senator',
   'judge',
+  'secretary',
+  'governor',
+  'commissioner',
+  'ambassador',
+  'mayor',
+  'deputy',
   'mr',
   'mrs',
   'ms',
@@ -140,7 +150,9 @@ export function answerSpanIn(
     // "Jesus Christ" for "who plays Jesus": a name that repeats one of the question's names is its
     // subject more often than its answer, unless the sentence calls it the asked kind ("with wife Kylie Kelce").
     const repeatsName =
-      span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
+      span.kind === 'name' &&
+      !reading.asksRelative &&
+      holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
     const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1);
     const specific = specificity(span);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specific * fit;
@@ -179,9 +191,14 @@ function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   let start = span.start;
   for (let index = span.start; index < span.end - 1; index += 1)
     if (isTitle(typed.tokens[index] ?? '')) start = index + 1;
+  // "Chief of Staff Bruce Reed", "Secretary of State Antony Blinken": the rest of the office.
+  while (start < span.end - 2 && OFFICE_CONNECTIVES.has(typed.tokens[start] ?? '')) start += 2;
   while (start < span.end - 1 && (typed.tokens[start] === '-' || isDemonym(typed.tokens[start] ?? ''))) start += 1;
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
 }
+
+/** Words that continue an office's title after its head ("Chief of Staff", "Minister for Health"). */
+const OFFICE_CONNECTIVES = new Set(['of', 'for']);
 
 /** A title or its plural ("president", "senators"). */
 function isTitle(token: string): boolean {
@@ -283,8 +300,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     const unit = stemOf(type.unit);
     if (!PEOPLE.has(type.unit)) {
       if (!typed.tokens.some((token) => sameWordFamily(stemOf(token), unit))) return false;
-      const counted = countedNoun(typed, span);
-      if (counted !== undefined && stemOf(counted) !== unit) return false;
+      const counted = countedNouns(typed, span);
+      if (counted.length > 0 && !counted.some((noun) => stemOf(noun) === unit)) return false;
     }
   }
   // "250,000 Cybertrucks a year", "$50 a month": a rate, not a length of time.
@@ -349,21 +366,27 @@ const INTERIM_BEFORE = new Set(['(', 'at', 'to', 'up', 'down', 'led', 'leading',
 const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
 
 /**
- * The noun a count counts: the first common noun after it, past a range's other end and the
- * words that qualify it ("1 to 1.5g" counts grams, "8,500 U.S. troops" troops), else the first
- * proper noun after it.
+ * The nouns a count counts: the first run of common nouns after it, past a range's other end and
+ * the words that qualify it ("1 to 1.5g" counts grams, "8,500 U.S. troops" troops), else the
+ * first proper noun after it.
  */
-function countedNoun(typed: TypedSentence, span: TypedSpan): string | undefined {
+function countedNouns(typed: TypedSentence, span: TypedSpan): string[] {
   // Without a common noun after them, proper nouns are what is counted ("64 GB LCD Steam Deck").
   let properNoun: string | undefined;
+  // "2½ million podcast downloads": every noun of the compound names what is counted.
+  const nouns: string[] = [];
   for (let index = span.end + 1; index < typed.tokens.length; index += 1) {
     const pos = typed.pos[index];
     const token = typed.tokens[index] ?? '';
-    if (pos === 'NOUN') return token;
-    if (pos === 'PROPN') properNoun ??= token;
+    if (pos === 'NOUN') nouns.push(token);
+    else if (nouns.length > 0) {
+      // "podcast downloads": a tagger reads a compound's plural head as a verb now and then.
+      if (/^\p{Ll}{3,}s$/u.test(token)) nouns.push(token);
+      break;
+    } else if (pos === 'PROPN') properNoun ??= token;
     else if (pos !== 'NUM' && pos !== 'SYM' && pos !== 'ADJ' && !RANGE_WORDS.has(token)) break;
   }
-  return properNoun;
+  return nouns.length > 0 ? nouns : properNoun !== undefined ? [properNoun] : [];
 }
 
 /** Nouns that make the name before them a place or places. */
@@ -398,6 +421,10 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     if (/^['’]s$/.test(typed.tokens[span.end + 1] ?? '')) return PLACE_FIT.organization;
     // "Born in Alice Springs": after a locative preposition, a name that could be a person's names a place.
     if (likeness === 'person' && afterLocative(typed, span.start)) return PLACE_FIT.unknown;
+    // "Zhao pleaded guilty": a person's name before its verb is who did it.
+    if (likeness === 'person' && /^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
+    // "Reehil told Fox News Digital": whom someone told is an audience, not a place.
+    if (TOLD.has(typed.tokens[span.start - 1] ?? '')) return PLACE_FIT.organization;
   }
   if (type.type === 'person' || likeness === 'person')
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
@@ -406,10 +433,12 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
   if (type.type === 'place' && kind === 'unknown') {
     // "in a Seattle federal court" names where, as does "Minnetonka, Minnesota"; "Franke pleaded" names who.
     if (afterLocative(typed, span.start) || regionAfter(typed, span) >= 0) return PLACE_FIT.place;
-    if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_FIT.organization;
+    if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
   }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
 }
+
+const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
 
 /**
  * Where the region or country that locates a place ends ("Minnetonka, Minnesota"; "Baltimore,
@@ -611,7 +640,8 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   score: new Set(),
 };
 
-const AGE_BEFORE = /\b(?:aged|age\s+of|age)$/;
+// "aged 78", "who turns 80 in November".
+const AGE_BEFORE = /\b(?:aged|age\s+of|age|turns|turned|turning|turn)$/;
 
 /** Where a unit of the asked measure follows the span (past hyphens, within UNIT_WINDOW tokens), or -1; an ordinal is a rank. */
 function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): number {

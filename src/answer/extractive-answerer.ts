@@ -1,5 +1,6 @@
 import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
+import { opensWithLinkPrompt } from '../text/link-prompt.js';
 import { namePhrases } from '../text/names.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentWords, stemOf, wordTokens } from '../text/terms.js';
@@ -16,7 +17,14 @@ import {
   type QuoteContext,
 } from './answer-spans.js';
 import { framingStems } from './question-framing.js';
-import { type AnswerType, instructionVerb, kindNoun, questionFocus, questionType } from './question-type.js';
+import {
+  type AnswerType,
+  FAMILY_KINDS,
+  instructionVerb,
+  kindNoun,
+  questionFocus,
+  questionType,
+} from './question-type.js';
 
 /**
  * The share of the question's (rarity-weighted) content words that the top passage must cover for
@@ -183,6 +191,7 @@ export function composeExtractiveAnswer(
     // "Who is Jason Kelce's wife": the kind asked for is what the answer stands beside.
     focus: kind ?? focusStem(question, type),
     kindNoun: kind,
+    asksRelative: kind !== undefined && FAMILY_STEMS.has(kind),
   };
   if (type.type !== 'other') {
     // Each sentence is tagged once: a quote question also reads the sentences before each candidate.
@@ -206,6 +215,8 @@ export function composeExtractiveAnswer(
     };
     // The sentences that state what was asked gain by how near the question's words the answer stands.
     for (const candidate of candidates.slice(0, SENTENCES_TYPED)) {
+      // "Watch this story: … Intense Workout Routine Challenges Michael B.": a pointer to another page.
+      if (opensWithLinkPrompt(candidate.text)) continue;
       const span = answerSpanIn(
         read(candidate.text),
         reading,
@@ -297,6 +308,8 @@ export function composeExtractiveAnswer(
     ...(span ? { span } : {}),
   };
 }
+
+const FAMILY_STEMS: ReadonlySet<string> = new Set(FAMILY_KINDS.split('|').map((word) => stemOf(word)));
 
 function askedKindStem(question: string): string | undefined {
   const noun = kindNoun(question);

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { isPersonNoun } from '../text/person-names.js';
 import type { SpanKind } from '../text/typed-spans.js';
 
@@ -81,8 +82,10 @@ const SPEECH_VERBS =
 const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|county|island|continent';
 const ORGANIZATION_KINDS =
   'company|companies|firm|bank|team|club|university|college|school|organi[sz]ation|agency|outlet|network|brand|group|party|league|studio|publisher|label|fund|exchange|platform|service|app|startup|court|department|ministry|government';
-const PERSON_KINDS =
-  'person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain|wife|husband|spouse|partner|girlfriend|boyfriend|fiancée|fiancee|fiancé|fiance|son|daughter|brother|sister|mother|father|widow';
+/** Family roles: a relative's name often repeats the person's surname ("Eileen and Jeff Shiffrin"). */
+export const FAMILY_KINDS =
+  'wife|husband|spouse|son|daughter|brother|sister|mother|father|widow|parent|child|children|kid|sibling|mom|dad|grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin|niece|nephew';
+const PERSON_KINDS = `person|people|leader|ceo|executive|player|coach|manager|director|actor|actress|singer|artist|author|writer|politician|senator|lawmaker|official|minister|president|chairman|chair|founder|judge|lawyer|spokesperson|spokesman|analyst|star|athlete|pitcher|catcher|batter|striker|winger|defender|midfielder|forward|receiver|linebacker|boxer|jockey|driver|rider|swimmer|runner|referee|umpire|captain|partner|girlfriend|boyfriend|fiancée|fiancee|fiancé|fiance|${FAMILY_KINDS}`;
 const AUXILIARY_WORDS = 'is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might';
 /** "Which" or "what" and up to three words before the kind noun ("which NBA team", "what law firm"). */
 const WHICH_PHRASE = String.raw`\b(?:which|what)\s+(?:(?!(?:${AUXILIARY_WORDS})\s)[\w'-]+\s+){0,3}?`;
@@ -137,6 +140,8 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /\bhow\s+much\b.*\b(?:cost|costs|pay|paid|paying|worth|earn|earned|charge|charged|spend|spent|raise|raised|sell|sold|fine|fined|value|valued|make|made|start|starts|owe|owed|lose|lost|gold|money|award|awarded|invest|invested|borrow|borrowed|offer|offered|bid)\b|\bhow\s+much\s+(?:money|cash)\b|\b(?:salary|fee|fine|valuation|bail|revenue|worth|income|profit|commission|penalty|penalties|damages|compensation|settlement|budget|funding|bonus|ransom|per\s+share)\b|\bhow\s+(?:high|much)\b.*\bvalue|\bvalued?\b.*\bat\s+how\s+much\b|\bassess\w*\b.*\bat\b/i,
     'money',
   ],
+  // "How much is the K.O. II?": how much a thing is, asked of nothing else, is its price.
+  [/^\s*how\s+much\s+(?:is|are|was|were)\s+(?:the|a|an|this|that|these|those|\p{Lu})[^?]*\?*\s*$/iu, 'money'],
   // "How much does the winner get": how much someone gets, asked with no noun, is a sum.
   [
     /\bhow\s+much\s+(?:does|did|do|will|would|can|could)\b.*\b(?:get|gets|got|win|wins|won|receive|receives|received|collect|collected|pocket|pocketed|take\s+home|bring\s+in|want|wants|wanted|ask|asked|need|needs|needed)\b/i,
@@ -185,10 +190,22 @@ function countedUnit(question: string): string | undefined {
     if (AUXILIARIES.test(word)) break;
     // "how many under-13s": a word written with a figure names who is counted, not a unit to look for.
     if (word.endsWith('-')) return undefined;
-    if (/^\p{Ll}/u.test(word)) return word;
+    if (/^\p{Ll}/u.test(word)) return headOfCompound(question, word);
     name = word.replace(/['.]+$/, '').replace(/['’]s$/, '');
   }
   return name;
+}
+/**
+ * "how many consumer groups joined": the counted noun is the last of a compound ("groups"), the
+ * plural noun that follows the first lower-case word.
+ */
+function headOfCompound(question: string, first: string): string {
+  const terms = nlp(question).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const at = terms.findIndex((term) => term.text === first);
+  const next = terms[at + 1];
+  if (at < 0 || !next || !/^\p{Ll}/u.test(next.text)) return first;
+  const tags = next.terms[0]?.tags ?? [];
+  return tags.includes('Plural') && !tags.includes('Verb') && !AUXILIARIES.test(next.text) ? next.text : first;
 }
 // "what jersey number": the thing the number is of.
 const NUMBER_OF = /\bwhat\s+([\p{L}-]+)\s+number\b/iu;
@@ -207,10 +224,14 @@ const FOCUS =
 export function questionFocus(question: string, type: QuestionType): string | undefined {
   if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
   const text = question.replace(/[’‘]/g, "'");
-  const closing = type.type === 'place' || type.type === 'date' ? CLOSING_VERB.exec(text) : null;
+  const closing =
+    type.type === 'place' || type.type === 'date' ? (VERB_AFTER_NAME.exec(text) ?? CLOSING_VERB.exec(text)) : null;
   return (FOCUS.exec(text) ?? closing)?.[1]?.toLowerCase();
 }
 
+/** "Where did Fr. Dan Reehil train as an exorcist?": the verb after a named subject is what the place or date is of. */
+const VERB_AFTER_NAME =
+  /^\s*(?:[Ww]here|[Ww]hen)\s+(?:did|does|do|will|would|can|could)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)+(\p{Ll}[\p{L}-]*)/u;
 /** "Where was she born?", "when was it announced?": the verb that closes a where / when question. */
 const CLOSING_VERB =
   /^\s*(?:[Ww]here|[Ww]hen)\s+(?:is|was|were|are|did|does|do|will|has|had|have)\b.*\s(\p{Ll}[\p{L}-]*)\s*\?*\s*$/u;

@@ -1,4 +1,5 @@
 import { namePhrases } from '../text/names.js';
+import { isLexiconName } from '../text/person-names.js';
 import { contentWords, stemOf } from '../text/terms.js';
 
 /** An article as the briefing sees it: its headline, its lead passage and that passage's vector. */
@@ -53,13 +54,26 @@ const NAME_LEAD_CHARS = 400;
  */
 export function nameVector(title: string, lead: string, idf: InverseDocumentFrequency): TermVector {
   const counts = new Map<string, number>();
-  for (const phrase of [...namePhrases(title), ...namePhrases(lead.slice(0, NAME_LEAD_CHARS))]) {
+  for (const phrase of [
+    ...namePhrases(title, isOpeningName),
+    ...namePhrases(lead.slice(0, NAME_LEAD_CHARS), isOpeningName),
+  ]) {
     for (const word of contentWords(phrase)) {
       const stem = stemOf(word);
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
     }
   }
   return normalized(new Map([...counts].map(([stem, count]) => [stem, (1 + Math.log(count)) * idf(stem)])));
+}
+
+/**
+ * A word opening a headline or sentence that is a name all the same: one in the possessive
+ * ("Twitch's money guy", "Israel's blockade"), one written with a capital inside ("TwitchCon 2023
+ * was …") or one the lexicon holds as a name ("Israel …"). Headlines open with their subject more
+ * often than prose does.
+ */
+function isOpeningName(word: string): boolean {
+  return /['’]s$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word) || isLexiconName(word);
 }
 
 /** Scale a term vector to unit length. */

@@ -1,4 +1,5 @@
 import { isBylineOrDateline } from '../ingest/bylines.js';
+import { opensWithLinkPrompt } from '../text/link-prompt.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentStems } from '../text/terms.js';
 import { centroid, type ProfiledArticle, type TermVector, termCosine, termVector } from './story-profile.js';
@@ -66,8 +67,8 @@ const CONTEXT_DEPENDENT =
 /** Page furniture that scraping leaves inside sentences (an update note: "Updated October 11: …"). */
 const PAGE_FURNITURE =
   /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©|\bupdated\s+(?:on\s+)?\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:/iu;
-/** Link prompts scraped before a sentence ("MORE: …", "Related …") and date fragments a split left ("13, Flexport …"). */
-const SCRAPED_START = /^(?:more|related|read more|also read|see also|watch)\b\s*:?\s|^\d{1,2},\s/i;
+/** Date fragments a split left ("13, Flexport …"). */
+const DATE_FRAGMENT_START = /^\d{1,2},\s/;
 /**
  * A heading glued to the sentence after it ("… the laggards Meanwhile, healthcare fell", "… how
  * FTX got here The highly anticipated trial"): a word followed by one that only opens a sentence,
@@ -94,7 +95,13 @@ export function standsAlone(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
   if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !readsAsProse(text)) return false;
-  if (CONTEXT_DEPENDENT.test(text) || PAGE_FURNITURE.test(text) || SCRAPED_START.test(text)) return false;
+  if (
+    CONTEXT_DEPENDENT.test(text) ||
+    PAGE_FURNITURE.test(text) ||
+    DATE_FRAGMENT_START.test(text) ||
+    opensWithLinkPrompt(text)
+  )
+    return false;
   return !GLUED_HEADING.test(text) && !isBylineOrDateline(text);
 }
 

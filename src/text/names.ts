@@ -5,16 +5,19 @@ const NOT_NAMES = new Set(['the', 'a', 'an', 'i', 'it', 'this', 'that', 'these',
 
 /**
  * The capitalised phrases of a text ("Sam Altman", "Alameda Research"), lower-cased. A lone
- * capitalised word that opens a sentence is left out: it is capitalised for its place, not as a name.
+ * capitalised word that opens a sentence is left out: it is capitalised for its place, not as a
+ * name, unless `opensWithName` says it is one ("Israel's blockade of Gaza …").
  */
-export function namePhrases(text: string): string[] {
+export function namePhrases(text: string, opensWithName: (word: string) => boolean = () => false): string[] {
   const phrases: string[] = [];
   for (const sentence of splitSentences(text)) {
     const words = sentence.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
     let run: string[] = [];
     let runStart = 0;
+    let opening = '';
     const close = () => {
-      if (run.length > 1 || (run.length === 1 && runStart > 0)) phrases.push(run.join(' ').toLowerCase());
+      if (run.length > 1 || (run.length === 1 && (runStart > 0 || opensWithName(opening))))
+        phrases.push(run.join(' ').toLowerCase());
       run = [];
     };
     words.forEach((word, index) => {
@@ -22,7 +25,10 @@ export function namePhrases(text: string): string[] {
         close();
         return;
       }
-      if (run.length === 0) runStart = index;
+      if (run.length === 0) {
+        runStart = index;
+        opening = word;
+      }
       run.push(word.replace(/['’]s$/u, ''));
     });
     close();

@@ -103,6 +103,14 @@ export function isOrdinaryWord(word: string): boolean {
   const lower = word.toLowerCase();
   return hasTag(lower, ORDINARY_TAGS) && !hasTag(lower, NAME_TAGS);
 }
+/** Whether compromise's lexicon holds a word as a given name ("John", "Michael"). */
+export function isGivenName(word: string): boolean {
+  return hasTag(word.toLowerCase(), GIVEN_NAME_TAGS);
+}
+/** Whether compromise's lexicon holds a word as a name: a given or family name, a place, an organization. */
+export function isLexiconName(word: string): boolean {
+  return hasTag(word.toLowerCase(), NAME_TAGS);
+}
 /** Last words that make a run an organization's name ("Kiel University", "Cohen & Gresser LLP"). */
 const ORGANIZATION_HEADS = new Set([
   'agency',

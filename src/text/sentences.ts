@@ -1,3 +1,5 @@
+import { isGivenName } from './person-names.js';
+
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** A sentence of a text with its character offsets (leading and trailing white space excluded). */
@@ -21,7 +23,18 @@ const GLUED_SENTENCE_END = /(?<=\p{Ll}\p{Ll}[.!?]["'”’)\]]*)(?=\p{Lu})/gu;
  * left to those rules.
  */
 const TITLE_BEFORE_NAME =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|No|Nos|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rev|Hon|Supt|vs)\.\s*$/;
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|No|Nos|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rev|Fr|Msgr|Hon|Supt|vs)\.\s*$/;
+
+/**
+ * A middle initial ("John F. Kennedy", "Michael B. Jordan"): a given name, then one capital and a
+ * stop, never ends a sentence. "drawn in Group B. The…" and "moved to the U.S. The…" still do.
+ */
+const MIDDLE_INITIAL_END = /(?:^|\s)(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}\.\s*$/u;
+
+function endsInMiddleInitial(segment: string): boolean {
+  const given = MIDDLE_INITIAL_END.exec(segment)?.[1];
+  return given !== undefined && isGivenName(given);
+}
 
 /**
  * A month written short before the day ("on Saturday, Nov. 4"): the platform's rules end a
@@ -68,7 +81,7 @@ function titleJoinedSegments(text: string): Segment[] {
       previous.segment += joined.segment;
       continue;
     }
-    if (TITLE_BEFORE_NAME.test(joined.segment)) open = joined;
+    if (TITLE_BEFORE_NAME.test(joined.segment) || endsInMiddleInitial(joined.segment)) open = joined;
     else segments.push(joined);
   }
   if (open) segments.push(open);

@@ -52,4 +52,9 @@ describe('clusterStories', () => {
     const names = nameVector('Giants fall to Seahawks', 'Yesterday the Giants lost. Fans left early.', () => 1);
     expect([...names.keys()].sort()).toEqual(['giant', 'seahawk']);
   });
+
+  it('reads an opening word as a name when it is in the possessive or no ordinary word', () => {
+    const names = nameVector("Israel's blockade of Gaza deepens", 'TwitchCon opened. Markets fell.', () => 1);
+    expect([...names.keys()].sort()).toEqual(['gaza', 'israel', 'twitchcon']);
+  });
 });

@@ -37,6 +37,11 @@ function ranked(id: number, articleId: string, title: string, text: string): Ran
   };
 }
 
+/** The bold answer span for a question over one sentence of one article. */
+function ask(question: string, text: string): string | undefined {
+  return composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
+}
+
 const passages = [
   ranked(
     1,
@@ -529,8 +534,6 @@ describe('answering with what the question asks for', () => {
   });
 
   it('reads names, figures and causes as a member asks for them', () => {
-    const ask = (question: string, text: string) =>
-      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
     // After a locative preposition, a name that could be a person's is a place; the name runs on over
     // a capitalised word the tagger read otherwise.
     expect(ask('Where was Lena Marsh born?', 'Born in Alice Springs in 1983, Lena Marsh was moved to Perth.')).toBe(
@@ -599,8 +602,6 @@ describe('answering with what the question asks for', () => {
   });
 
   it('names the person, not their office, and finds a relative the sentence calls by the role asked', () => {
-    const ask = (question: string, text: string) =>
-      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
     expect(
       ask('Who is the harbour board president?', 'It would be a mistake, said Harbour Board President Ana Lund.'),
     ).toBe('Ana Lund');
@@ -613,9 +614,61 @@ describe('answering with what the question asks for', () => {
     ).toBe('Kylie Kelce');
   });
 
+  it('reads an office, a relative, an age, an audience and a compound count as a member asks for them', () => {
+    // The rest of an office after its head ("Chief of Staff") is not the person's name.
+    expect(
+      ask(
+        'Who chairs the harbour council?',
+        'The council is chaired by Deputy Chief of Staff Ana Lund, who will meet the ferry operators.',
+      ),
+    ).toBe('Ana Lund');
+    // A relative's name may share the person's surname.
+    expect(
+      ask(
+        "Who are Lena Marsh's parents?",
+        'Lena Marsh is the second child of Eileen and Jeff Marsh, both ferry pilots.',
+      ),
+    ).toMatch(/Eileen|Jeff Marsh/);
+    // "who turns 80" states an age.
+    expect(ask('How old is Ana Lund turning?', 'Ana Lund, who turns 80 in November, still pilots the ferry.')).toBe(
+      '80',
+    );
+    // Whom someone told is an audience, not where.
+    expect(
+      ask(
+        'Where did Ana Lund train as a pilot?',
+        'Ana Lund told Harbour Radio she trained as a pilot in Lisbon before joining the ferry line.',
+      ),
+    ).toBe('Lisbon');
+    // The person who did what is asked about is not where it was done.
+    expect(
+      ask(
+        'Where did the harbour boss plead guilty?',
+        'The harbour boss, Tom Hale, faced a court in Lisbon, where Tom Hale pleaded guilty to fraud.',
+      ),
+    ).toBe('Lisbon');
+    // "consumer groups": the compound's head is what is counted.
+    expect(
+      ask(
+        'How many consumer groups joined the ferry complaint?',
+        'The complaint has 3 lawyers, and 18 consumer groups joined the ferry complaint on Monday.',
+      ),
+    ).toBe('18 consumer groups');
+  });
+
+  it('answers nothing from a link prompt to another page', () => {
+    const answer = composeExtractiveAnswer(
+      'Who coaches Lena Marsh?',
+      [
+        ranked(1, 'a', 'Harbour news', 'Watch this story: Lena Marsh Workout Routine Challenges Michael Brand.'),
+        ranked(0.9, 'b', 'Harbour news', 'Lena Marsh is coached by Rika Moore at the harbour club.'),
+      ],
+      equalWeights,
+    );
+    expect(answer.span).toBe('Rika Moore');
+  });
+
   it('reads a range of figures as one, and counts people by any noun for them', () => {
-    const ask = (question: string, text: string) =>
-      composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
     expect(
       ask(
         'What is the ferry contract expected to be worth?',
@@ -734,8 +787,13 @@ describe('splitSentences', () => {
     ],
     [
       'does not end a sentence at a title before a name',
-      'He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones. Then St. Louis won against Arizona vs. Utah.',
-      ['He ranked No. 22 Utah ahead of Mr. Smith and Dr. Jones.', 'Then St. Louis won against Arizona vs. Utah.'],
+      'He ranked No. 22 Utah ahead of Mr. Smith and Fr. Jones. Then St. Louis won against Arizona vs. Utah.',
+      ['He ranked No. 22 Utah ahead of Mr. Smith and Fr. Jones.', 'Then St. Louis won against Arizona vs. Utah.'],
+    ],
+    [
+      'does not end a sentence at a middle initial, and does after a letter that is not one',
+      'John F. Kennedy spoke at the dock. They were drawn in Group B. The draw was held.',
+      ['John F. Kennedy spoke at the dock.', 'They were drawn in Group B.', 'The draw was held.'],
     ],
     [
       'does not end a sentence at a short month before its day, and does after one that ends it',

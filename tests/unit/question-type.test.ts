@@ -17,6 +17,7 @@ describe('kindNoun', () => {
     ["Who is the Gulls' interim coach?", 'coach'],
     ['Who was their first captain?', 'captain'],
     ["Who is Jason Kelce's wife?", 'wife'],
+    ["Who are Mikaela Shiffrin's parents?", 'parent'],
   ])('reads the kind "%s" asks for as %s', (question, noun) => {
     expect(kindNoun(question)).toBe(noun);
   });
@@ -56,6 +57,9 @@ describe('questionType', () => {
     ['What jersey number will he wear?', 'number', 'jersey'],
     ['How many U.S. troops has the Pentagon put on alert?', 'number', 'troops'],
     ['How many Steam Decks has Valve sold?', 'number', 'decks'],
+    ['How many consumer groups joined the complaint?', 'number', 'groups'],
+    ['How many home runs did he hit?', 'number', 'runs'],
+    ['How much is the new ferry pass?', 'money'],
     ['how much did it cost', 'money'],
     ['How much was the company valued at?', 'money'],
     ['What will the new coach earn per year?', 'money'],
@@ -117,5 +121,8 @@ describe('questionType', () => {
     expect(questionFocus('When was the prize announced?', questionType('When was the prize announced?'))).toBe(
       'announced',
     );
+    // After a named subject, the verb: "train", not the closing "exorcist".
+    const trained = 'Where did Fr. Dan Reehil train as an exorcist?';
+    expect(questionFocus(trained, questionType(trained))).toBe('train');
   });
 });
