@@ -1,3 +1,4 @@
+import { spelledOffices } from '../text/offices.js';
 import {
   isDemonym,
   isOrdinaryWord,
@@ -7,7 +8,7 @@ import {
   placeOrOrganization,
 } from '../text/person-names.js';
 import { stemOf } from '../text/terms.js';
-import { type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
+import { OPENING_QUOTES, type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
 import { type Measure, type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
 
 /** A span that answers the question, with how near the question's words it stands (0..1). */
@@ -97,6 +98,9 @@ const TITLES = new Set([
   'cto',
   'chairman',
   'chairwoman',
+  'chair',
+  'officer',
+  'executive',
   'president',
   'chief',
   'director',
@@ -130,12 +134,17 @@ export function answerSpanIn(
   const kinds = SPAN_KINDS_FOR[reading.type.type];
   if (kinds.length === 0) return undefined;
   const stems = typed.tokens.map((token) => stemOf(token));
+  // "Chief Executive Officer Tony Staffieri" is named as the CEO, where the office ends.
+  for (const { index, abbreviation } of spelledOffices(typed.tokens)) stems[index] = abbreviation;
   if (reading.type.type === 'quote') return quotationSpan(typed, stems, reading, quoteContext);
   let best: AnswerSpan | undefined;
   let bestScore = 0;
   for (const found of typed.spans) {
     const span = reading.type.type === 'person' ? personalName(found, typed) : found;
     const rank = kinds.indexOf(span.kind);
+    // "Who's the CEO": "then-CEO Joe Natale" and "former CEO" held the office before.
+    const former =
+      reading.type.type === 'person' && !reading.asksPast && heldBefore(typed.tokens, found.start, span.start);
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
     if (span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names))
@@ -153,7 +162,9 @@ export function answerSpanIn(
       span.kind === 'name' &&
       !reading.asksRelative &&
       holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
-    const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1);
+    const fit =
+      (namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1)) *
+      (former ? FORMER_FIT : 1);
     const specific = specificity(span);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specific * fit;
     if (namedAsAsked) score += UNIT_BONUS;
@@ -195,6 +206,22 @@ function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   while (start < span.end - 2 && OFFICE_CONNECTIVES.has(typed.tokens[start] ?? '')) start += 2;
   while (start < span.end - 1 && (typed.tokens[start] === '-' || isDemonym(typed.tokens[start] ?? ''))) start += 1;
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
+}
+
+/** What a name said to have held the office before ("former CEO X") fits a question of who holds it now. */
+const FORMER_FIT = 0.4;
+const FORMER_WORDS = new Set(['former', 'ex', 'late', 'onetime', 'erstwhile', 'previous']);
+/** How far before a name its office's "former" may stand ("former Manchester United manager Alex Ferguson"). */
+const FORMER_WINDOW = 4;
+
+/** Whether the words before a person's name (from `nameStart`, back past its run from `runStart`) say they held the office before. */
+function heldBefore(tokens: readonly string[], runStart: number, nameStart: number): boolean {
+  for (let index = nameStart - 1; index >= Math.max(0, runStart - FORMER_WINDOW); index -= 1) {
+    const token = tokens[index] ?? '';
+    if (FORMER_WORDS.has(token) || (token === 'then' && tokens[index + 1] === '-')) return true;
+    if (/^[,;:.()]$/.test(token)) return false;
+  }
+  return false;
 }
 
 /** Words that continue an office's title after its head ("Chief of Staff", "Minister for Health"). */
@@ -430,10 +457,13 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
-  if (type.type === 'place' && kind === 'unknown') {
+  if (type.type === 'place' && kind !== 'organization') {
     // "in a Seattle federal court" names where, as does "Minnetonka, Minnesota"; "Franke pleaded" names who.
-    if (afterLocative(typed, span.start) || regionAfter(typed, span) >= 0) return PLACE_FIT.place;
-    if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
+    const located = afterLocative(typed, span.start) || regionAfter(typed, span) >= 0;
+    if (kind === 'unknown' && located) return PLACE_FIT.place;
+    if (kind === 'unknown' && /^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
+    // "between Inter Miami and Al Nassr in Riyadh": a place's name said with no "in" may stand for a team or a government.
+    if (kind === 'place' && !located) return PLACE_FIT.unknown;
   }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
 }
@@ -694,13 +724,15 @@ function quotationSpan(
   reading: QuestionReading,
   context: QuoteContext,
 ): AnswerSpan | undefined {
-  const quotations = typed.spans.filter((span) => span.kind === 'quotation');
+  // "a song titled “The Ballad of Travis Kelce”": a title in quotation marks is nobody's words.
+  const marked = typed.spans.filter((span) => span.kind === 'quotation');
+  const quotations = marked.filter((span) => !readsAsTitle(span.text));
   const quotation = quotations.reduce<TypedSpan | undefined>(
     (longest, span) => (!longest || span.end - span.start > longest.end - longest.start ? span : longest),
     undefined,
   );
   if (!quotation) return undefined;
-  const speaker = speakerWords(typed, quotations, reading.names, context.lastNamed);
+  const speaker = speakerWords(typed, marked, reading.names, context.lastNamed);
   if (!speaker) return undefined;
   // The speaker's name says whose words these are, not what they are about: it neither counts nor is looked for.
   const own = [...new Set([...stems, ...context.stemsRunOn])];
@@ -723,12 +755,25 @@ function quotationSpan(
   };
 }
 
+/** Longest title read as one (a song, a book, a show), in words. */
+const TITLE_MAX_WORDS = 8;
+
+/**
+ * Whether a quotation reads as a title rather than someone's words: a few words, each longer one
+ * capitalised ("Christmas Memories: Remixed & Remastered"), not ending as speech does ("Javelins in Kyiv!").
+ */
+function readsAsTitle(quotation: string): boolean {
+  const words = quotation.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > TITLE_MAX_WORDS || /[.!?]\s*$/.test(quotation.trim())) return false;
+  return words.every((word) => word.length < 4 || /^\p{Lu}/u.test(word)) && words.some((word) => /^\p{Lu}/u.test(word));
+}
+
 /**
  * The stems of the question's name that the sentence's quotation is attributed to, or undefined when
  * it is not the words of anyone the question names. A quotation is a named person's when the
  * sentence names them outside it; or attributes it ("he said"), or is nothing but a quotation (a
  * paragraph that goes on quoting), and the person named last before it is them. A question that
- * names nobody accepts any quotation.
+ * names nobody accepts any quotation. Words in quotation marks name no speaker (the song "Silent Night").
  */
 function speakerWords(
   typed: TypedSentence,
@@ -741,7 +786,12 @@ function speakerWords(
   const outside = typed.tokens.filter((token, index) => !inside(index) && /[\p{L}\p{N}]/u.test(token));
   const continues = outside.length === 0 || outside.some((token) => ATTRIBUTING_WORDS.has(token));
   const attributed = new Set([...outside, ...(continues ? lastNamed : [])]);
-  const speakers = names.filter((words) => words.some((word) => attributed.has(word)));
+  // A name opened by a quotation mark is a title ("Silent Night"), however short.
+  const quoted = (words: readonly string[]) => {
+    const at = typed.tokens.indexOf(words[0] ?? '');
+    return at > 0 && OPENING_QUOTES.has(typed.tokens[at - 1] ?? '');
+  };
+  const speakers = names.filter((words) => !quoted(words) && words.some((word) => attributed.has(word)));
   if (speakers.length === 0) return undefined;
   return new Set(speakers.flat().map(stemOf));
 }

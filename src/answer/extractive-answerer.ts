@@ -2,6 +2,7 @@ import type { RankedPassage } from '../retrieve/passage-ranker.js';
 import { type TermWeights, weightedCoverage } from '../retrieve/term-weights.js';
 import { opensWithLinkPrompt } from '../text/link-prompt.js';
 import { namePhrases } from '../text/names.js';
+import { spelledOffices } from '../text/offices.js';
 import { readsAsProse, splitSentences } from '../text/sentences.js';
 import { contentWords, stemOf, wordTokens } from '../text/terms.js';
 import { type TypedSentence, typedSpans } from '../text/typed-spans.js';
@@ -110,7 +111,8 @@ const SENTENCES_TYPED = 60;
 const SPEAKER_LOOKBACK = 3;
 
 function stemsOf(text: string): Set<string> {
-  return new Set(wordTokens(text).map(stemOf));
+  const tokens = wordTokens(text);
+  return new Set([...tokens.map(stemOf), ...spelledOffices(tokens).map((office) => office.abbreviation)]);
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -18,7 +18,7 @@ export type AnswerType =
 
 export interface QuestionType {
   type: AnswerType;
-  /** The noun a count is of ("how many passengers" -> "passengers"), or "year" or "day" for a date asked as one. */
+  /** The noun a count is of ("how many passengers" -> "passengers") or a share of ("what percentage of adults"), or "year" or "day" for a date asked as one. */
   unit?: string;
   /** What a "how big / far / heavy / fast" question measures, "rank" for "where do they rank", "score" for a game's. */
   measure?: Measure;
@@ -109,6 +109,8 @@ export function kindNoun(question: string): string | undefined {
 }
 
 const RULES: readonly [RegExp, AnswerType][] = [
+  // "What was his alter ego called?": what a thing is called is its name, not anyone's words.
+  [/\bwhat(?:'s|\s+(?:is|was|are|were))\s[^?]*\b(?:called|named|known\s+as)\s*\?*\s*$/i, 'other'],
   [new RegExp(`\\bwhat\\s+(?:did|does|do|has|had|have|would|will|was|is)\\b.*\\b(?:${SPEECH_VERBS})\\b`, 'i'), 'quote'],
   [/\bwhat\s+(?:did|does|do)\b.*\bmake\s+of\b/i, 'quote'],
   [/\bhow\s+(?:did|does|do|has|have)\b.*\b(?:react|respond|reply|replied|answer|describe|described)\b/i, 'quote'],
@@ -211,6 +213,9 @@ function headOfCompound(question: string, first: string): string {
 const NUMBER_OF = /\bwhat\s+([\p{L}-]+)\s+number\b/iu;
 // "how many years in prison": the unit of time asked for.
 const DURATION_UNIT = /\bhow\s+many\s+(?:more\s+)?(years|months|weeks|days|hours|minutes|seconds)\b/i;
+// "what percentage of adults": who the share is of ("14% of adults", not "12% of children").
+const PERCENT_OF =
+  /\b(?:percent(?:age)?|per\s+cent|proportion|share)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\p{L}][\p{L}-]*)/iu;
 const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)\b/i;
 const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
@@ -273,11 +278,13 @@ export function questionType(question: string): QuestionType {
         ? (countedUnit(text) ?? NUMBER_OF.exec(text)?.[1])?.toLowerCase()
         : type === 'duration'
           ? DURATION_UNIT.exec(text)?.[1]?.toLowerCase()
-          : type === 'date' && ASKS_YEAR.test(text)
-            ? 'year'
-            : type === 'date' && ASKS_DAY.test(text)
-              ? 'day'
-              : undefined;
+          : type === 'percent'
+            ? PERCENT_OF.exec(text)?.[1]?.toLowerCase()
+            : type === 'date' && ASKS_YEAR.test(text)
+              ? 'year'
+              : type === 'date' && ASKS_DAY.test(text)
+                ? 'day'
+                : undefined;
     const measure = type === 'number' ? measureOf(text) : undefined;
     return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
   }

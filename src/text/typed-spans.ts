@@ -67,7 +67,7 @@ const TIME_UNITS = new Set(
   ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade'].flatMap((unit) => [unit, `${unit}s`]),
 );
 /** Opening and closing quotation marks. */
-const OPENING_QUOTES = new Set(['“', '"', '‘']);
+export const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '"', '‘']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
 /** A quotation shorter than this many words is a scare quote ("tumultuous"), not someone's words. */
 const MIN_QUOTATION_WORDS = 3;
@@ -154,6 +154,7 @@ export function typedSpans(sentence: string): TypedSentence {
     const kind = ENTITY_KINDS[entity.out(its.type) as string];
     const [start, end] = entity.out(its.span) as unknown as [number, number];
     if (!kind) return;
+    if (kind === 'number' && gluedToWord(values[end + 1], spaces[end + 1])) return;
     // "some $" (before "$2 billion"): a sum or a share without its figure is no answer.
     if ((kind === 'money' || kind === 'percent') && !pos.slice(start, end + 1).includes('NUM')) return;
     // "$" and "US$" precede the entity wink reads as a plain number.
@@ -183,7 +184,12 @@ export function typedSpans(sentence: string): TypedSentence {
       spans.push({ kind: 'fraction', text: textOf(start, index), start, end: index });
     }
     // Numbers the recogniser left out ("21:29", "80,065" after a word it read otherwise).
-    if (pos[index] === 'NUM' && !covered.has(index) && /\d/.test(values[index] ?? '')) {
+    if (
+      pos[index] === 'NUM' &&
+      !covered.has(index) &&
+      /\d/.test(values[index] ?? '') &&
+      !gluedToWord(values[index + 1], spaces[index + 1])
+    ) {
       spans.push({ kind: 'number', text: values[index] ?? '', start: index, end: index });
     }
   }
@@ -195,6 +201,14 @@ export function typedSpans(sentence: string): TypedSentence {
     ...causeSpans(values, textOf),
   );
   return { tokens: values.map((value) => value.toLowerCase()), pos, spans, textBetween: textOf };
+}
+
+/** Units written glued to their figure ("100mph", "5km", "10am", "2nd"); a figure glued to any other word is part of it ("49ers"). */
+const GLUED_UNITS =
+  /^(?:k|m|b|bn|mn|tn|mm|cm|km|mi|ft|in|g|kg|lb|lbs|oz|mph|kph|kmh|ml|l|gb|tb|mb|kb|mw|gw|kw|kwh|hz|mhz|ghz|am|pm|st|nd|rd|th|s|ms|h|hr|hrs|min|mins|yr|yrs|x|p|fps|c|f|d|w|v)$/i;
+
+function gluedToWord(next: string | undefined, space: string | undefined): boolean {
+  return space === '' && next !== undefined && /^\p{L}+$/u.test(next) && !GLUED_UNITS.test(next);
 }
 
 /** Fractions written as one character ("2½ million"), which the tokenizer splits from their whole number. */
@@ -217,13 +231,22 @@ function joinVulgarFractions(
 
 /** "$500–$600 million", "10 to 12": a range of figures is one answer, not its two ends. */
 function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number, end: number) => string): void {
+  const joined = new Set<TypedSpan>();
   for (const low of spans) {
     if (low.kind !== 'money' && low.kind !== 'number') continue;
     // "rose from 10 to 12" is a change, not a range.
     if (!/^(?:–|-|to)$/.test(values[low.end + 1] ?? '') || /^from$/i.test(values[low.start - 1] ?? '')) continue;
     if (spans.some((span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number')))
       absorbSpanAt(spans, low, low.end + 2, textOf);
+    // "two to three years": the length of time starts at the range's low end.
+    const duration = spans.find((span) => span.kind === 'duration' && span.start === low.end + 2);
+    if (duration) {
+      duration.start = low.start;
+      duration.text = textOf(duration.start, duration.end);
+      joined.add(low);
+    }
   }
+  for (const low of joined) spans.splice(spans.indexOf(low), 1);
 }
 
 /**

@@ -829,3 +829,21 @@ describe('splitSentences', () => {
     expect(splitSentences(text)).toHaveLength(1);
   });
 });
+
+describe('session 17 answer rules', () => {
+  it('reads a short title in quotation marks as no speaker', () => {
+    const text =
+      'Paul Greer released an album of carols this week. He said "Silent Night," which he sings on it, "was my father’s favourite carol of all."';
+    expect(ask('What did Paul Greer say about Silent Night?', text)).toMatch(/father’s favourite/);
+  });
+
+  it('reads a written-out office as its abbreviation and drops the office from the name', () => {
+    const text = 'The letter was sent to Chief Executive Officer Lena Park on Monday.';
+    expect(ask('Who is the CEO?', text)).toBe('Lena Park');
+  });
+
+  it('takes the share of the group asked about', () => {
+    const text = 'The survey found that 14% of adults and 12% of children skip breakfast every day.';
+    expect(ask('What percentage of adults skip breakfast?', text)).toMatch(/^14%/);
+  });
+});

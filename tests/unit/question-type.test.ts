@@ -63,7 +63,7 @@ describe('questionType', () => {
     ['how much did it cost', 'money'],
     ['How much was the company valued at?', 'money'],
     ['What will the new coach earn per year?', 'money'],
-    ['What share of voters backed the plan?', 'percent'],
+    ['What share of voters backed the plan?', 'percent', 'voters'],
     ['How big a stake does the fund hold?', 'percent'],
     ['How much per share is the buyer paying for his stake?', 'money'],
     ['How much in damages did the jury award?', 'money'],
@@ -124,5 +124,19 @@ describe('questionType', () => {
     // After a named subject, the verb: "train", not the closing "exorcist".
     const trained = 'Where did Fr. Dan Reehil train as an exorcist?';
     expect(questionFocus(trained, questionType(trained))).toBe('train');
+  });
+});
+
+describe('questionType, session 17', () => {
+  it.each([
+    ['What was his alter ego called?', 'other', undefined],
+    ["What's the new app called?", 'other', undefined],
+    ['What did the minister say she was called?', 'quote', undefined],
+    ['What percentage of adults are hooked on fast food?', 'percent', 'adults'],
+    ['What share of the vote did the party win?', 'percent', 'vote'],
+  ])('%j is %s (unit %s)', (question, type, unit) => {
+    const read = questionType(question);
+    expect(read.type).toBe(type);
+    expect(read.unit).toBe(unit);
   });
 });
