@@ -162,12 +162,12 @@ export function answerSpanIn(
       span.kind === 'name' &&
       !reading.asksRelative &&
       holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names, 1);
-    const fit =
-      (namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1)) *
-      (former ? FORMER_FIT : 1);
+    const fit = namedAsAsked ? 1 : nameFit(span, reading.type, typed) * (repeatsName ? REPEATED_NAME_FIT : 1);
     const specific = specificity(span);
     let score = (0.2 + proximity) * (1 - KIND_RANK_PENALTY * rank) * specific * fit;
     if (namedAsAsked) score += UNIT_BONUS;
+    // Named as the office's former holder, the name is named as the asked kind no more than any other.
+    if (former) score *= FORMER_FIT;
     const unitAt =
       reading.type.unit !== undefined
         ? unitIndex(stems, span, stemOf(reading.type.unit))
@@ -217,7 +217,7 @@ const FORMER_WINDOW = 4;
 /** Whether the words before a person's name (from `nameStart`, back past its run from `runStart`) say they held the office before. */
 function heldBefore(tokens: readonly string[], runStart: number, nameStart: number): boolean {
   for (let index = nameStart - 1; index >= Math.max(0, runStart - FORMER_WINDOW); index -= 1) {
-    const token = tokens[index] ?? '';
+    const token = (tokens[index] ?? '').toLowerCase();
     if (FORMER_WORDS.has(token) || (token === 'then' && tokens[index + 1] === '-')) return true;
     if (/^[,;:.()]$/.test(token)) return false;
   }
@@ -457,13 +457,10 @@ function nameFit(span: TypedSpan, type: QuestionType, typed: TypedSentence): num
     return (type.type === 'person' ? PERSON_FIT : THING_FIT)[likeness];
   // "NATO countries", "Kent county": a name before a noun of places names places.
   const kind = PLACE_NOUNS.has(typed.tokens[span.end + 1] ?? '') ? 'place' : placeOrOrganization(words);
-  if (type.type === 'place' && kind !== 'organization') {
+  if (type.type === 'place' && kind === 'unknown') {
     // "in a Seattle federal court" names where, as does "Minnetonka, Minnesota"; "Franke pleaded" names who.
-    const located = afterLocative(typed, span.start) || regionAfter(typed, span) >= 0;
-    if (kind === 'unknown' && located) return PLACE_FIT.place;
-    if (kind === 'unknown' && /^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
-    // "between Inter Miami and Al Nassr in Riyadh": a place's name said with no "in" may stand for a team or a government.
-    if (kind === 'place' && !located) return PLACE_FIT.unknown;
+    if (afterLocative(typed, span.start) || regionAfter(typed, span) >= 0) return PLACE_FIT.place;
+    if (/^(?:VERB|AUX)$/.test(typed.pos[span.end + 1] ?? '')) return PLACE_SUBJECT_FIT;
   }
   return (type.type === 'place' ? PLACE_FIT : ORGANIZATION_FIT)[kind];
 }

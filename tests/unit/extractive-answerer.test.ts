@@ -842,6 +842,33 @@ describe('session 17 answer rules', () => {
     expect(ask('Who is the CEO?', text)).toBe('Lena Park');
   });
 
+  it('answers who holds an office now with the holder, not the former one', () => {
+    expect(
+      ask(
+        'Who is the CEO of Harbour Bank?',
+        'Former chief executive Dan Holt was replaced in 2021 by Mara Quinn, who runs Harbour Bank today.',
+      ),
+    ).toBe('Mara Quinn');
+    expect(
+      ask(
+        'Who is the CEO of Harbour Bank?',
+        'Harbour Bank said former CEO Dan Holt would advise its chief executive, Mara Quinn.',
+      ),
+    ).toBe('Mara Quinn');
+  });
+
+  it('reads a range of years as one length', () => {
+    expect(
+      ask('How long will the repairs take?', 'The repairs will take two to three years, the council said.'),
+    ).toMatch(/^two to three years$/i);
+  });
+
+  it('reads a figure glued to a word as no figure', () => {
+    expect(ask('How many points did the team score?', 'The 49ers scored 31 points against the Rams on Sunday.')).toBe(
+      '31 points',
+    );
+  });
+
   it('takes the share of the group asked about', () => {
     const text = 'The survey found that 14% of adults and 12% of children skip breakfast every day.';
     expect(ask('What percentage of adults skip breakfast?', text)).toMatch(/^14%/);
