@@ -64,6 +64,26 @@ interface Candidate {
  */
 const CONTEXT_DEPENDENT =
   /^["“‘'(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|nor|so|also|however|meanwhile|still|yet|then|there|here|such|instead|otherwise|thus|therefore|for\s+(?:example|instance)|in\s+(?:addition|fact|turn|contrast)|as\s+a\s+result|by\s+contrast|on\s+the\s+other\s+hand|(?:no|yes),)\b|^\(|^(?:[\p{L}\d.]+\s+){0,3}[\p{L}\d.]+,\s+(?:he|she|they|it|this|that|these|those)\s/iu;
+/**
+ * Sentences that lean on one before without opening with the word that leans: "Meta also says …",
+ * "… and Ramsay Health Care also fell" (also, before the first clause ends); "The 31-year-old
+ * co-founded …"; "Days earlier, …"; "Featuring hits like …, it was written …" (a pronoun as the
+ * subject after an opening phrase); "Under this change, …" (this, not of this week); "… ,” she
+ * suggested." (words of someone the reader was not told).
+ */
+const LEANS_ON_BEFORE = new RegExp(
+  [
+    String.raw`^(?![^,;:—–"“]*\b(?:not only|but)\s+also\b)[^,;:—–"“]{0,90}?\balso\s+\p{Ll}`,
+    String.raw`^["“‘']?the\s+(?:\d+|\p{L}+-\p{L}+)-year-old\b`,
+    String.raw`^["“‘']?the\s+(?:former|latter)\b`,
+    String.raw`^(?:(?:a|one|two|three|a\s+few|several|\d+)\s+)?(?:days?|weeks?|hours?|months?|moments?|minutes?)\s+(?:earlier|later|before|after)\b`,
+    String.raw`^(?:shortly|soon|later)\b`,
+    String.raw`^(?:\p{L}+\s+){1,2}(?:this|that|these|those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|past|coming)\b)\p{Ll}`,
+    String.raw`^(?:[^\s"“]+\s+){3,11}[^\s"“]+,\s+(?:he|she|they|it)\s+\p{Ll}`,
+    String.raw`["”’]\s+(?:he|she|they|it)\s+\p{Ll}+(?:ed|s)\b`,
+  ].join('|'),
+  'iu',
+);
 /** Page furniture that scraping leaves inside sentences (an update note: "Updated October 11: …"). */
 const PAGE_FURNITURE =
   /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©|\bupdated\s+(?:on\s+)?\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:/iu;
@@ -97,6 +117,7 @@ export function standsAlone(text: string): boolean {
   if (!/^["“‘'(]?[\p{Lu}\d]/u.test(text) || !readsAsProse(text)) return false;
   if (
     CONTEXT_DEPENDENT.test(text) ||
+    LEANS_ON_BEFORE.test(text) ||
     PAGE_FURNITURE.test(text) ||
     DATE_FRAGMENT_START.test(text) ||
     opensWithLinkPrompt(text)

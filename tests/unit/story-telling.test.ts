@@ -31,6 +31,17 @@ describe('how a story is told', () => {
     ['Dock workers at the container port ended their strike on Friday after a pay deal.', true],
     ['The strike was reported by The Harbour Times and the Coast Gazette on Friday morning.', true],
     ['Dockers watched the film A Quiet Harbour before they voted to end the strike on Friday.', true],
+    ['The harbour board also says it is prioritising checks on the ferry ramps this winter.', false],
+    ['Coast Ferries (down 0.2 per cent) and Harbour Cranes (down 0.5 per cent) also fell.', false],
+    ['The port not only reopened on Friday but also cut its fees for the winter.', true],
+    ['The 31-year-old co-founded the shipping firm in 2019 with two friends from school.', false],
+    ['Days earlier, the union had accused the port of hiring workers in secret.', false],
+    ['Under this change the port says it will close the north gate to lorries at night.', false],
+    ['After this week’s vote the port will close the north gate to lorries at night.', true],
+    ['Built over two years by crews from three towns, it was the longest bridge in the county.', false],
+    ['“It is a novelty for the port and a good day for the town,” she suggested.', false],
+    ['“We will put the safety of passengers first on every crossing,” it added.', false],
+    ['“The port is open again for the town,” the port chief Ann Lowe said on Friday.', true],
   ])('quotes %j only if it stands alone: %s', (sentence, quoted) => {
     expect(standsAlone(sentence)).toBe(quoted);
   });
