@@ -56,7 +56,9 @@ describe('load: 50 concurrent /ask while an ingest runs', () => {
         options: { question: QUESTIONS[index % QUESTIONS.length] ?? '' },
       }),
     );
-    const settled = await Promise.all(records.map((record) => fake.settled(record, 120_000)));
+    // How long they take is the bench's to measure; here only that every one is answered, however
+    // busy the machine (a CI machine sharing its cores took minutes).
+    const settled = await Promise.all(records.map((record) => fake.settled(record, 270_000)));
     const outcomes = await ingest;
     delay.disable();
 
@@ -69,5 +71,5 @@ describe('load: 50 concurrent /ask while an ingest runs', () => {
     expect(rejections).toEqual([]);
     // The longest time the event loop could not run anything else (nanoseconds).
     expect(delay.max / 1e6).toBeLessThan(1000);
-  }, 180_000);
+  }, 300_000);
 });
