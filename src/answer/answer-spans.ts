@@ -99,6 +99,7 @@ const TITLES = new Set([
   'chairman',
   'chairwoman',
   'chair',
+  'leader',
   'officer',
   'executive',
   'president',
@@ -174,20 +175,30 @@ export function answerSpanIn(
         : reading.type.measure !== undefined
           ? measureIndex(typed, span, reading.type.measure)
           : -1;
+    // "was only 2½ years old when her mother died": an age then, not now.
+    if (reading.type.measure === 'age' && !reading.asksPast && typed.tokens[unitAt + 1] === 'when') continue;
     if (unitAt >= 0) score += UNIT_BONUS;
     if (score > bestScore) {
       bestScore = score;
       // "400 passengers", not "400": the count with what it counts.
       const placeEnd = reading.type.type === 'place' && span.kind === 'name' ? regionAfter(typed, span) : -1;
+      // "suspended for three games": how long, counted in games.
+      const countedIn =
+        reading.type.type === 'duration' && span.kind === 'number' && EVENT_COUNT.test(typed.tokens[span.end + 1] ?? '')
+          ? span.end + 1
+          : -1;
       const text =
         unitAt > span.end
           ? typed.textBetween(span.start, unitAt)
-          : placeEnd > span.end
-            ? typed.textBetween(span.start, placeEnd)
-            : span.text;
+          : countedIn > span.end
+            ? typed.textBetween(span.start, countedIn)
+            : placeEnd > span.end
+              ? typed.textBetween(span.start, placeEnd)
+              : span.text;
       // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
       const dateFit = reading.type.type === 'date' ? fit * specific : fit;
-      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0, fit: dateFit };
+      // Called by the asked kind ("agent Greg Landry"), a name is said to be what was asked, as a count is by its unit.
+      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0 || namedAsAsked, fit: dateFit };
     }
   }
   return best;
@@ -208,6 +219,8 @@ function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
 }
 
+/** What a length of time away from play is counted in ("banned for three matches", "out for two games"). */
+const EVENT_COUNT = /^(?:games?|match(?:es)?|fixtures?|races?|starts?|rounds?|bouts?|tests?)$/;
 /** What a name said to have held the office before ("former CEO X") fits a question of who holds it now. */
 const FORMER_FIT = 0.4;
 const FORMER_WORDS = new Set(['former', 'ex', 'late', 'onetime', 'erstwhile', 'previous']);
@@ -362,7 +375,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
   if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
-  if (type.type === 'duration' && span.kind === 'number') return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after);
+  if (type.type === 'duration' && span.kind === 'number')
+    return /^\d+:\d\d/.test(span.text) || TIME_UNIT.test(after) || EVENT_COUNT.test(after);
   // "since 2003" answers "when" (the recogniser reads it as a length of time); "for five years" does not.
   if (type.type === 'date' && span.kind === 'duration' && !(tokens[span.start] === 'since' && YEAR.test(span.text)))
     return false;
@@ -667,6 +681,8 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   score: new Set(),
 };
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our']);
+
 // "aged 78", "who turns 80 in November".
 const AGE_BEFORE = /\b(?:aged|age\s+of|age|turns|turned|turning|turn)$/;
 
@@ -679,12 +695,11 @@ function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): 
     if (AGE_BEFORE.test(typed.tokens.slice(Math.max(0, span.start - 3), span.start).join(' '))) return span.end;
     // "Bill Kenwright, 78, has died": a bare number set off after a name is the person's age.
     const { tokens, pos } = typed;
-    if (
-      span.start === span.end &&
-      tokens[span.start - 1] === ',' &&
-      pos[span.start - 2] === 'PROPN' &&
-      tokens[span.end + 1] === ','
-    )
+    // "The supermodel, 32, recently shared …": so too after the noun that names them.
+    const named =
+      pos[span.start - 2] === 'PROPN' ||
+      (pos[span.start - 2] === 'NOUN' && DETERMINERS.has(tokens[span.start - 3] ?? '') && /^\d{1,3}$/.test(span.text));
+    if (span.start === span.end && tokens[span.start - 1] === ',' && named && tokens[span.end + 1] === ',')
       return span.end;
   }
   const units = MEASURE_UNITS[measure];
@@ -722,12 +737,21 @@ function quotationSpan(
   context: QuoteContext,
 ): AnswerSpan | undefined {
   // "a song titled “The Ballad of Travis Kelce”": a title in quotation marks is nobody's words.
-  const marked = typed.spans.filter((span) => span.kind === 'quotation');
-  const quotations = marked.filter((span) => !readsAsTitle(span.text));
-  const quotation = quotations.reduce<TypedSpan | undefined>(
-    (longest, span) => (!longest || span.end - span.start > longest.end - longest.start ? span : longest),
-    undefined,
-  );
+  const marked = typed.spans.filter((span) => span.kind === 'quotation' || span.kind === 'label');
+  // "What did she call the tackle?": a word or two in quotation marks is what someone called it.
+  const asksLabel = CALLING_STEMS.some((stem) => reading.stems.has(stem));
+  // A word or two in quotation marks is what someone called something only after a verb of calling
+  // ("lauded the deal as a “global first”"), not wherever it stands ("even though “walled garden” rival").
+  const calledAs = asksLabel
+    ? marked.find((span) => span.kind === 'label' && !readsAsTitle(span.text) && callsBefore(typed.tokens, span.start))
+    : undefined;
+  const quotations = marked.filter((span) => span.kind === 'quotation' && !readsAsTitle(span.text));
+  const quotation =
+    calledAs ??
+    quotations.reduce<TypedSpan | undefined>(
+      (longest, span) => (!longest || span.end - span.start > longest.end - longest.start ? span : longest),
+      undefined,
+    );
   if (!quotation) return undefined;
   const speaker = speakerWords(typed, marked, reading.names, context.lastNamed);
   if (!speaker) return undefined;
@@ -750,6 +774,20 @@ function quotationSpan(
     unitMatch: false,
     fit: 1,
   };
+}
+
+/** Stems of a question that asks what someone called something ("call", "dubbed", "described as"). */
+const CALLING_STEMS = ['call', 'dub', 'describ', 'label', 'nicknam', 'brand', 'term'];
+/** How far before a label its calling verb may stand ("called it a “monster tackle”", "as a “global first”"). */
+const CALLING_WINDOW = 4;
+
+/** Whether a verb of calling, or "as", stands shortly before a label. */
+function callsBefore(tokens: readonly string[], start: number): boolean {
+  for (let index = start - 1; index >= Math.max(0, start - CALLING_WINDOW); index -= 1) {
+    const token = tokens[index] ?? '';
+    if (token === 'as' || CALLING_STEMS.some((stem) => stemOf(token) === stem)) return true;
+  }
+  return false;
 }
 
 /** Longest title read as one (a song, a book, a show), in words. */

@@ -362,7 +362,8 @@ function opensQuotation(text: string): boolean {
 /** The answer span as the answer's first line: capitalised, quotations in quotation marks, ending with a stop. */
 function spanLine(span: string, kind: AnswerSpan['kind'] | undefined): string {
   const trimmed = span.trim().replace(/[,;:]$/, '');
-  const text = kind === 'quotation' ? `“${trimmed}”` : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  const text =
+    kind === 'quotation' || kind === 'label' ? `“${trimmed}”` : trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?”]$/.test(text) ? text : `${text}.`;
 }
 

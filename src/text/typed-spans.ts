@@ -13,6 +13,7 @@ export type SpanKind =
   | 'fraction'
   | 'name'
   | 'quotation'
+  | 'label'
   | 'reason';
 
 /** A typed stretch of a sentence: its text and its first and last token. */
@@ -50,6 +51,27 @@ const ENTITY_KINDS: Record<string, SpanKind> = {
 
 /** Words that join proper nouns into one name ("Cohen & Gresser", "Bank of America"). */
 const NAME_JOINERS = new Set(['&', 'of', 'de']);
+/** Particles inside a family name ("Mickey van de Ven", "Ursula von der Leyen", "Luis de la Fuente"). */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+]);
 /** Words that name a share ("a third of", "half of", "two-thirds"), and the counts before them. */
 const FRACTIONS = new Set([
   'half',
@@ -326,7 +348,15 @@ function nameSpans(
     const hyphenated = value === '-' && spaces[index] === '' && spaces[index + 1] === '' && pos[index + 1] === 'PROPN';
     if (start >= 0 && hyphenated) continue;
     const joins = start >= 0 && NAME_JOINERS.has(value.toLowerCase()) && pos[index + 1] === 'PROPN';
-    if (!joins) close(index - 1);
+    if (joins) continue;
+    // Lower-case particles between a given name and the rest of the family name join them.
+    let after = index;
+    while (start >= 0 && NAME_PARTICLES.has(values[after] ?? '')) after += 1;
+    if (after > index && /^\p{Lu}/u.test(values[after] ?? '') && pos[after] === 'PROPN') {
+      index = after - 1;
+      continue;
+    }
+    close(index - 1);
   }
   close(values.length - 1);
   return spans;
@@ -342,8 +372,14 @@ function quotationSpans(values: string[], textOf: (start: number, end: number) =
       open = index;
     } else if (open >= 0 && CLOSING_QUOTES.has(value)) {
       const words = values.slice(open + 1, index).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
-      if (words >= MIN_QUOTATION_WORDS)
-        spans.push({ kind: 'quotation', text: textOf(open + 1, index - 1), start: open + 1, end: index - 1 });
+      // A word or two in quotation marks ("a “global first”") is a label: what someone called something.
+      if (words > 0)
+        spans.push({
+          kind: words >= MIN_QUOTATION_WORDS ? 'quotation' : 'label',
+          text: textOf(open + 1, index - 1),
+          start: open + 1,
+          end: index - 1,
+        });
       open = -1;
     }
   }

@@ -30,7 +30,15 @@ describe('load: 50 concurrent /ask while an ingest runs', () => {
   beforeAll(async () => {
     newsdesk = await openRealNewsdesk(temp.dir);
     await newsdesk.ingestArticles([{ title: 'Troops for Eastern Europe', body: SAMPLE }], GUILD_A.id);
-    ({ fake, bot } = await startBotAgainstFake({ dataDir: temp.dir, services: newsdesk, startScheduler: false }));
+    // The harness fails REST calls after 2 s so other tests fail fast; here the fake Discord shares a busy
+    // process (50 asks and an ingest, on a machine running other test files), and its answers to the
+    // bot's calls can take longer than that without anything being wrong.
+    ({ fake, bot } = await startBotAgainstFake({
+      dataDir: temp.dir,
+      services: newsdesk,
+      startScheduler: false,
+      rest: { retries: 0, timeout: 60_000 },
+    }));
     process.on('unhandledRejection', onRejection);
   });
   afterAll(async () => {

@@ -874,3 +874,69 @@ describe('session 17 answer rules', () => {
     expect(ask('What percentage of adults skip breakfast?', text)).toMatch(/^14%/);
   });
 });
+
+describe('session 18 answer rules', () => {
+  it('keeps the particles of a family name inside the name', () => {
+    expect(ask('Who scored the winner?', 'Mickey van de Ven scored the winner in the 80th minute on Sunday.')).toBe(
+      'Mickey van de Ven',
+    );
+  });
+
+  it('reads an age set off after the noun that names a person, but not an age at an earlier event', () => {
+    expect(
+      ask('How old is the supermodel?', 'The supermodel, 32, recently shared several images from her shoot.'),
+    ).toBe('32');
+    expect(ask('How old is Emily?', 'Emily was only 2½ years old when her own mother died.')).toBeUndefined();
+  });
+
+  it('counts a ban in games as a length', () => {
+    expect(
+      ask(
+        'How long did the league suspend the coach for?',
+        'The league suspended coach Jim Harbo for three games on Friday.',
+      ),
+    ).toBe('three games');
+  });
+
+  it('answers what someone called something with the words in quotation marks after "as"', () => {
+    expect(
+      ask(
+        'What did Ursula von der Leyen call the deal?',
+        'Ursula von der Leyen, who made “trustworthy” rules a priority, also lauded the deal as a “global first”.',
+      ),
+    ).toBe('global first');
+  });
+
+  it('takes a word or two in quotation marks as what someone called it only after a verb of calling', () => {
+    expect(
+      ask(
+        'What did the judge call the deal?',
+        'Unlike the “walled garden” of its rival, the deal was “a clear abuse of market power,” the judge said.',
+      ),
+    ).toMatch(/^a clear abuse of market power/);
+    expect(
+      ask(
+        'What did the judge call the deal?',
+        'Unlike the “walled garden” of its rival, the deal was unfair, the judge said.',
+      ),
+    ).not.toBe('walled garden');
+  });
+
+  it('prefers the name the sentence calls by the asked kind', () => {
+    const answer = composeExtractiveAnswer(
+      "Who is Connor Bedard's agent?",
+      [
+        ranked(1, 'a', 'Bedard debut', 'Sidney Crosby faced Connor Bedard on the draw to start the game.'),
+        ranked(2, 'b', 'Bedard shot', 'Turk had no idea who Bedard was when he took a call from agent Greg Landry.'),
+      ],
+      equalWeights,
+    );
+    expect(answer.span).toBe('Greg Landry');
+  });
+
+  it('strips a leader’s office from the name', () => {
+    expect(
+      ask('Who held the forum?', 'On Wednesday, US Senate Majority Leader Chuck Schumer held a forum on the rules.'),
+    ).toBe('Chuck Schumer');
+  });
+});
