@@ -39,7 +39,12 @@ function ranked(id: number, articleId: string, title: string, text: string): Ran
 
 /** The bold answer span for a question over one sentence of one article. */
 function ask(question: string, text: string): string | undefined {
-  return composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], equalWeights).span;
+  return spanAmong(question, [ranked(1, 'a', 'Harbour news', text)]);
+}
+
+/** The bold answer span for a question over several ranked passages. */
+function spanAmong(question: string, found: RankedPassage[]): string | undefined {
+  return composeExtractiveAnswer(question, found, equalWeights).span;
 }
 
 const passages = [
@@ -657,15 +662,12 @@ describe('answering with what the question asks for', () => {
   });
 
   it('answers nothing from a link prompt to another page', () => {
-    const answer = composeExtractiveAnswer(
-      'Who coaches Lena Marsh?',
-      [
+    expect(
+      spanAmong('Who coaches Lena Marsh?', [
         ranked(1, 'a', 'Harbour news', 'Watch this story: Lena Marsh Workout Routine Challenges Michael Brand.'),
         ranked(0.9, 'b', 'Harbour news', 'Lena Marsh is coached by Rika Moore at the harbour club.'),
-      ],
-      equalWeights,
-    );
-    expect(answer.span).toBe('Rika Moore');
+      ]),
+    ).toBe('Rika Moore');
   });
 
   it('reads a range of figures as one, and counts people by any noun for them', () => {
@@ -923,15 +925,12 @@ describe('session 18 answer rules', () => {
   });
 
   it('prefers the name the sentence calls by the asked kind', () => {
-    const answer = composeExtractiveAnswer(
-      "Who is Connor Bedard's agent?",
-      [
+    expect(
+      spanAmong("Who is Connor Bedard's agent?", [
         ranked(1, 'a', 'Bedard debut', 'Sidney Crosby faced Connor Bedard on the draw to start the game.'),
         ranked(2, 'b', 'Bedard shot', 'Turk had no idea who Bedard was when he took a call from agent Greg Landry.'),
-      ],
-      equalWeights,
-    );
-    expect(answer.span).toBe('Greg Landry');
+      ]),
+    ).toBe('Greg Landry');
   });
 
   it('strips a leader’s office from the name', () => {
