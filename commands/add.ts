@@ -1,4 +1,5 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { deferReply } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { DraftReply } from '../src/discord/draft-reply.js';
 import { renderIngestOutcomes } from '../src/discord/render.js';
@@ -40,7 +41,7 @@ export default {
       title: interaction.options.getString('title') ?? undefined,
       source: interaction.options.getString('source') ?? undefined,
     };
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferReply(interaction, { ephemeral: true });
     let submission: ArticleSubmission;
     if (file) {
       const bytes = await downloadAttachment({ name: file.name, url: file.url, size: file.size });

@@ -1,5 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../src/answer/ask-service.js';
+import { deferReply } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { DraftReply } from '../src/discord/draft-reply.js';
 import { renderAnswer, renderDraft } from '../src/discord/render.js';
@@ -25,7 +26,7 @@ export default {
   async execute(interaction, { services, guildId, settings, log }) {
     // Checked before deferring, so a bad question gets a private message rather than a public "thinking…".
     const question = validateQuestion(interaction.options.getString('question', true));
-    await interaction.deferReply();
+    await deferReply(interaction);
     // A configured model's draft is shown while it streams; the checked answer replaces it.
     const draft = new DraftReply((text) => interaction.editReply(renderDraft(question, text)), log);
     let answer: Awaited<ReturnType<typeof services.ask>>;

@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { deferReply } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { renderBriefing } from '../src/discord/render-briefing.js';
 import { sendMessages } from '../src/discord/reply.js';
@@ -24,7 +25,7 @@ export default {
     ),
 
   async execute(interaction, { services, guildId }) {
-    await interaction.deferReply();
+    await deferReply(interaction);
     const briefing = await services.briefing(guildId, {
       hours: interaction.options.getInteger('hours') ?? undefined,
       topic: interaction.options.getString('topic') ?? undefined,

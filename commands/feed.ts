@@ -1,4 +1,5 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { deferReply } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { renderFeedAdded, renderFeedRemoved, renderFeeds } from '../src/discord/render.js';
 import { sendMessages } from '../src/discord/reply.js';
@@ -31,7 +32,7 @@ export default {
   async execute(interaction, { services, guildId }) {
     switch (interaction.options.getSubcommand()) {
       case 'add': {
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await deferReply(interaction, { ephemeral: true });
         const { feed, items } = await services.feeds.add(guildId, interaction.options.getString('url', true));
         return sendMessages(interaction, renderFeedAdded(feed, items), { ephemeral: true });
       }

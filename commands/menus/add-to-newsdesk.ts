@@ -2,9 +2,9 @@ import {
   ApplicationCommandType,
   ContextMenuCommandBuilder,
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
+import { deferReply } from '../../src/discord/acknowledge.js';
 import type { MessageCommand } from '../../src/discord/command.js';
 import { linksIn } from '../../src/discord/message-links.js';
 import { renderIngestOutcomes } from '../../src/discord/render.js';
@@ -29,7 +29,7 @@ export default {
     const message = interaction.targetMessage;
     const text = message.content.trim();
     if (text === '') throw new InvalidInputError('message-without-article', DISCORD_TEXTS.messageWithoutArticle);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferReply(interaction, { ephemeral: true });
     const links = linksIn(text);
     const outcomes: IngestOutcome[] = [];
     // One link that cannot be added (a blocked address, a page that is gone) does not stop the others.

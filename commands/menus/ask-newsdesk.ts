@@ -1,5 +1,6 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType, MessageFlags } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import { validateQuestion } from '../../src/answer/ask-service.js';
+import { deferReply } from '../../src/discord/acknowledge.js';
 import type { MessageCommand } from '../../src/discord/command.js';
 import { renderAnswer } from '../../src/discord/render.js';
 import { sendMessages } from '../../src/discord/reply.js';
@@ -17,7 +18,7 @@ export default {
     const text = interaction.targetMessage.content.trim();
     if (text === '') throw new InvalidInputError('message-without-text', DISCORD_TEXTS.messageWithoutText);
     const question = validateQuestion(text);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferReply(interaction, { ephemeral: true });
     const answer = await services.ask(guildId, question, { timeZone: settings.timeZone });
     const turnId = services.conversations.record(guildId, question, answer);
     await sendMessages(interaction, renderAnswer(question, answer, turnId), { ephemeral: true });

@@ -2,6 +2,7 @@ import { type ButtonInteraction, ComponentType, type ModalSubmitInteraction, Tex
 import type { Answer } from '../answer/answer.js';
 import { MAX_QUESTION_CHARS, validateQuestion } from '../answer/ask-service.js';
 import { DEFAULT_CONVERSATION_HOURS } from '../store/conversation-store.js';
+import { deferReply } from './acknowledge.js';
 import { followUpCustomId } from './answer-buttons.js';
 import type { BotServices, CommandContext } from './command.js';
 import { renderAnswer } from './render.js';
@@ -49,7 +50,7 @@ export async function answerFollowUp(
   { services, guildId, settings }: CommandContext,
 ): Promise<void> {
   const question = validateQuestion(interaction.fields.getTextInputValue(QUESTION_FIELD));
-  await interaction.deferReply();
+  await deferReply(interaction);
   const { answer, continued, nextTurn } = await askAfterTurn(services, guildId, question, turnId, settings.timeZone);
   const messages = renderAnswer(question, answer, nextTurn);
   const [first] = messages;

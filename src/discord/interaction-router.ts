@@ -1,6 +1,7 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { PermissionDeniedError, ShuttingDownError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { messagePayload, replyOnce } from './acknowledge.js';
 import { followUpTurnId, shownPassageIds } from './answer-buttons.js';
 import type { AttachedFile, BotServices, Command, CommandContext, MessageCommand } from './command.js';
 import { answerFollowUp, showFollowUpModal } from './follow-ups.js';
@@ -69,7 +70,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         if (options.isStopping?.()) throw new ShuttingDownError();
         const command = options.messageCommands?.get(interaction.commandName);
         if (!interaction.inGuild() || !command) {
-          await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+          await replyOnce(interaction, { content: DISCORD_TEXTS.unknownCommand, embeds: [] }, { ephemeral: true });
           return;
         }
         const context = contextFor(interaction);
@@ -91,19 +92,19 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       }
       if (!interaction.isChatInputCommand()) {
         if (interaction.isRepliable()) {
-          await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+          await replyOnce(interaction, { content: DISCORD_TEXTS.unknownCommand, embeds: [] }, { ephemeral: true });
         }
         return;
       }
       if (options.isStopping?.()) throw new ShuttingDownError();
       if (!interaction.inGuild()) {
-        await interaction.reply({ content: DISCORD_TEXTS.directMessage, flags: MessageFlags.Ephemeral });
+        await replyOnce(interaction, { content: DISCORD_TEXTS.directMessage, embeds: [] }, { ephemeral: true });
         return;
       }
       const command = commands.get(interaction.commandName);
       if (!command) {
         log.warn({ command: interaction.commandName }, 'unknown or stale command');
-        await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+        await replyOnce(interaction, { content: DISCORD_TEXTS.unknownCommand, embeds: [] }, { ephemeral: true });
         return;
       }
       const context = contextFor(interaction);
@@ -133,17 +134,12 @@ async function pressButton(interaction: ButtonInteraction, { services, guildId }
   if (sources) {
     // The page replaces the one the button is under (only its presser sees the list).
     const [message] = renderSources(services.listSources(guildId, sources), sources.query);
-    if (message)
-      await interaction.update({
-        content: message.content ?? '',
-        embeds: message.embeds,
-        components: message.components ?? [],
-      });
+    if (message) await interaction.update(messagePayload(message));
     return;
   }
   const passageIds = shownPassageIds(interaction.customId);
   if (!passageIds) {
-    await interaction.reply({ content: DISCORD_TEXTS.unknownCommand, flags: MessageFlags.Ephemeral });
+    await replyOnce(interaction, { content: DISCORD_TEXTS.unknownCommand, embeds: [] }, { ephemeral: true });
     return;
   }
   // Only the guild's own passages: a button copied into another server shows nothing of this one.

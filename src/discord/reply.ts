@@ -1,35 +1,22 @@
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
-} from 'discord.js';
+import { type AutocompleteInteraction, type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import { isUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { messagePayload, replyOnce } from './acknowledge.js';
 import type { DiscordMessage } from './limits.js';
 import { DISCORD_TEXTS } from './texts.js';
 
-type Repliable =
-  | ChatInputCommandInteraction
-  | MessageContextMenuCommandInteraction
-  | ButtonInteraction
-  | ModalSubmitInteraction;
-
 /** Send a rendered reply: the first message answers (or edits the deferral), the rest follow up. */
 export async function sendMessages(
-  interaction: Repliable,
+  interaction: RepliableInteraction,
   messages: readonly DiscordMessage[],
   options: { ephemeral?: boolean } = {},
 ): Promise<void> {
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   for (const [index, message] of messages.entries()) {
-    const payload = { content: message.content ?? '', embeds: message.embeds, components: message.components ?? [] };
+    const payload = messagePayload(message);
     if (index === 0) {
       if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
-      else await interaction.reply(flags ? { ...payload, flags } : payload);
+      else await replyOnce(interaction, message, options);
     } else {
       await interaction.followUp(
         flags || interaction.ephemeral ? { ...payload, flags: MessageFlags.Ephemeral } : payload,
@@ -56,7 +43,7 @@ export async function replyWithError(interaction: Interaction, error: unknown, l
   const content = userFacing ? error.message : DISCORD_TEXTS.genericFailure;
   try {
     if (!interaction.deferred && !interaction.replied) {
-      await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+      await replyOnce(interaction, { content, embeds: [] }, { ephemeral: true });
     } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
       await interaction.editReply({ content, embeds: [] });
     } else {

@@ -94,6 +94,13 @@ export type OptionValue =
   | { role: string }
   | { channel: string };
 
+interface Delay {
+  method: string;
+  path: RegExp;
+  ms: number;
+  remaining: number;
+}
+
 interface Failure {
   method: string;
   path: RegExp;
@@ -109,6 +116,8 @@ export const MANAGE_GUILD = '32';
 let nextSnowflake = 1_200_000_000_000_000_000n;
 const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 const MESSAGE_CONTENT_INTENT = 1 << 15;
+const EPHEMERAL_FLAG = 1 << 6;
+const LOADING_FLAG = 1 << 7;
 function snowflake(): string {
   nextSnowflake += 1n;
   return nextSnowflake.toString();
@@ -137,6 +146,7 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly attachments = new Map<string, { data: Buffer; contentType: string }>();
   private readonly failures: Failure[] = [];
+  private readonly delays: Delay[] = [];
   private sequence = 0;
   private port = 0;
   private gatewayDownUntil = 0;
@@ -182,6 +192,14 @@ export class FakeDiscord {
   /** Make `times` requests matching `method` and `path` fail with `status`, after letting `passing` through. */
   failNext(method: string, path: RegExp, status: number, times = 1, passing = 0): void {
     this.failures.push({ method, path, status, remaining: times, passing });
+  }
+
+  /**
+   * Make `times` requests matching `method` and `path` take effect at once but answer only after `ms`,
+   * as when Discord's answer is slow or lost on the way back.
+   */
+  delayNext(method: string, path: RegExp, ms: number, times = 1): void {
+    this.delays.push({ method, path, ms, remaining: times });
   }
 
   /** Send a slash command (or, with `focused`, an autocomplete) as Discord would, and return its record. */
@@ -550,6 +568,7 @@ export class FakeDiscord {
         return;
       }
       const result = await this.route(method, path, url, request, body);
+      await this.delayFor(method, path);
       if (result === undefined) {
         status = 204;
         response.writeHead(204).end();
@@ -581,6 +600,14 @@ export class FakeDiscord {
       }
     }
     this.requests.push({ method, path, status });
+  }
+
+  private async delayFor(method: string, path: string): Promise<void> {
+    const delay = this.delays.find((candidate) => candidate.method === method && candidate.path.test(path));
+    if (!delay) return;
+    delay.remaining -= 1;
+    if (delay.remaining <= 0) this.delays.splice(this.delays.indexOf(delay), 1);
+    await new Promise((resolve) => setTimeout(resolve, delay.ms));
   }
 
   private async route(
@@ -658,6 +685,11 @@ export class FakeDiscord {
         return this.messageObject(message);
       }
       if (method === 'GET' && record.original) return this.messageObject(record.original);
+      // A deferral's response is a loading message ("thinking…") until it is edited.
+      if (method === 'GET' && record.callbacks[0]?.type === 5) {
+        const flags = (Number(record.callbacks[0].data?.flags) & EPHEMERAL_FLAG) | LOADING_FLAG;
+        return this.messageObject(this.message({ content: '', flags }));
+      }
     }
     match = matchRoute(/^\/webhooks\/(\d+)\/([^/]+)$/);
     if (method === 'POST' && match) {
