@@ -76,6 +76,8 @@ const LEANS_ON_BEFORE = new RegExp(
     String.raw`^(?![^,;:—–"“]*\b(?:not only|but)\s+also\b)[^,;:—–"“]{0,90}?\balso\s+\p{Ll}`,
     String.raw`^["“‘']?the\s+(?:\d+|\p{L}+-\p{L}+)-year-old\b`,
     String.raw`^["“‘']?the\s+(?:former|latter)\b`,
+    // "If you're here for the story, this level…": a "this" phrase after an opening clause points back.
+    String.raw`^[^;:]{0,90}?,\s+(?:this|these|those)\s+(?!(?:time|week|weekend|year|month|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|past|coming)\b)\p{Ll}`,
     String.raw`^(?:(?:a|one|two|three|a\s+few|several|\d+)\s+)?(?:days?|weeks?|hours?|months?|moments?|minutes?)\s+(?:earlier|later|before|after)\b`,
     String.raw`^(?:shortly|soon|later)\b`,
     String.raw`^(?:\p{L}+\s+){1,2}(?:this|that|these|those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|past|coming)\b)\p{Ll}`,
@@ -84,6 +86,12 @@ const LEANS_ON_BEFORE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * "The Eras Tour singer was seen…", "The pair were…": a role standing for people named before; not
+ * "The singer Ann Lowe…", which names them (so case counts here).
+ */
+const ROLE_FOR_A_NAME =
+  /^["“‘']?(?:The|the)\s+(?:[\p{L}'’.-]+\s+){0,3}(?:singer|rapper|star|actor|actress|musician|songwriter|couple|pair|duo|trio)\b(?!\s+\p{Lu})/u;
 /** Page furniture that scraping leaves inside sentences (an update note: "Updated October 11: …"). */
 const PAGE_FURNITURE =
   /\badvertisement\b|\barticle continues\b|\bsign up\b|\bclick here\b|\bread more\b|\bcredit:|\bgetty images\b|\bphotograph:|\bimage:|©|\bupdated\s+(?:on\s+)?\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:/iu;
@@ -118,6 +126,7 @@ export function standsAlone(text: string): boolean {
   if (
     CONTEXT_DEPENDENT.test(text) ||
     LEANS_ON_BEFORE.test(text) ||
+    ROLE_FOR_A_NAME.test(text) ||
     PAGE_FURNITURE.test(text) ||
     DATE_FRAGMENT_START.test(text) ||
     opensWithLinkPrompt(text)

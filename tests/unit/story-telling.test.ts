@@ -42,6 +42,12 @@ describe('how a story is told', () => {
     ['“It is a novelty for the port and a good day for the town,” she suggested.', false],
     ['“We will put the safety of passengers first on every crossing,” it added.', false],
     ['“The port is open again for the town,” the port chief Ann Lowe said on Friday.', true],
+    ['The Harbour Nights singer was seen at the ferry terminal with the port chief on Friday.', false],
+    ['The pair were seen at the ferry terminal with the port chief on Friday evening.', false],
+    ['The folk singer Ann Lowe opened the new ferry terminal with the port chief on Friday.', true],
+    ['If you are here for the ferries, this route is the slowest way across the bay by far.', false],
+    ['When the long strike finally ended, these workers went back to the port on Friday.', false],
+    ['When the long strike finally ended, this week’s sailings were restored at the port.', true],
   ])('quotes %j only if it stands alone: %s', (sentence, quoted) => {
     expect(standsAlone(sentence)).toBe(quoted);
   });
