@@ -75,4 +75,15 @@ describe.each([
     await fake.waitFor(() => callbackStatuses(record).length === expected.length);
     expect(callbackStatuses(record).sort()).toEqual(expected);
   });
+  it('a private reply (an unknown command) is made sure of, and sent once', async () => {
+    lateCallback();
+    const record = fake.sendCommand('no-such-command', { guildId: GUILD_A.id });
+    // The refusal reached Discord; the bot, without its answer, sets the response to it once more.
+    await fake.waitFor(() => record.edits.length > 0);
+    expect(record.callbacks.map((callback) => callback.type)).toEqual([4]);
+    expect(Number(record.callbacks[0]?.data?.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(record.edits.at(-1)?.message.content).toBe(record.original?.content);
+    expect(record.original?.content).not.toBe('');
+    expect(record.followUps).toEqual([]);
+  });
 });
