@@ -1,3 +1,4 @@
+import { lemmaStemOf } from '../text/lemmas.js';
 import { spelledOffices } from '../text/offices.js';
 import {
   isDemonym,
@@ -135,9 +136,12 @@ export function answerSpanIn(
   const kinds = SPAN_KINDS_FOR[reading.type.type];
   if (kinds.length === 0) return undefined;
   const stems = typed.tokens.map((token) => stemOf(token));
+  // "began" stands near a question's "begin": each word's dictionary form counts as well as its stem.
+  const lemmas = typed.tokens.map((token) => lemmaStemOf(token));
   // "Chief Executive Officer Tony Staffieri" is named as the CEO, where the office ends.
   for (const { index, abbreviation } of spelledOffices(typed.tokens)) stems[index] = abbreviation;
-  if (reading.type.type === 'quote') return quotationSpan(typed, stems, reading, quoteContext);
+  if (reading.type.type === 'quote')
+    return quotationSpan(typed, [...stems, ...lemmas.filter((lemma) => lemma !== null)], reading, quoteContext);
   let best: AnswerSpan | undefined;
   let bestScore = 0;
   for (const found of typed.spans) {
@@ -152,7 +156,7 @@ export function answerSpanIn(
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
-    const { proximity, ownProximity } = proximityOf(stems, span, reading, headlineStems);
+    const { proximity, ownProximity } = proximityOf(stems, lemmas, span, reading, headlineStems);
     // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
@@ -219,7 +223,7 @@ function personalName(span: TypedSpan, typed: TypedSentence): TypedSpan {
   return start === span.start ? span : { ...span, start, text: typed.textBetween(start, span.end) };
 }
 
-/** What a length of time away from play is counted in ("banned for three matches", "out for two games"). */
+/** What a length of time is counted in besides units of time ("banned for three matches", "out for two games"). */
 const EVENT_COUNT = /^(?:games?|match(?:es)?|fixtures?|races?|starts?|rounds?|bouts?|tests?)$/;
 /** What a name said to have held the office before ("former CEO X") fits a question of who holds it now. */
 const FORMER_FIT = 0.4;
@@ -297,7 +301,8 @@ const LASTS_BEFORE = new Set([
 /** Verbs of speech and testimony: the one-word name before one is a person named by surname ("Kaplan told the jury"). */
 const SPEECH_AFTER =
   /^(?:said|says|told|tells|added|wrote|testified|argued|explained|recalled|asked|insisted|noted|replied|warned|claimed|admitted|announced)$/;
-const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|mins?|hrs?)$/;
+const TIME_UNIT =
+  /^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|millennium|millennia|mins?|hrs?)$/;
 const COUNTED =
   /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
@@ -551,10 +556,20 @@ function hedged(tokens: readonly string[], span: TypedSpan, words: ReadonlySet<s
   for (let index = span.start - 1; index >= Math.max(0, span.start - HEDGE_WINDOW); index -= 1) {
     const token = tokens[index] ?? '';
     if (/^[,;:—–(]$/.test(token)) return false;
-    if (words.has(token)) return true;
+    if (words.has(token)) return !(token === 'would' && reportedBefore(tokens, index));
   }
   return false;
 }
+
+/** "said the deal would cost": after a verb of saying, "would" is the reported "will", not a hedge. */
+function reportedBefore(tokens: readonly string[], index: number): boolean {
+  for (let before = index - 1; before >= Math.max(0, index - REPORTED_WINDOW); before -= 1)
+    if (REPORTING_VERBS.test(tokens[before] ?? '')) return true;
+  return false;
+}
+const REPORTED_WINDOW = 6;
+const REPORTING_VERBS =
+  /^(?:said|says|told|announced|confirmed|estimated|expected|predicted|promised|pledged|warned|added|stated|explained)$/;
 
 const PAST_AUXILIARIES = new Set(['did', 'was', 'were', 'had']);
 
@@ -577,6 +592,7 @@ function alreadyInQuestion(spanStems: readonly string[], questionStems: Readonly
 /** The rarity-weighted share of question words near the span, each counting less with distance. */
 function proximityOf(
   stems: readonly string[],
+  lemmas: readonly (string | null)[],
   span: TypedSpan,
   reading: QuestionReading,
   headlineStems: ReadonlySet<string>,
@@ -589,7 +605,8 @@ function proximityOf(
     total += weight;
     let closest = Number.POSITIVE_INFINITY;
     stems.forEach((token, index) => {
-      if (!sameWordFamily(token, stem) || (index >= span.start && index <= span.end)) return;
+      if (!(sameWordFamily(token, stem) || lemmas[index] === stem) || (index >= span.start && index <= span.end))
+        return;
       closest = Math.min(closest, index < span.start ? span.start - index : index - span.end);
     });
     if (Number.isFinite(closest)) near += weight / (1 + (closest - 1) / HALF_WEIGHT_DISTANCE);
@@ -752,8 +769,11 @@ function quotationSpan(
       (longest, span) => (!longest || span.end - span.start > longest.end - longest.start ? span : longest),
       undefined,
     );
-  if (!quotation) return undefined;
-  const speaker = speakerWords(typed, marked, reading.names, context.lastNamed);
+  // "He warned that fares could rise": without quotation marks, the words reported after "that".
+  const reported = quotation ? undefined : reportedClause(typed);
+  const words = quotation ?? reported;
+  if (!words) return undefined;
+  const speaker = speakerWords(typed, reported ? [reported] : marked, reading.names, context.lastNamed);
   if (!speaker) return undefined;
   // The speaker's name says whose words these are, not what they are about: it neither counts nor is looked for.
   const own = [...new Set([...stems, ...context.stemsRunOn])];
@@ -767,13 +787,44 @@ function quotationSpan(
   }
   const proximity = total > 0 ? found / total : 0.5;
   return {
-    text: quotation.text,
-    kind: 'quotation',
+    text: words.text,
+    kind: words.kind,
     proximity,
     ownProximity: proximity,
     unitMatch: false,
     fit: 1,
   };
+}
+
+/** Verbs that report someone's words ("warned that …", "told reporters that …"). */
+const REPORTING =
+  /^(?:said|says|warned|warns|claimed|claims|added|argued|argues|admitted|admits|revealed|announced|insisted|insists|noted|stressed|explained|predicted|suggested|believes|believed|confirmed|told|tells)$/;
+/** Words that may stand between a reporting verb and its "that" ("told reporters on Tuesday that"). */
+const REPORTED_GAP = 3;
+/** Fewer words than this after "that" are no one's reported words. */
+const MIN_REPORTED_WORDS = 4;
+
+/** The clause of reported speech in a sentence ("He warned that fares could rise next spring"), if any. */
+function reportedClause(typed: TypedSentence): TypedSpan | undefined {
+  const { tokens } = typed;
+  for (let verb = 1; verb < tokens.length; verb += 1) {
+    if (!REPORTING.test(tokens[verb] ?? '')) continue;
+    let that = -1;
+    for (let at = verb + 1; at <= Math.min(tokens.length - 1, verb + 1 + REPORTED_GAP); at += 1) {
+      if (tokens[at] === 'that') {
+        that = at;
+        break;
+      }
+      if (/^[,;:.—–"“”]$/.test(tokens[at] ?? '')) break;
+    }
+    if (that < 0) continue;
+    let end = tokens.length - 1;
+    while (end > that && /^[.!?,;:]$/.test(tokens[end] ?? '')) end -= 1;
+    const words = tokens.slice(that + 1, end + 1).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+    if (words < MIN_REPORTED_WORDS) continue;
+    return { kind: 'reported', text: typed.textBetween(that + 1, end), start: that + 1, end };
+  }
+  return undefined;
 }
 
 /** Stems of a question that asks what someone called something ("call", "dubbed", "described as"). */

@@ -91,10 +91,11 @@ const ASKED_FOR: Record<AnswerType, string> = {
 };
 
 /** What the user reads when the articles cover the subject but do not state the asked fact. */
-export function notStatedText(type: AnswerType, closest: string, n: number): string {
+export function notStatedText(type: AnswerType, closest: string, n: number, speaker?: string): string {
   // A sentence that opens with someone's words already carries its quotation marks.
   const quoted = /^["“]/.test(closest) ? closest : `“${closest}”`;
-  return `The articles here don't say ${ASKED_FOR[type]}. The closest they come: ${quoted} [${n}]`;
+  const asked = type === 'quote' && speaker ? `what ${speaker} said` : ASKED_FOR[type];
+  return `The articles here don't say ${asked}. The closest they come: ${quoted} [${n}]`;
 }
 
 /** What the user reads when the question is about outlets the server has no articles from. */

@@ -25,6 +25,8 @@ import {
   kindNoun,
   questionFocus,
   questionType,
+  speakerRole,
+  speechVerbOf,
 } from './question-type.js';
 
 /**
@@ -110,6 +112,30 @@ const SENTENCES_TYPED = 60;
 /** Sentences before a quotation searched for the person a "he said" refers to. */
 const SPEAKER_LOOKBACK = 3;
 
+/** The question's names; for someone's words asked by role ("what did the mayor say"), the role's words. */
+function speakerNames(question: string, type: AnswerType): string[][] {
+  const names = namePhrases(question).map((phrase) => wordTokens(phrase));
+  const role = type === 'quote' && names.length === 0 ? speakerRole(question) : undefined;
+  return role ? [role] : names;
+}
+
+/** The speaker as the question names them ("Germany", "the mayor"), for saying what is not stated. */
+function speakerPhrase(question: string): string | undefined {
+  const role = speakerRole(question);
+  const name = namePhrases(question)[0];
+  // The name as the question writes it ("Germany"), not folded.
+  const written = name ? question.slice(question.toLowerCase().indexOf(name.toLowerCase())).slice(0, name.length) : '';
+  return written || name || (role ? `the ${role.join(' ')}` : undefined);
+}
+
+/** Whether some passage read names one of the question's speakers (any word of the name or role). */
+function speakerNamed(names: readonly (readonly string[])[], candidates: readonly Candidate[]): boolean {
+  if (names.length === 0) return true;
+  const passages = new Set(candidates.map((candidate) => candidate.entry.passage.text));
+  const words = new Set([...passages].flatMap((text) => wordTokens(text)));
+  return names.some((name) => name.some((word) => words.has(word)));
+}
+
 function stemsOf(text: string): Set<string> {
   const tokens = wordTokens(text);
   return new Set([...tokens.map(stemOf), ...spelledOffices(tokens).map((office) => office.abbreviation)]);
@@ -169,9 +195,20 @@ export function composeExtractiveAnswer(
   // passage the window reorder put first: it was chosen for echoing the question's words, which a
   // question about something the library lacks can find too.
   const top = ranked.find((entry) => entry.searchPosition === 0) ?? ranked[0];
-  const support = top ? weightedCoverage(stemsOf(`${top.passage.article.title} ${top.passage.text}`), weights) : 0;
-  const required = requiredSupport(stems.length);
-  if (!best || support < required || best.score < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
+  // "What did Aileen Doyle say?": the verb of speech says what kind of answer is asked, not what
+  // about, so it does not count for support (it still ranks the sentences that report speech).
+  const frame = speechVerbOf(question);
+  const framed = frame ? stemOf(frame) : undefined;
+  const supportWeights = framed ? new Map([...weights].filter(([stem]) => stem !== framed)) : weights;
+  const coverageOf = (text: string) => weightedCoverage(stemsOf(text), supportWeights);
+  const support = top ? coverageOf(`${top.passage.article.title} ${top.passage.text}`) : 0;
+  const required = requiredSupport(supportWeights.size);
+  const bestScore =
+    best && framed
+      ? SENTENCE_SHARE * coverageOf(best.text) +
+        (1 - SENTENCE_SHARE) * coverageOf(`${best.entry.passage.article.title} ${best.entry.passage.text}`)
+      : (best?.score ?? 0);
+  if (!best || support < required || bestScore < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
   // "How do I reset my router": sentences that never name the action are not instructions for it.
   const action = instructionVerb(question);
   if (action && !candidates.slice(0, SENTENCES_TYPED).some((candidate) => candidate.tokens.has(stemOf(action)))) {
@@ -187,7 +224,7 @@ export function composeExtractiveAnswer(
     type,
     stems: new Set(stems),
     weights: new Map([...sentenceWeights].sort((a, b) => b[1] - a[1]).slice(0, PROXIMITY_WORDS)),
-    names: namePhrases(question).map((phrase) => wordTokens(phrase)),
+    names: speakerNames(question, type.type),
     asksFact: asksFact(questionTokens),
     asksPast: asksPast(questionTokens),
     // "Who is Jason Kelce's wife": the kind asked for is what the answer stands beside.
@@ -242,6 +279,10 @@ export function composeExtractiveAnswer(
     );
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
       return notStated(type.type, best, support);
+    }
+    // "What did Germany say about …": no passage read names the speaker, so nothing here is their words.
+    if (type.type === 'quote' && !stated && !speakerNamed(reading.names, candidates)) {
+      return notStated(type.type, best, support, speakerPhrase(question));
     }
   }
 
@@ -368,10 +409,15 @@ function spanLine(span: string, kind: AnswerSpan['kind'] | undefined): string {
 }
 
 /** The articles cover the subject but no sentence states what was asked: say so, and show the closest one. */
-function notStated(type: NonNullable<Answer['answerType']>, closest: Candidate, support: number): Answer {
+function notStated(
+  type: NonNullable<Answer['answerType']>,
+  closest: Candidate,
+  support: number,
+  speaker?: string,
+): Answer {
   const { passage } = closest.entry;
   return {
-    answer: notStatedText(type, closest.text, 1),
+    answer: notStatedText(type, closest.text, 1, speaker),
     abstained: true,
     notStated: true,
     citations: [{ n: 1, ...citationSource(passage), passage: passage.text }],

@@ -70,7 +70,7 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
   money: ['money'],
   percent: ['percent', 'fraction'],
   reason: ['reason'],
-  quote: ['quotation'],
+  quote: ['quotation', 'reported'],
   other: [],
 };
 
@@ -78,6 +78,27 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
 // classes). Each rule is about how questions are asked, never about a topic.
 const SPEECH_VERBS =
   'say|said|tell|told|warn|warned|write|wrote|tweet|tweeted|post|posted|add|added|claim|claimed|argue|argued|describe|described|call|called|think|mean|admit|admitted|reveal|revealed|testify|testified|announce';
+/**
+ * "What did the mayor say?": the speaker a question of someone's words names by role, not by name
+ * (its lower-case words before the verb of speech); none for a name or a pronoun ("what did he say").
+ */
+const ROLE_SPEAKER = new RegExp(
+  `\\b[Ww]hat\\s+(?:did|does|do|has|had|have|would|will)\\s+(?:the|a|an|its|his|her|their)\\s+((?:[a-z][a-z'’-]*\\s+){0,2}[a-z][a-z'’-]*)\\s+(?:${SPEECH_VERBS})\\b`,
+);
+
+/** "say" and "tell" only frame a question; "warn", "admit" or "reveal" also say what kind of words. */
+const QUOTE_FRAME = /\b[Ww]hat\s+(?:did|does|do|has|had|have|would|will)\b.*\b(say|said|tell|told)\b/;
+
+/** The plain verb of speech of a question of someone's words ("say" in "What did X say about Y?"). */
+export function speechVerbOf(question: string): string | undefined {
+  return QUOTE_FRAME.exec(question)?.[1]?.toLowerCase();
+}
+
+/** The words of the role a question of someone's words names its speaker by, if it does. */
+export function speakerRole(question: string): string[] | undefined {
+  const role = ROLE_SPEAKER.exec(question)?.[1];
+  return role ? role.split(/\s+/).map((word) => word.replace(/['’]s$/, '')) : undefined;
+}
 // The nouns that name the kind of thing a "which ..." question asks for.
 const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|county|island|continent';
 const ORGANIZATION_KINDS =

@@ -61,6 +61,44 @@ function field(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The fields a document's opening "Key: value" lines may give, by the key as written in any case. */
+const HEADER_KEYS: Record<string, keyof FrontMatter> = {
+  title: 'title',
+  headline: 'title',
+  source: 'source',
+  outlet: 'source',
+  publisher: 'source',
+  author: 'author',
+  by: 'author',
+  url: 'url',
+  link: 'url',
+  date: 'date',
+  published: 'date',
+  category: 'category',
+  section: 'category',
+};
+const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(.+?)\s*$/;
+
+/**
+ * "Title: …", "Source: …", "Date: …" opening a text (as copied from a reader or an export, without
+ * `---` front matter): the leading lines of known keys are read as its fields and removed from `lines`.
+ */
+function takeHeaderLines(lines: string[]): FrontMatter {
+  const front: FrontMatter = {};
+  let index = lines.findIndex((line) => line.trim() !== '');
+  const first = index;
+  for (; index >= 0 && index < lines.length; index += 1) {
+    const match = HEADER_LINE.exec(lines[index] ?? '');
+    const key = match ? HEADER_KEYS[(match[1] ?? '').toLowerCase()] : undefined;
+    if (!match || !key || front[key] !== undefined) break;
+    front[key] = match[2];
+  }
+  // One known key alone ("Update: the council…") may be the text itself; a title names the header.
+  if (front.title === undefined && Object.keys(front).length < 2) return {};
+  lines.splice(0, index);
+  return first >= 0 ? front : {};
+}
+
 /** A plain-text or Markdown document: optional front matter; otherwise the first line is the title. */
 export function parseTextArticle(text: string, origin: string, markdown: boolean): ArticleInput {
   let content = text;
@@ -75,6 +113,7 @@ export function parseTextArticle(text: string, origin: string, markdown: boolean
     }
   }
   const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  if (Object.keys(front).length === 0) front = takeHeaderLines(lines);
   let title = field(front.title);
   if (!title) {
     const firstLine = lines.findIndex((line) => line.trim() !== '');

@@ -103,6 +103,9 @@ const QUESTION_WORDS = [
   'long',
   'many',
   'much',
+  // Modal verbs the standard list leaves out ("How much will the deal cost?"); "may" stays, a month.
+  'will',
+  'shall',
 ];
 const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 

@@ -1,5 +1,5 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemEntity } from 'wink-nlp';
+import type { ItemEntity } from 'wink-nlp';
+import { its, english as nlp } from './english-model.js';
 
 /** What a span of a sentence is: the kinds of answer a question can ask for. */
 export type SpanKind =
@@ -14,6 +14,7 @@ export type SpanKind =
   | 'name'
   | 'quotation'
   | 'label'
+  | 'reported'
   | 'reason';
 
 /** A typed stretch of a sentence: its text and its first and last token. */
@@ -34,10 +35,6 @@ export interface TypedSentence {
   /** The sentence's text from one token to another, as written. */
   textBetween(start: number, end: number): string;
 }
-
-// Only what spans need: part-of-speech tags (proper nouns, numbers) and the entity recogniser.
-const nlp = winkNLP(model, ['pos', 'ner']);
-const its = nlp.its;
 
 const ENTITY_KINDS: Record<string, SpanKind> = {
   MONEY: 'money',
@@ -215,6 +212,20 @@ export function typedSpans(sentence: string): TypedSentence {
       spans.push({ kind: 'number', text: values[index] ?? '', start: index, end: index });
     }
   }
+  for (const long of longSpanSpans(values, pos, covered, textOf)) {
+    // "three millennia" is one length of time, not the count "three" beside it.
+    for (let at = spans.length - 1; at >= 0; at -= 1) {
+      const inner = spans[at];
+      if (
+        inner &&
+        (inner.kind === 'number' || inner.kind === 'fraction') &&
+        inner.start >= long.start &&
+        inner.end <= long.end
+      )
+        spans.splice(at, 1);
+    }
+    spans.push(long);
+  }
   joinVulgarFractions(spans, values, spaces, textOf);
   joinRanges(spans, values, textOf);
   spans.push(
@@ -316,6 +327,27 @@ function withSpelledCount(values: string[], pos: string[], start: number, end: n
   )
     last = end + 3;
   return [counted ? first : start, last];
+}
+
+/** Units of time the recogniser does not know ("a fortnight", "half a century", "three millennia"). */
+const LONG_UNITS = /^(?:fortnights?|century|centuries|millennium|millennia)$/i;
+
+/** A length of time counted in a unit the recogniser does not know, read only with its count. */
+function longSpanSpans(
+  values: string[],
+  pos: string[],
+  covered: Set<number>,
+  textOf: (start: number, end: number) => string,
+): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  for (let index = 0; index < values.length; index += 1) {
+    if (covered.has(index) || !LONG_UNITS.test(values[index] ?? '')) continue;
+    const [first, last] = withSpelledCount(values, pos, index, index);
+    // "the 20th century", "centuries-old": without a count it says when or what, not how long.
+    if (first === index) continue;
+    spans.push({ kind: 'duration', text: textOf(first, last), start: first, end: last });
+  }
+  return spans;
 }
 
 /** Runs of proper nouns, joined across "&", "of" and "de" when a proper noun follows. */

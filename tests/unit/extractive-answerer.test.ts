@@ -939,3 +939,79 @@ describe('session 18 answer rules', () => {
     ).toBe('Chuck Schumer');
   });
 });
+
+describe('session 22 answer rules', () => {
+  it('reads lengths of time in units the recogniser does not know', () => {
+    expect(ask('How long did the strike last?', 'The dock strike lasted a fortnight before talks resumed.')).toBe(
+      'a fortnight',
+    );
+    expect(ask('How long did the family run the mill?', 'The family ran the mill for half a century.')).toBe(
+      'half a century',
+    );
+  });
+
+  it('reads "would" after a verb of saying as the reported "will", not a hedge', () => {
+    const text = 'The council transport chief, Martin Crane, said the deal would cost about £3.2 million a year.';
+    expect(ask('How much will the deal cost?', text)).toBe('£3.2 million');
+    expect(ask('How much does the deal cost?', text)).toBe('£3.2 million');
+    expect(ask('How much did the deal cost?', 'Analysts think the deal would cost about £3 million.')).toBeUndefined();
+  });
+
+  it('quotes a speaker asked by role only when the role is theirs, and says plainly when no passage names them', () => {
+    const text =
+      '"This is a victory for every deckhand who kept the boats running," said the union\'s regional secretary, Aileen Doyle.';
+    expect(ask('What did the regional secretary say?', text)).toContain('This is a victory');
+    expect(ask('What did Aileen Doyle say?', text)).toContain('This is a victory');
+    const mayor = composeExtractiveAnswer(
+      'What did the mayor say about the victory?',
+      [ranked(1, 'a', 'Ferry strike ends', text)],
+      equalWeights,
+    );
+    expect(mayor.abstained).toBe(true);
+    expect(mayor.answer).toMatch(/^The articles here don't say what the mayor said\./);
+    const germany = composeExtractiveAnswer(
+      'What did Germany say about the victory?',
+      [ranked(1, 'a', 'Ferry strike ends', text)],
+      equalWeights,
+    );
+    expect(germany.answer).toMatch(/^The articles here don't say what Germany said\./);
+  });
+
+  it('does not need the article to repeat "say" to quote the person a question names', () => {
+    const found = [
+      ranked(
+        1,
+        'a',
+        'Ferry strike ends',
+        'Workers voted to accept the offer. "This is a victory for every deckhand," said the union\'s regional secretary, Aileen Doyle.',
+      ),
+    ];
+    // "say" is absent from the library (the article writes "said"): it must not outweigh the name.
+    const sayIsRare: TermWeights = (stems) => new Map(stems.map((stem) => [stem, stem === stemOf('say') ? 1.4 : 0.3]));
+    const answer = composeExtractiveAnswer('What did Aileen Doyle say?', found, sayIsRare);
+    expect(answer.abstained).toBe(false);
+    expect(answer.span).toContain('This is a victory');
+  });
+
+  it('answers with the words reported after "that" when nobody is quoted, without quotation marks', () => {
+    const found = [
+      ranked(
+        1,
+        'a',
+        'Ferry strike ends',
+        'The council transport chief, Martin Crane, said the deal was costly. He warned that fares could rise next spring to cover part of the cost.',
+      ),
+    ];
+    const answer = composeExtractiveAnswer('What did Martin Crane warn?', found, equalWeights);
+    expect(answer.span).toBe('fares could rise next spring to cover part of the cost');
+    expect(answer.answer).toMatch(/^\*\*Fares could rise next spring to cover part of the cost\.\*\* He warned/);
+    // A clause too short to be anyone's words ("said that on Monday") is not an answer.
+    expect(ask('What did Martin Crane say?', 'Martin Crane said that on Monday.')).toBeUndefined();
+  });
+
+  it('does not read a named century as a length of time', () => {
+    expect(
+      ask('How long did the mill run?', 'The mill was built in the 20th century by a local family.'),
+    ).toBeUndefined();
+  });
+});

@@ -31,6 +31,18 @@ describe('reading article files', () => {
     expect(article?.body.trim()).toBe('The storm made landfall on Monday.');
   });
 
+  it('reads "Title:", "Source:" and "Date:" lines opening a text file as its fields', async () => {
+    const text =
+      'Title: Ferry strike ends\nSource: Coast Herald\nDate: 2026-11-28\n\nFerry workers returned to work on Friday.';
+    const [article] = await readArticleFile(file('headers.txt', text));
+    expect(article).toMatchObject({ title: 'Ferry strike ends', source: 'Coast Herald' });
+    expect(article?.publishedAt).toMatch(/^2026-11-28/);
+    expect(article?.body.trim()).toBe('Ferry workers returned to work on Friday.');
+    // A headline that happens to hold a colon is still the headline.
+    const [plain] = await readArticleFile(file('colon.txt', 'Update: council meets on Friday\n\nThe council meets.'));
+    expect(plain?.title).toBe('Update: council meets on Friday');
+  });
+
   it('reads Markdown with front matter and strips the markup', async () => {
     const markdown =
       '---\ntitle: Rates held\nsource: Example Wire\nurl: https://wire.example/rates\ndate: 2023-11-01\n---\n# Ignored heading\n\nThe **central bank** kept [rates](https://x.example) at 5%.';
