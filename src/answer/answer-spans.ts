@@ -156,7 +156,23 @@ export function answerSpanIn(
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
-    const { proximity, ownProximity } = proximityOf(stems, lemmas, span, reading, headlineStems);
+    const unitAt =
+      reading.type.unit !== undefined
+        ? unitIndex(stems, span, stemOf(reading.type.unit))
+        : reading.type.measure !== undefined
+          ? measureIndex(typed, span, reading.type.measure)
+          : -1;
+    // "two people were killed and 57 injured": a count right before the question's own verb counts
+    // what is asked, its noun left out as said once before.
+    const elided =
+      unitAt < 0 &&
+      reading.type.type === 'number' &&
+      reading.type.unit !== undefined &&
+      span.kind === 'number' &&
+      countsAskedVerb(typed, stems, span.end + 1, reading, stemOf(reading.type.unit));
+    // Read as if the left-out noun stood before the count ("[people] 57 injured").
+    const read = elided ? withWordBefore(stems, span.start, stemOf(reading.type.unit ?? '')) : stems;
+    const { proximity, ownProximity } = proximityOf(read, lemmas, span, reading, headlineStems);
     // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =
@@ -173,15 +189,9 @@ export function answerSpanIn(
     if (namedAsAsked) score += UNIT_BONUS;
     // Named as the office's former holder, the name is named as the asked kind no more than any other.
     if (former) score *= FORMER_FIT;
-    const unitAt =
-      reading.type.unit !== undefined
-        ? unitIndex(stems, span, stemOf(reading.type.unit))
-        : reading.type.measure !== undefined
-          ? measureIndex(typed, span, reading.type.measure)
-          : -1;
     // "was only 2½ years old when her mother died": an age then, not now.
     if (reading.type.measure === 'age' && !reading.asksPast && typed.tokens[unitAt + 1] === 'when') continue;
-    if (unitAt >= 0) score += UNIT_BONUS;
+    if (unitAt >= 0 || elided) score += UNIT_BONUS;
     if (score > bestScore) {
       bestScore = score;
       // "400 passengers", not "400": the count with what it counts.
@@ -202,7 +212,14 @@ export function answerSpanIn(
       // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
       const dateFit = reading.type.type === 'date' ? fit * specific : fit;
       // Called by the asked kind ("agent Greg Landry"), a name is said to be what was asked, as a count is by its unit.
-      best = { text, kind: span.kind, proximity, ownProximity, unitMatch: unitAt >= 0 || namedAsAsked, fit: dateFit };
+      best = {
+        text,
+        kind: span.kind,
+        proximity,
+        ownProximity,
+        unitMatch: unitAt >= 0 || elided || namedAsAsked,
+        fit: dateFit,
+      };
     }
   }
   return best;
@@ -794,6 +811,31 @@ function quotationSpan(
     unitMatch: false,
     fit: 1,
   };
+}
+
+/** The stems with the word before `start` replaced by `stem`: an elided noun read in its place. */
+function withWordBefore(stems: readonly string[], start: number, stem: string): string[] {
+  const read = [...stems];
+  if (start > 0) read[start - 1] = stem;
+  return read;
+}
+
+/** Whether the token at `index` is one of the question's verbs (not its counted noun): "57 injured" for "how many people were injured". */
+function countsAskedVerb(
+  typed: TypedSentence,
+  stems: readonly string[],
+  index: number,
+  reading: QuestionReading,
+  unit: string,
+): boolean {
+  const stem = stems[index];
+  return (
+    stem !== undefined &&
+    stem !== unit &&
+    reading.stems.has(stem) &&
+    /^(?:VERB|ADJ)$/.test(typed.pos[index] ?? '') &&
+    !/^(?:and|or|of)$/.test(typed.tokens[index] ?? '')
+  );
 }
 
 /** Verbs that report someone's words ("warned that …", "told reporters that …"). */

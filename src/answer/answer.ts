@@ -90,6 +90,16 @@ const ASKED_FOR: Record<AnswerType, string> = {
   other: 'that',
 };
 
+/** The opening of an answer that lists a period's articles ("yesterday", "this week"). */
+export function reportedInText(period: string): string {
+  return `Reported ${period}, newest first:`;
+}
+
+/** What the user reads when no article is dated in the period a question asks about. */
+export function nothingReportedText(period: string): string {
+  return `None of the articles here was published ${period}.`;
+}
+
 /** What the user reads when the articles cover the subject but do not state the asked fact. */
 export function notStatedText(type: AnswerType, closest: string, n: number, speaker?: string): string {
   // A sentence that opens with someone's words already carries its quotation marks.

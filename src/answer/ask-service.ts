@@ -7,11 +7,19 @@ import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
 import { idfWeights } from '../retrieve/term-weights.js';
 import { newestReports, reportedBy, withinPeriod } from '../retrieve/time-scope.js';
 import { type QuestionPeriod, questionPeriod, withoutPeriod } from '../time/question-period.js';
-import { type Answer, citationSource, NO_ARTICLES_TEXT, noArticlesFromText } from './answer.js';
+import {
+  type Answer,
+  citationSource,
+  NO_ARTICLES_TEXT,
+  noArticlesFromText,
+  nothingReportedText,
+  reportedInText,
+} from './answer.js';
 import { checkCitations, type PromptPassage, renumberCitations } from './citation-check.js';
 import { composeExtractiveAnswer } from './extractive-answerer.js';
 import { type PreviousTurn, questionInContext } from './follow-up.js';
 import type { DraftListener, ModelWriter } from './model-writer.js';
+import { asksOnlyWhatHappened } from './question-framing.js';
 
 const log = componentLogger('answer');
 
@@ -22,6 +30,8 @@ const PASSAGES_RETRIEVED = 10;
 const LATEST_RETRIEVED = 30;
 /** Passages a language model is shown: the extractive answerer reads as many. */
 const PASSAGES_FOR_MODEL = 6;
+/** Articles a question about a period alone ("what happened yesterday?") lists. */
+const DIGEST_ARTICLES = 8;
 
 export interface AskOptions {
   /** Receives the model's unchecked draft as it streams (only when a model writes the answer). */
@@ -82,6 +92,8 @@ export class AskService {
     // "The latest death toll": the newest of the equally relevant reports answers.
     const latest = asksForLatest(text);
     const searched = readable(text, period, latest);
+    // "What happened yesterday?": no subject but the time, so the period's reports are the answer.
+    if (period && !context && asksOnlyWhatHappened(searched)) return this.periodDigest(guildId, period);
     // The newest report may rank below older, fuller ones: a question about the latest looks further.
     const found = await this.ranker.rank(guildId, searched, latest ? LATEST_RETRIEVED : PASSAGES_RETRIEVED, {
       period,
@@ -146,6 +158,26 @@ export class AskService {
     log.info(outcome, 'model answer checked');
     const { answer, citations } = renumberCitations(check.kept, passages);
     return { answer, abstained: false, citations, support: extractive.support, writtenBy: writer.model };
+  }
+
+  /** The newest articles of a period, one line each with its number, or that nothing was reported then. */
+  private periodDigest(guildId: string, period: QuestionPeriod): Answer {
+    const leads = this.library.periodLeads(guildId, period.since, period.until, DIGEST_ARTICLES);
+    if (leads.length === 0) {
+      return { answer: nothingReportedText(period.text), abstained: true, citations: [], support: 0 };
+    }
+    const citations = leads.map((passage, index) => ({
+      n: index + 1,
+      ...citationSource(passage),
+      passage: passage.text,
+    }));
+    const lines = citations.map((citation) => `- ${citation.title} [${citation.n}]`);
+    return {
+      answer: `${reportedInText(period.text)}\n${lines.join('\n')}`,
+      abstained: false,
+      citations,
+      support: 1,
+    };
   }
 
   /**

@@ -35,3 +35,30 @@ export function framingStems(question: string): Set<string> {
   for (const word of contentWords(rest)) framing.delete(stemOf(word));
   return framing;
 }
+
+/** Words of a question that ask for events in general, not about a subject ("what happened", "anything new"). */
+const EVENTS_IN_GENERAL = new Set([
+  'happen',
+  'happened',
+  'happening',
+  'new',
+  'going',
+  'go',
+  'anything',
+  'everything',
+  'story',
+  'stories',
+  'headlines',
+  'headline',
+  'reported',
+  'updates',
+  'update',
+]);
+
+/**
+ * Whether a question, its words of time taken out, asks only what happened ("What happened?",
+ * "Any news?", "What's new?"): it has no subject, so the period's reports answer it.
+ */
+export function asksOnlyWhatHappened(questionWithoutTime: string): boolean {
+  return contentWords(questionWithoutTime).every((word) => EVENTS_IN_GENERAL.has(word));
+}

@@ -35,6 +35,8 @@ export interface PassageRetrieval {
   passageIdsIn(guildId: string, scope: PassageScope): Set<number>;
   /** The passages with these ids that belong to the guild, with their articles, in the order asked. */
   getPassages(guildId: string, ids: readonly number[]): StoredPassage[];
+  /** The leads (first passages) of the guild's newest articles dated in [since, until), newest first. */
+  periodLeads(guildId: string, since: Date, until: Date, limit: number): StoredPassage[];
   /** Whether any headline of the guild's articles holds these words in this order (a subject, not an outlet). */
   headlinesMention(guildId: string, name: string): boolean;
 }

@@ -396,6 +396,19 @@ export class ArticleStore {
   }
 
   /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
+  /** The first passage (the lead) of each of the guild's articles named, in the order named. */
+  firstPassages(guildId: string, articleIds: readonly string[]): StoredPassage[] {
+    const statement = this.db.prepare(
+      'SELECT id FROM passages WHERE guild_id = ? AND article_id = ? ORDER BY seq LIMIT 1',
+    );
+    const ids = articleIds.flatMap((id) => {
+      const row = statement.get(guildId, id) as { id: number } | undefined;
+      return row ? [row.id] : [];
+    });
+    const byId = new Map(this.getPassages(guildId, ids).map((passage) => [passage.id, passage]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   leadPassages(guildId: string, articleIds: readonly string[]): Map<string, { text: string; vector: Float32Array }> {
     const leads = new Map<string, { text: string; vector: Float32Array }>();
     const statement = this.db.prepare(

@@ -139,6 +139,19 @@ export class NewsLibrary implements PassageRetrieval {
     return this.articles.countArticles(guildId, query);
   }
 
+  /** The leads (first passages) of the guild's newest articles dated in [since, until), newest first. */
+  periodLeads(guildId: string, since: Date, until: Date, limit: number): StoredPassage[] {
+    const articles = this.articles.listArticles(guildId, {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      limit,
+    });
+    return this.articles.firstPassages(
+      guildId,
+      articles.map((article) => article.id),
+    );
+  }
+
   /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
   leadPassages(guildId: string, articleIds: readonly string[]): Map<string, { text: string; vector: Float32Array }> {
     return this.articles.leadPassages(guildId, articleIds);

@@ -103,6 +103,10 @@ const QUESTION_WORDS = [
   'long',
   'many',
   'much',
+  // "What happened with the strike?": the subject is the strike; articles seldom write "happened".
+  'happen',
+  'happened',
+  'happening',
   // Modal verbs the standard list leaves out ("How much will the deal cost?"); "may" stays, a month.
   'will',
   'shall',

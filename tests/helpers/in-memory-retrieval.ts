@@ -70,6 +70,17 @@ export class InMemoryRetrieval implements PassageRetrieval {
     return { passages: passages.length, frequencies };
   }
 
+  periodLeads(guildId: string, since: Date, until: Date, limit: number): StoredPassage[] {
+    const inPeriod = (passage: StoredPassage) => {
+      const at = passage.article.publishedAt ? Date.parse(passage.article.publishedAt) : Number.NaN;
+      return at >= since.getTime() && at < until.getTime();
+    };
+    return this.of(guildId)
+      .filter((passage) => passage.seq === 0 && inPeriod(passage))
+      .sort((a, b) => (b.article.publishedAt ?? '').localeCompare(a.article.publishedAt ?? ''))
+      .slice(0, limit);
+  }
+
   searchVectors(_guildId: string, _query: ArrayLike<number>, _k: number): VectorHit[] {
     return [];
   }

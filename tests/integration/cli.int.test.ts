@@ -113,6 +113,12 @@ describe('the command line', () => {
     };
     expect(notStated.abstained).toBe(true);
     expect(notStated.closest).toMatchObject({ n: 1, title: expect.stringContaining('Biden is') });
+    // A question of a period alone lists that period's articles (the sample is dated 26 Jan 2022).
+    const dayAfter = await cli('ask', 'What happened yesterday?', '--now', '2022-01-27T12:00:00Z');
+    expect(dayAfter.code).toBe(EXIT_OK);
+    expect(dayAfter.out).toMatch(/^Reported yesterday, newest first:\n- Biden is 'planning to deploy .* \[1\]/);
+    const weekLater = await cli('ask', 'Any news today?', '--now', '2022-02-03T12:00:00Z');
+    expect(weekLater.out).toMatch(/^None of the articles here was published today\./);
     expect(Object.keys(parsed.citations[0] ?? {}).sort()).toEqual([
       'n',
       'passage',

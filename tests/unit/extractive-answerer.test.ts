@@ -1009,6 +1009,12 @@ describe('session 22 answer rules', () => {
     expect(ask('What did Martin Crane say?', 'Martin Crane said that on Monday.')).toBeUndefined();
   });
 
+  it('reads a count whose noun is left out before the asked verb ("two killed and 57 injured")', () => {
+    const text = 'At least two people were killed and 57 injured, the regional governor told reporters.';
+    expect(ask('How many people were injured?', text)).toBe('57');
+    expect(ask('How many people were killed?', text)).toBe('two people');
+  });
+
   it('does not read a named century as a length of time', () => {
     expect(
       ask('How long did the mill run?', 'The mill was built in the 20th century by a local family.'),
