@@ -130,6 +130,9 @@ export function kindNoun(question: string): string | undefined {
 }
 
 const RULES: readonly [RegExp, AnswerType][] = [
+  // "Who is Aileen Doyle?": of someone named, "who" asks what they are (a role, a description), not a name.
+  // ("Who is OpenAI's CEO?" asks a name: a possessive is not part of the name asked about.)
+  [/^\s*[Ww]ho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:\p{Lu}(?:[\p{L}.-]|'(?!s\b))*\s*){1,4}\?*\s*$/u, 'other'],
   // "What was his alter ego called?": what a thing is called is its name, not anyone's words.
   [/\bwhat(?:'s|\s+(?:is|was|are|were))\s[^?]*\b(?:called|named|known\s+as)\s*\?*\s*$/i, 'other'],
   [new RegExp(`\\bwhat\\s+(?:did|does|do|has|had|have|would|will|was|is)\\b.*\\b(?:${SPEECH_VERBS})\\b`, 'i'), 'quote'],

@@ -141,6 +141,20 @@ export function standsAlone(text: string): boolean {
  * another outlet's figure), never one already told in `toldBefore`. A single article adds from its
  * own lead. Returns fewer than `wanted` when the articles offer nothing new.
  */
+/**
+ * Whether a sentence names the outlet that published it ("talkSPORT gets the action started at
+ * Anfield", "Sign up to The Guardian's newsletter"): the outlet speaking of itself, not the news.
+ * The name counts as written with a capital somewhere ("Wired", not "wired").
+ */
+export function namesOwnOutlet(text: string, source: string | null): boolean {
+  const name = source?.replace(/^the\s+/i, '').trim();
+  if (!name || name.length < 3) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')))
+    if (/\p{Lu}/u.test(match[0])) return true;
+  return false;
+}
+
 export function chooseSentences(
   articles: readonly ProfiledArticle[],
   centre: TermVector,
@@ -151,7 +165,7 @@ export function chooseSentences(
   const candidates: Candidate[] = [];
   for (const article of articles) {
     splitSentences(article.lead).forEach(({ text }, position) => {
-      if (!standsAlone(text)) return;
+      if (!standsAlone(text) || namesOwnOutlet(text, article.source)) return;
       const stems = contentStems(text);
       if (told.some((previous) => overlap(stems, previous) >= SAME_SENTENCE_OVERLAP)) return;
       const relevance = termCosine(

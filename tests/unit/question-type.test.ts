@@ -39,6 +39,10 @@ describe('questionType', () => {
   it.each<[string, AnswerType, string?]>([
     ['Who directed the new Batman film?', 'person'],
     ["who's the guy that runs the ferry company", 'person'],
+    // Of someone named, "who is" asks what they are, not a name; a possessive still asks for one.
+    ['Who is Aileen Doyle?', 'other'],
+    ["Who was Conan O'Brien?", 'other'],
+    ["Who is OpenAI's CEO?", 'person'],
     ['Which senators introduced the bill?', 'person'],
     ['Which law firm is defending him?', 'organization'],
     ['Where does the researcher work?', 'organization'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readsAsEvergreen } from '../../src/briefing/evergreen.js';
-import { standsAlone } from '../../src/briefing/summarize-story.js';
+import { namesOwnOutlet, standsAlone } from '../../src/briefing/summarize-story.js';
 import type { ArticleInput } from '../../src/ingest/article.js';
 import { newsdeskWith } from '../helpers/newsdesk-with.js';
 
@@ -50,6 +50,16 @@ describe('how a story is told', () => {
     ['When the long strike finally ended, this week’s sailings were restored at the port.', true],
   ])('quotes %j only if it stands alone: %s', (sentence, quoted) => {
     expect(standsAlone(sentence)).toBe(quoted);
+  });
+
+  it.each<[string, string | null, boolean]>([
+    ['As the league returns, harbourSPORT gets the action started at the port.', 'HarbourSport', true],
+    ['Sign up to The Harbour Post’s newsletter for the ferry timetable.', 'The Harbour Post', true],
+    ['Dock workers at the container port ended their strike on Wednesday.', 'Harbour Post', false],
+    ['The new cables are wired to the harbour lights along the pier.', 'Wired', false],
+    ['Dock workers ended their strike on Wednesday.', null, false],
+  ])('reads %j as its outlet (%s) speaking of itself: %s', (sentence, source, own) => {
+    expect(namesOwnOutlet(sentence, source)).toBe(own);
   });
 
   it.each([
