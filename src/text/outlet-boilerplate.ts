@@ -62,10 +62,23 @@ export function outletBoilerplateIn(articles: readonly { source: string | null; 
     );
 }
 
-/** The text without the sentences the test marks as its outlet's boilerplate. */
+/**
+ * The text without the sentences the test marks as its outlet's boilerplate. The rest keeps its
+ * paragraph breaks: a heading on a line of its own ("Merseyside derby") must not be glued to the
+ * sentence after it when the text is split again.
+ */
 export function withoutBoilerplate(text: string, source: string | null, isBoilerplate: BoilerplateTest): string {
-  return splitSentences(text)
-    .filter((sentence) => !isBoilerplate(source, sentence.text))
-    .map((sentence) => sentence.text)
-    .join(' ');
+  let kept = '';
+  let from = 0;
+  for (const sentence of splitSentences(text)) {
+    if (!isBoilerplate(source, sentence.text)) continue;
+    kept += text.slice(from, sentence.start);
+    from = sentence.end;
+  }
+  kept += text.slice(from);
+  return kept
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -125,4 +125,15 @@ describe('the same test over articles in memory', () => {
       'Dock workers ended the Harbourtown port strike after accepting a pay deal of seven percent on Wednesday.',
     );
   });
+
+  it('keeps the paragraph breaks of what it leaves, so a heading is not glued to the sentence after it', () => {
+    const nothing = () => false;
+    const lead = 'Here is the day at the port.\n\nHarbour derby\n\nThe ferries are full for the match on Saturday.';
+    const kept = withoutBoilerplate(lead, OUTLET, nothing);
+    expect(kept).toBe(lead);
+    const promo = (_source: string | null, sentence: string) => sentence.startsWith('Here is');
+    expect(withoutBoilerplate(lead, OUTLET, promo)).toBe(
+      'Harbour derby\n\nThe ferries are full for the match on Saturday.',
+    );
+  });
 });
