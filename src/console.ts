@@ -5,6 +5,7 @@ import { isUserError } from './errors.js';
 import { componentLogger } from './logger.js';
 import type { Newsdesk } from './newsdesk.js';
 import { renderAnswerText, renderIngestText, renderSourcesText } from './terminal/render-text.js';
+import { counted } from './text/counted.js';
 
 const log = componentLogger('console');
 
@@ -113,5 +114,5 @@ function sourcesAsked(rest: string): { query: string | undefined; page: number }
 }
 
 function articleCount(total: number): string {
-  return `${total} article${total === 1 ? '' : 's'}`;
+  return counted(total, 'article');
 }

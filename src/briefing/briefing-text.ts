@@ -1,5 +1,6 @@
 // The wording of a briefing's parts, shared by Discord's embeds and the terminal.
 
+import { counted } from '../text/counted.js';
 import { formatLocal } from '../time/local-time.js';
 import type { Briefing, BriefingStory } from './briefing.js';
 
@@ -28,11 +29,10 @@ export function briefingHeading(briefing: Briefing): string {
 
 /** "12 articles from 5 outlets." and, when some were left out, why. */
 export function briefingCounts(briefing: Briefing): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const counts = `${plural(briefing.articleCount, 'article')} from ${plural(briefing.outletCount, 'outlet')}.`;
+  const counts = `${counted(briefing.articleCount, 'article')} from ${counted(briefing.outletCount, 'outlet')}.`;
   const continuing =
     briefing.continuing > 0
-      ? ` ${plural(briefing.continuing, 'story')} from the last briefing had nothing new and ${briefing.continuing === 1 ? 'is' : 'are'} left out.`
+      ? ` ${counted(briefing.continuing, 'story', 'stories')} from the last briefing had nothing new and ${briefing.continuing === 1 ? 'is' : 'are'} left out.`
       : '';
   const writer = briefing.writtenBy
     ? ` Summaries written by ${briefing.writtenBy}; every citation was checked against its article.`
@@ -43,7 +43,7 @@ export function briefingCounts(briefing: Briefing): string {
 /** "New · 3 outlets" */
 export function storyTagLine(story: BriefingStory): string {
   const outlets = story.outlets.length;
-  return `${story.tag === 'new' ? 'New' : 'Update'}${outlets > 0 ? ` · ${outlets} outlet${outlets === 1 ? '' : 's'}` : ''}`;
+  return `${story.tag === 'new' ? 'New' : 'Update'}${outlets > 0 ? ` · ${counted(outlets, 'outlet')}` : ''}`;
 }
 
 /** One outlet of a story, with its articles' numbers and links in the order the story cites them. */

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { RateLimitedError } from '../errors.js';
+import { counted } from '../text/counted.js';
 
 const WINDOW_S = 60;
 
@@ -39,5 +40,5 @@ export class CommandRateLimits {
 function tooOften(error: unknown, what: string): Error {
   if (!(error instanceof RateLimiterRes)) return error instanceof Error ? error : new Error(String(error));
   const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-  return new RateLimitedError('rate-limited', `${what}. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+  return new RateLimitedError('rate-limited', `${what}. Try again in ${counted(seconds, 'second')}.`);
 }

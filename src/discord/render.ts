@@ -6,6 +6,7 @@ import type { SourcesPage } from '../newsdesk.js';
 import type { StoredArticle, StoredPassage } from '../store/article-store.js';
 import type { StoredFeed } from '../store/feed-store.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import { counted } from '../text/counted.js';
 import { byline } from '../text/source-line.js';
 import { answerButtons } from './answer-buttons.js';
 import { DISCORD_LIMITS, type DiscordMessage, fitTitle, packEmbeds, textEmbeds } from './limits.js';
@@ -110,7 +111,7 @@ export function renderSources(page: SourcesPage, query: string | undefined): Dis
   if (page.total === 0) {
     return [{ content: query ? DISCORD_TEXTS.noSourcesMatching(query) : DISCORD_TEXTS.noSources, embeds: [] }];
   }
-  const title = `${page.total} article${page.total === 1 ? '' : 's'}${query ? ` matching "${query}"` : ''}`;
+  const title = `${counted(page.total, 'article')}${query ? ` matching "${query}"` : ''}`;
   const footer =
     page.pages > 1
       ? `Page ${page.page} of ${page.pages}${page.page < page.pages ? ` · /sources page:${page.page + 1}` : ''}`
@@ -128,7 +129,7 @@ export function renderIngestOutcomes(outcomes: readonly IngestOutcome[]): Discor
   const lines = outcomes.map((outcome) => {
     if (outcome.status === 'failed') return `✗ ${escapeMarkdown(outcome.error.message)}`;
     const verb = { added: 'Added', updated: 'Updated', unchanged: 'Already here, unchanged:' }[outcome.status];
-    return `✓ ${verb} ${linkedTitle(outcome.article)}${withByline(outcome.article)} · ${outcome.passageCount} passages · id \`${outcome.article.id}\``;
+    return `✓ ${verb} ${linkedTitle(outcome.article)}${withByline(outcome.article)} · ${counted(outcome.passageCount, 'passage')} · id \`${outcome.article.id}\``;
   });
   const failed = outcomes.some((outcome) => outcome.status === 'failed');
   return packEmbeds(textEmbeds(lines.join('\n'), { color: failed ? COLOURS.failure : COLOURS.list }));
@@ -180,7 +181,7 @@ export function renderFeeds(feeds: readonly StoredFeed[]): DiscordMessage[] {
   });
   return packEmbeds(
     textEmbeds(lines.join('\n'), {
-      title: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}`,
+      title: counted(feeds.length, 'feed'),
       color: COLOURS.list,
     }),
   );

@@ -2,6 +2,7 @@ import { type Answer, asOfLine } from '../answer/answer.js';
 import type { IngestOutcome } from '../ingest/ingest-service.js';
 import type { SourcesPage } from '../newsdesk.js';
 import type { StoredArticle } from '../store/article-store.js';
+import { counted } from '../text/counted.js';
 import { byline } from '../text/source-line.js';
 
 /** An answer and its numbered sources as plain text for a terminal. */
@@ -22,7 +23,7 @@ export function renderAnswerText(answer: Answer, now = new Date()): string {
 
 function articleLine(article: StoredArticle): string {
   const where = byline(article);
-  return `${article.id}  ${article.title}${where ? ` (${where})` : ''} · ${article.passageCount} passages`;
+  return `${article.id}  ${article.title}${where ? ` (${where})` : ''} · ${counted(article.passageCount, 'passage')}`;
 }
 
 /** A page of the article list as plain text. */
@@ -30,7 +31,7 @@ export function renderSourcesText(page: SourcesPage, query?: string): string {
   // "No articles yet" only when there are none: a search that finds nothing says so.
   if (page.total === 0) return query ? `No articles here match "${query}".` : 'No articles yet.';
   const lines = page.articles.map(articleLine);
-  return `${lines.join('\n')}\n(${page.total} article${page.total === 1 ? '' : 's'}, page ${page.page} of ${page.pages})`;
+  return `${lines.join('\n')}\n(${counted(page.total, 'article')}, page ${page.page} of ${page.pages})`;
 }
 
 /** One line per ingest outcome, and a total. */
@@ -38,10 +39,10 @@ export function renderIngestText(outcomes: readonly IngestOutcome[]): string {
   const lines = outcomes.map((outcome) =>
     outcome.status === 'failed'
       ? `✗ ${outcome.error.message}`
-      : `✓ ${(outcome.status === 'unchanged' ? 'already here, unchanged' : outcome.status).padEnd(9)} ${outcome.article.id}  ${outcome.article.title} (${outcome.passageCount} passage${outcome.passageCount === 1 ? '' : 's'})`,
+      : `✓ ${(outcome.status === 'unchanged' ? 'already here, unchanged' : outcome.status).padEnd(9)} ${outcome.article.id}  ${outcome.article.title} (${counted(outcome.passageCount, 'passage')})`,
   );
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
   const stored = outcomes.length - failed;
-  lines.push(`${stored} article${stored === 1 ? '' : 's'} stored, ${failed} failed.`);
+  lines.push(`${counted(stored, 'article')} stored, ${failed} failed.`);
   return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/briefing.js';
-import { storySources } from '../../src/briefing/briefing-text.js';
+import { briefingCounts, storySources } from '../../src/briefing/briefing-text.js';
 import { renderBriefingText } from '../../src/terminal/render-briefing-text.js';
+import { counted } from '../../src/text/counted.js';
 
 const briefing: Briefing = {
   since: '2024-03-01T08:00:00.000Z',
@@ -62,5 +63,16 @@ describe('a story’s sources beside it', () => {
       { name: 'Gazette', articles: [{ n: 2, url: null }] },
     ]);
     expect(renderBriefingText(briefing)).toContain('\n[1, 3] Wire · [2] Gazette\n');
+  });
+});
+
+describe('counts in words', () => {
+  it('says one of a thing in the singular and the rest in the plural, irregular plurals included', () => {
+    expect(counted(1, 'passage')).toBe('1 passage');
+    expect(counted(3, 'passage')).toBe('3 passages');
+    expect(counted(2, 'story', 'stories')).toBe('2 stories');
+    expect(briefingCounts({ ...briefing, articleCount: 1, outletCount: 1, continuing: 2 })).toMatch(
+      /^1 article from 1 outlet\. 2 stories from the last briefing had nothing new and are left out\./,
+    );
   });
 });
