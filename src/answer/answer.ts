@@ -1,6 +1,6 @@
 import type { StoredPassage } from '../store/article-store.js';
 import { formatDate } from '../text/source-line.js';
-import type { AnswerType } from './question-type.js';
+import type { AnswerType, Measure } from './question-type.js';
 
 /** One numbered source of an answer: an article, and its passage that the answer's best sentence from it was taken from. */
 export interface Citation {
@@ -100,11 +100,32 @@ export function nothingReportedText(period: string): string {
   return `None of the articles here was published ${period}.`;
 }
 
+/** What a "how old / big / fast" question asks, said plainly ("how many" would not fit). */
+const ASKED_FOR_MEASURE: Record<Measure, string> = {
+  age: 'how old',
+  size: 'how big',
+  length: 'how long, far or high',
+  weight: 'how heavy',
+  speed: 'how fast',
+  rank: 'where it ranked',
+  score: 'the score',
+};
+
 /** What the user reads when the articles cover the subject but do not state the asked fact. */
-export function notStatedText(type: AnswerType, closest: string, n: number, speaker?: string): string {
+export function notStatedText(
+  type: AnswerType,
+  closest: string,
+  n: number,
+  asking: { speaker?: string | undefined; measure?: Measure | undefined } = {},
+): string {
   // A sentence that opens with someone's words already carries its quotation marks.
   const quoted = /^["“]/.test(closest) ? closest : `“${closest}”`;
-  const asked = type === 'quote' && speaker ? `what ${speaker} said` : ASKED_FOR[type];
+  const asked =
+    type === 'quote' && asking.speaker
+      ? `what ${asking.speaker} said`
+      : asking.measure
+        ? ASKED_FOR_MEASURE[asking.measure]
+        : ASKED_FOR[type];
   return `The articles here don't say ${asked}. The closest they come: ${quoted} [${n}]`;
 }
 

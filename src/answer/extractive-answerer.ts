@@ -278,11 +278,11 @@ export function composeExtractiveAnswer(
         candidate.span !== undefined && (candidate.span.ownProximity >= MIN_SPAN_PROXIMITY || type.measure === 'score'),
     );
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
-      return notStated(type.type, best, support);
+      return notStated(type.type, best, support, { measure: type.measure });
     }
     // "What did Germany say about …": no passage read names the speaker, so nothing here is their words.
     if (type.type === 'quote' && !stated && !speakerNamed(reading.names, candidates)) {
-      return notStated(type.type, best, support, speakerPhrase(question));
+      return notStated(type.type, best, support, { speaker: speakerPhrase(question) });
     }
   }
 
@@ -413,11 +413,11 @@ function notStated(
   type: NonNullable<Answer['answerType']>,
   closest: Candidate,
   support: number,
-  speaker?: string,
+  asking: Parameters<typeof notStatedText>[3] = {},
 ): Answer {
   const { passage } = closest.entry;
   return {
-    answer: notStatedText(type, closest.text, 1, speaker),
+    answer: notStatedText(type, closest.text, 1, asking),
     abstained: true,
     notStated: true,
     citations: [{ n: 1, ...citationSource(passage), passage: passage.text }],

@@ -1015,6 +1015,15 @@ describe('session 22 answer rules', () => {
     expect(ask('How many people were killed?', text)).toBe('two people');
   });
 
+  it('says what a measure question asked when it is not stated ("how old", not "how many")', () => {
+    const found = [
+      ranked(1, 'a', 'Harbour news', 'The ferry captain Ann Lowe has sailed the harbour route for the town.'),
+    ];
+    const answer = composeExtractiveAnswer('How old is the ferry captain Ann Lowe?', found, equalWeights);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/^The articles here don't say how old\. The closest they come: /);
+  });
+
   it('does not read a named century as a length of time', () => {
     expect(
       ask('How long did the mill run?', 'The mill was built in the 20th century by a local family.'),
