@@ -1,7 +1,31 @@
 import { splitSentences } from './sentences.js';
 
 /** Words that start with a capital but never make a name on their own. */
-const NOT_NAMES = new Set(['the', 'a', 'an', 'i', 'it', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'we']);
+const NOT_NAMES = new Set([
+  'the',
+  'a',
+  'an',
+  'i',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'he',
+  'she',
+  'they',
+  'we',
+  // "Who's Tomas Leclerc?", "What's …": a question word, however it is contracted.
+  'who',
+  'what',
+  'where',
+  'when',
+  'why',
+  'how',
+  'which',
+]);
+/** "Who's", "It's", "They're": a contraction's ending, left out before the word is looked up. */
+const CONTRACTION = /['’](?:s|re|ll|d|ve|m)$/iu;
 
 /**
  * The capitalised phrases of a text ("Sam Altman", "Alameda Research"), lower-cased. A lone
@@ -21,7 +45,7 @@ export function namePhrases(text: string, opensWithName: (word: string) => boole
       run = [];
     };
     words.forEach((word, index) => {
-      if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word.toLowerCase())) {
+      if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word.toLowerCase().replace(CONTRACTION, ''))) {
         close();
         return;
       }

@@ -31,6 +31,12 @@ describe('namePhrases', () => {
     ]);
     expect(namePhrases('Maria Lopez signed the deal; Lopez’s union agreed.')).toEqual(['maria lopez', 'lopez']);
   });
+
+  it('leaves a contracted question word or pronoun out of the name after it', () => {
+    expect(namePhrases("Who's Maria Lopez?")).toEqual(['maria lopez']);
+    expect(namePhrases('What’s Harbour Union asking for?')).toEqual(['harbour union']);
+    expect(namePhrases("It's Maria Lopez's deal.")).toEqual(['maria lopez']);
+  });
 });
 
 describe('likelyAnswerName', () => {
