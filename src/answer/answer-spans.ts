@@ -581,12 +581,10 @@ function hedged(tokens: readonly string[], span: TypedSpan, words: ReadonlySet<s
 /** "said the deal would cost": after a verb of saying, "would" is the reported "will", not a hedge. */
 function reportedBefore(tokens: readonly string[], index: number): boolean {
   for (let before = index - 1; before >= Math.max(0, index - REPORTED_WINDOW); before -= 1)
-    if (REPORTING_VERBS.test(tokens[before] ?? '')) return true;
+    if (REPORTING.test(tokens[before] ?? '')) return true;
   return false;
 }
 const REPORTED_WINDOW = 6;
-const REPORTING_VERBS =
-  /^(?:said|says|told|announced|confirmed|estimated|expected|predicted|promised|pledged|warned|added|stated|explained)$/;
 
 const PAST_AUXILIARIES = new Set(['did', 'was', 'were', 'had']);
 
@@ -838,9 +836,9 @@ function countsAskedVerb(
   );
 }
 
-/** Verbs that report someone's words ("warned that …", "told reporters that …"). */
+/** Verbs that report someone's words ("warned that …", "told reporters that …", "said the deal would …"). */
 const REPORTING =
-  /^(?:said|says|warned|warns|claimed|claims|added|argued|argues|admitted|admits|revealed|announced|insisted|insists|noted|stressed|explained|predicted|suggested|believes|believed|confirmed|told|tells)$/;
+  /^(?:said|says|warned|warns|claimed|claims|added|argued|argues|admitted|admits|revealed|announced|insisted|insists|noted|stressed|explained|predicted|suggested|believes|believed|confirmed|told|tells|estimated|expected|promised|pledged|stated)$/;
 /** Words that may stand between a reporting verb and its "that" ("told reporters on Tuesday that"). */
 const REPORTED_GAP = 3;
 /** Fewer words than this after "that" are no one's reported words. */

@@ -78,16 +78,18 @@ export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
 // classes). Each rule is about how questions are asked, never about a topic.
 const SPEECH_VERBS =
   'say|said|tell|told|warn|warned|write|wrote|tweet|tweeted|post|posted|add|added|claim|claimed|argue|argued|describe|described|call|called|think|mean|admit|admitted|reveal|revealed|testify|testified|announce';
+/** "What did / does / has …": how a question of someone's words opens. */
+const WHAT_DID = String.raw`\b[Ww]hat\s+(?:did|does|do|has|had|have|would|will)`;
 /**
  * "What did the mayor say?": the speaker a question of someone's words names by role, not by name
  * (its lower-case words before the verb of speech); none for a name or a pronoun ("what did he say").
  */
 const ROLE_SPEAKER = new RegExp(
-  `\\b[Ww]hat\\s+(?:did|does|do|has|had|have|would|will)\\s+(?:the|a|an|its|his|her|their)\\s+((?:[a-z][a-z'’-]*\\s+){0,2}[a-z][a-z'’-]*)\\s+(?:${SPEECH_VERBS})\\b`,
+  String.raw`${WHAT_DID}\s+(?:the|a|an|its|his|her|their)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\s+(?:${SPEECH_VERBS})\b`,
 );
 
 /** "say" and "tell" only frame a question; "warn", "admit" or "reveal" also say what kind of words. */
-const QUOTE_FRAME = /\b[Ww]hat\s+(?:did|does|do|has|had|have|would|will)\b.*\b(say|said|tell|told)\b/;
+const QUOTE_FRAME = new RegExp(String.raw`${WHAT_DID}\b.*\b(say|said|tell|told)\b`);
 
 /** The plain verb of speech of a question of someone's words ("say" in "What did X say about Y?"). */
 export function speechVerbOf(question: string): string | undefined {

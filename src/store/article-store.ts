@@ -395,7 +395,6 @@ export class ArticleStore {
     );
   }
 
-  /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
   /** The first passage (the lead) of each of the guild's articles named, in the order named. */
   firstPassages(guildId: string, articleIds: readonly string[]): StoredPassage[] {
     const statement = this.db.prepare(
@@ -409,6 +408,7 @@ export class ArticleStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** The first passage (the lead) of each of the guild's articles named, with its stored vector. */
   leadPassages(guildId: string, articleIds: readonly string[]): Map<string, { text: string; vector: Float32Array }> {
     const leads = new Map<string, { text: string; vector: Float32Array }>();
     const statement = this.db.prepare(

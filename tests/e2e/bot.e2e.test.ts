@@ -155,6 +155,15 @@ describe('the bot end to end: real discord.js, real model, real index and databa
     expect(description(inA)).not.toContain('Fresnel');
   });
 
+  it("answers a question of a period alone with that period's articles, or says none was published then", async () => {
+    // The pasted lighthouse article was added just now; the sample is dated January 2022.
+    const today = await run('ask', { guildId: GUILD_B.id, options: { question: 'What happened today?' } });
+    expect(description(today)).toMatch(/^Reported today, newest first:\n- Lighthouse museum opens on Skerry Island/);
+    expect(description(today)).toContain('**[1]** **Lighthouse museum opens on Skerry Island**');
+    const quiet = await run('ask', { guildId: GUILD_A.id, options: { question: 'Any news today?' } });
+    expect(description(quiet)).toContain('None of the articles here was published today.');
+  });
+
   it('lets a moderator add a Markdown file attachment, whose front matter gives the link', async () => {
     const added = await run('add', {
       guildId: GUILD_B.id,

@@ -42,6 +42,11 @@ function ask(question: string, text: string): string | undefined {
   return spanAmong(question, [ranked(1, 'a', 'Harbour news', text)]);
 }
 
+/** The whole answer to a question over one passage of one article. */
+function answerOver(question: string, text: string, weights: TermWeights = equalWeights) {
+  return composeExtractiveAnswer(question, [ranked(1, 'a', 'Harbour news', text)], weights);
+}
+
 /** The bold answer span for a question over several ranked passages. */
 function spanAmong(question: string, found: RankedPassage[]): string | undefined {
   return composeExtractiveAnswer(question, found, equalWeights).span;
@@ -962,47 +967,28 @@ describe('session 22 answer rules', () => {
       '"This is a victory for every deckhand who kept the boats running," said the union\'s regional secretary, Aileen Doyle.';
     expect(ask('What did the regional secretary say?', text)).toContain('This is a victory');
     expect(ask('What did Aileen Doyle say?', text)).toContain('This is a victory');
-    const mayor = composeExtractiveAnswer(
-      'What did the mayor say about the victory?',
-      [ranked(1, 'a', 'Ferry strike ends', text)],
-      equalWeights,
-    );
+    const mayor = answerOver('What did the mayor say about the victory?', text);
     expect(mayor.abstained).toBe(true);
     expect(mayor.answer).toMatch(/^The articles here don't say what the mayor said\./);
-    const germany = composeExtractiveAnswer(
-      'What did Germany say about the victory?',
-      [ranked(1, 'a', 'Ferry strike ends', text)],
-      equalWeights,
-    );
+    const germany = answerOver('What did Germany say about the victory?', text);
     expect(germany.answer).toMatch(/^The articles here don't say what Germany said\./);
   });
 
   it('does not need the article to repeat "say" to quote the person a question names', () => {
-    const found = [
-      ranked(
-        1,
-        'a',
-        'Ferry strike ends',
-        'Workers voted to accept the offer. "This is a victory for every deckhand," said the union\'s regional secretary, Aileen Doyle.',
-      ),
-    ];
+    const text =
+      'Workers voted to accept the offer. "This is a victory for every deckhand," said the union\'s regional secretary, Aileen Doyle.';
     // "say" is absent from the library (the article writes "said"): it must not outweigh the name.
     const sayIsRare: TermWeights = (stems) => new Map(stems.map((stem) => [stem, stem === stemOf('say') ? 1.4 : 0.3]));
-    const answer = composeExtractiveAnswer('What did Aileen Doyle say?', found, sayIsRare);
+    const answer = answerOver('What did Aileen Doyle say?', text, sayIsRare);
     expect(answer.abstained).toBe(false);
     expect(answer.span).toContain('This is a victory');
   });
 
   it('answers with the words reported after "that" when nobody is quoted, without quotation marks', () => {
-    const found = [
-      ranked(
-        1,
-        'a',
-        'Ferry strike ends',
-        'The council transport chief, Martin Crane, said the deal was costly. He warned that fares could rise next spring to cover part of the cost.',
-      ),
-    ];
-    const answer = composeExtractiveAnswer('What did Martin Crane warn?', found, equalWeights);
+    const answer = answerOver(
+      'What did Martin Crane warn?',
+      'The council transport chief, Martin Crane, said the deal was costly. He warned that fares could rise next spring to cover part of the cost.',
+    );
     expect(answer.span).toBe('fares could rise next spring to cover part of the cost');
     expect(answer.answer).toMatch(/^\*\*Fares could rise next spring to cover part of the cost\.\*\* He warned/);
     // A clause too short to be anyone's words ("said that on Monday") is not an answer.
@@ -1016,10 +1002,10 @@ describe('session 22 answer rules', () => {
   });
 
   it('says what a measure question asked when it is not stated ("how old", not "how many")', () => {
-    const found = [
-      ranked(1, 'a', 'Harbour news', 'The ferry captain Ann Lowe has sailed the harbour route for the town.'),
-    ];
-    const answer = composeExtractiveAnswer('How old is the ferry captain Ann Lowe?', found, equalWeights);
+    const answer = answerOver(
+      'How old is the ferry captain Ann Lowe?',
+      'The ferry captain Ann Lowe has sailed the harbour route for the town.',
+    );
     expect(answer.abstained).toBe(true);
     expect(answer.answer).toMatch(/^The articles here don't say how old\. The closest they come: /);
   });
