@@ -92,7 +92,7 @@ export const PROXIMITY_WORDS = 6;
 /** How much more the question's focus word counts, near a span, than its other words. */
 const FOCUS_WEIGHT = 3;
 /** Titles and roles that the tagger reads as names but never answer "who" or "which company". */
-const TITLES = new Set([
+export const TITLES: ReadonlySet<string> = new Set([
   'ceo',
   'cfo',
   'coo',
@@ -290,7 +290,8 @@ function namedAs(stems: readonly string[], span: TypedSpan, noun: string): boole
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
 const MONTH_OR_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b/i;
-const CALENDAR_NAME =
+/** Days, months and feasts: capitalised, but dates rather than names. */
+export const CALENDAR_NAME =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|thanksgiving|halloween|hanukkah|ramadan|diwali|eid)$/i;
 /** Words before "one day" that make it a length of time ("for one day", "lasted one day"). */
 const LASTS_BEFORE = new Set([
@@ -321,7 +322,7 @@ const SPEECH_AFTER =
 const TIME_UNIT =
   /^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|millennium|millennia|mins?|hrs?)$/;
 const COUNTED =
-  /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
+  /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|several|few|half|dozen|couple|many)\b/i;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const SCORE = /^\d{1,3}\s*[-–]\s*\d{1,3}$/;
 const TIME_OF_DAY = /\b(?:[ap]\.?m\b\.?|tonight|morning|afternoon|evening|noon|midnight|o'clock)/i;

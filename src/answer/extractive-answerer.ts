@@ -13,9 +13,11 @@ import {
   answerSpanIn,
   asksFact,
   asksPast,
+  CALENDAR_NAME,
   PROXIMITY_WORDS,
   type QuestionReading,
   type QuoteContext,
+  TITLES,
 } from './answer-spans.js';
 import { framingStems } from './question-framing.js';
 import {
@@ -112,20 +114,20 @@ const SENTENCES_TYPED = 60;
 /** Sentences before a quotation searched for the person a "he said" refers to. */
 const SPEAKER_LOOKBACK = 3;
 
-/** The question's names; for someone's words asked by role ("what did the mayor say"), the role's words. */
+/** The question's names; for someone's words asked by role ("what did the mayor say", "… Pryce's lawyer say"), the role's words. */
 function speakerNames(question: string, type: AnswerType): string[][] {
-  const names = namePhrases(question).map((phrase) => wordTokens(phrase));
-  const role = type === 'quote' && names.length === 0 ? speakerRole(question) : undefined;
-  return role ? [role] : names;
+  const role = type === 'quote' ? speakerRole(question) : undefined;
+  return role ? [role.words] : namePhrases(question).map((phrase) => wordTokens(phrase));
 }
 
 /** The speaker as the question names them ("Germany", "the mayor"), for saying what is not stated. */
 function speakerPhrase(question: string): string | undefined {
   const role = speakerRole(question);
+  if (role) return role.phrase;
   const name = namePhrases(question)[0];
   // The name as the question writes it ("Germany"), not folded.
   const written = name ? question.slice(question.toLowerCase().indexOf(name.toLowerCase())).slice(0, name.length) : '';
-  return written || name || (role ? `the ${role.join(' ')}` : undefined);
+  return written || name;
 }
 
 /** Whether some passage read names one of the question's speakers (any word of the name or role). */
@@ -154,21 +156,23 @@ function abstain(support: number): Answer {
 /**
  * Compose an answer from the sentences of the retrieved passages that best cover the question,
  * each followed by the number of its source; abstain when the evidence covers less of the
- * question than requiredSupport asks.
+ * question than requiredSupport asks. `termWeights` rank the sentences; `supportTermWeights` (the
+ * same unless given) judge whether the question is covered at all.
  */
 export function composeExtractiveAnswer(
   question: string,
   ranked: readonly RankedPassage[],
   termWeights: TermWeights,
   context?: string,
+  supportTermWeights: TermWeights = termWeights,
 ): Answer {
   const own = new Set(contentWords(question).map(stemOf));
   const stems = [...new Set([...own, ...(context ? contentWords(context).map(stemOf) : [])])];
   if (stems.length === 0 || ranked.length === 0) return abstain(0);
   // A follow-up's own words say what it asks; the question it continues only keeps the subject.
-  const weights = new Map(
-    [...termWeights(stems)].map(([stem, weight]) => [stem, own.has(stem) ? weight : weight * CONTEXT_WORD_WEIGHT]),
-  );
+  const askedWeights = (rarity: TermWeights) =>
+    new Map([...rarity(stems)].map(([stem, weight]) => [stem, own.has(stem) ? weight : weight * CONTEXT_WORD_WEIGHT]));
+  const weights = askedWeights(termWeights);
 
   // "According to Fortune's story on …": the words that say where it was reported find the article
   // (its passage and headline), but the sentence that states the fact seldom repeats them.
@@ -199,12 +203,14 @@ export function composeExtractiveAnswer(
   // about, so it does not count for support (it still ranks the sentences that report speech).
   const frame = speechVerbOf(question);
   const framed = frame ? stemOf(frame) : undefined;
-  const supportWeights = framed ? new Map([...weights].filter(([stem]) => stem !== framed)) : weights;
+  const asked = askedWeights(supportTermWeights);
+  const supportWeights = framed ? new Map([...asked].filter(([stem]) => stem !== framed)) : asked;
   const coverageOf = (text: string) => weightedCoverage(stemsOf(text), supportWeights);
   const support = top ? coverageOf(`${top.passage.article.title} ${top.passage.text}`) : 0;
   const required = requiredSupport(supportWeights.size);
+  // The best sentence's own score was weighed by the ranking's rarity; the bar is the support's.
   const bestScore =
-    best && framed
+    best && (framed || supportTermWeights !== termWeights)
       ? SENTENCE_SHARE * coverageOf(best.text) +
         (1 - SENTENCE_SHARE) * coverageOf(`${best.entry.passage.article.title} ${best.entry.passage.text}`)
       : (best?.score ?? 0);
@@ -252,10 +258,13 @@ export function composeExtractiveAnswer(
       }
       return typed;
     };
+    const namesQuestion = questionNamer(question, framing, ranked.slice(0, PASSAGES_CONSIDERED));
     // The sentences that state what was asked gain by how near the question's words the answer stands.
     for (const candidate of candidates.slice(0, SENTENCES_TYPED)) {
       // "Watch this story: … Intense Workout Routine Challenges Michael B.": a pointer to another page.
       if (opensWithLinkPrompt(candidate.text)) continue;
+      // "Who is the CEO of Selene Works?": a passage that never names what the question names does not state it.
+      if (stems.length <= SHORT_QUESTION_STEMS && !namesQuestion(candidate.entry)) continue;
       const span = answerSpanIn(
         read(candidate.text),
         reading,
@@ -350,6 +359,33 @@ export function composeExtractiveAnswer(
     answerType: type.type,
     ...(span ? { span } : {}),
   };
+}
+
+/**
+ * Whether a passage (with its headline) names something the question names, among the names some
+ * of the found passages carry: true for every passage when none does. Days, months and offices do
+ * not count, nor outlets the question cites ("according to TechCrunch"), which articles rarely name
+ * in their text.
+ */
+function questionNamer(
+  question: string,
+  framing: ReadonlySet<string>,
+  found: readonly RankedPassage[],
+): (entry: RankedPassage) => boolean {
+  const stemsOfPassage = new Map(
+    found.map((entry) => [entry.passage.id, stemsOf(`${entry.passage.article.title} ${entry.passage.text}`)]),
+  );
+  const holds = (stems: ReadonlySet<string> | undefined, name: readonly string[]) =>
+    stems !== undefined && name.some((stem) => stems.has(stem));
+  const names = namePhrases(question)
+    .map((phrase) =>
+      wordTokens(phrase)
+        .filter((word) => !CALENDAR_NAME.test(word) && !TITLES.has(word))
+        .map(stemOf)
+        .filter((stem) => !framing.has(stem)),
+    )
+    .filter((name) => name.length > 0 && [...stemsOfPassage.values()].some((stems) => holds(stems, name)));
+  return (entry) => names.length === 0 || names.some((name) => holds(stemsOfPassage.get(entry.passage.id), name));
 }
 
 const FAMILY_STEMS: ReadonlySet<string> = new Set(FAMILY_KINDS.split('|').map((word) => stemOf(word)));

@@ -81,11 +81,13 @@ const SPEECH_VERBS =
 /** "What did / does / has …": how a question of someone's words opens. */
 const WHAT_DID = String.raw`\b[Ww]hat\s+(?:did|does|do|has|had|have|would|will)`;
 /**
- * "What did the mayor say?": the speaker a question of someone's words names by role, not by name
- * (its lower-case words before the verb of speech); none for a name or a pronoun ("what did he say").
+ * "What did the mayor say?", "What did Pryce's lawyer say?": the speaker a question of someone's
+ * words names by role, not by name (the lower-case words before the verb of speech, after an
+ * article or a possessive); none for a name or a pronoun ("what did he say").
  */
 const ROLE_SPEAKER = new RegExp(
-  String.raw`${WHAT_DID}\s+(?:the|a|an|its|his|her|their)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\s+(?:${SPEECH_VERBS})\b`,
+  String.raw`${WHAT_DID}\s+(the|a|an|its|his|her|their|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}['’]s)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\s+(?:${SPEECH_VERBS})\b`,
+  'u',
 );
 
 /** "say" and "tell" only frame a question; "warn", "admit" or "reveal" also say what kind of words. */
@@ -96,10 +98,14 @@ export function speechVerbOf(question: string): string | undefined {
   return QUOTE_FRAME.exec(question)?.[1]?.toLowerCase();
 }
 
-/** The words of the role a question of someone's words names its speaker by, if it does. */
-export function speakerRole(question: string): string[] | undefined {
-  const role = ROLE_SPEAKER.exec(question)?.[1];
-  return role ? role.split(/\s+/).map((word) => word.replace(/['’]s$/, '')) : undefined;
+/** The speaker a question of someone's words names by role: the role's words, and the phrase as written ("Pryce's lawyer"). */
+export function speakerRole(question: string): { words: string[]; phrase: string } | undefined {
+  const match = ROLE_SPEAKER.exec(question);
+  const [, owner, role] = match ?? [];
+  if (!owner || !role) return undefined;
+  const words = role.split(/\s+/).map((word) => word.replace(/['’]s$/, ''));
+  const article = /^(?:a|an|the)$/i.test(owner);
+  return { words, phrase: article ? `the ${role}` : `${owner} ${role}` };
 }
 // The nouns that name the kind of thing a "which ..." question asks for.
 const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|county|island|continent';

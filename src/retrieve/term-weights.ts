@@ -17,6 +17,14 @@ export function idfWeights(stems: readonly string[], counts: TermCounts): Map<st
   );
 }
 
+/**
+ * The inverse document frequency as if the library held at least `passages` passages: in a library of
+ * a few articles, a word no passage has would otherwise outweigh every word most passages share.
+ */
+export function idfWeightsAtLeast(stems: readonly string[], counts: TermCounts, passages: number): Map<string, number> {
+  return idfWeights(stems, { passages: Math.max(passages, counts.passages), frequencies: counts.frequencies });
+}
+
 /** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */
 export function weightedCoverage(stems: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
   let covered = 0;

@@ -231,7 +231,7 @@ export function typedSpans(sentence: string): TypedSentence {
   spans.push(
     ...nameSpans(values, pos, spaces, textOf),
     ...quotationSpans(values, textOf),
-    ...causeSpans(values, textOf),
+    ...causeSpans(values, pos, textOf),
   );
   return { tokens: values.map((value) => value.toLowerCase()), pos, spans, textBetween: textOf };
 }
@@ -313,7 +313,9 @@ const COUNTS_SOMETHING = new Set(['a', 'an', 'half', 'few', 'several', 'couple']
 
 /** A duration's span widened to the count the recogniser left out: back over its words, on over "and a half". */
 function withSpelledCount(values: string[], pos: string[], start: number, end: number): [number, number] {
-  let first = start;
+  // "fourteen Earth days", "ten working days": one word may stand between the count and its unit.
+  const modified = start > 1 && MODIFIER_TAGS.has(pos[start - 1] ?? '') && pos[start - 2] === 'NUM';
+  let first = modified ? start - 1 : start;
   while (first > 0 && (pos[first - 1] === 'NUM' || COUNT_PARTS.has((values[first - 1] ?? '').toLowerCase())))
     first -= 1;
   while (first < start && /^(?:-|and|of)$/i.test(values[first] ?? '')) first += 1;
@@ -328,6 +330,8 @@ function withSpelledCount(values: string[], pos: string[], start: number, end: n
     last = end + 3;
   return [counted ? first : start, last];
 }
+
+const MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'PROPN', 'NOUN', 'VERB']);
 
 /** Units of time the recogniser does not know ("a fortnight", "half a century", "three millennia"). */
 const LONG_UNITS = /^(?:fortnights?|century|centuries|millennium|millennia)$/i;
@@ -427,14 +431,31 @@ function quotationSpans(values: string[], textOf: (start: number, end: number) =
   return spans;
 }
 
+/** Words after "over" (and its article) that make it a stretch of time: "over the past year", "over the weekend". */
+const OVER_TIME =
+  /^(?:past|last|next|coming|weekend|years?|decades?|months?|weeks?|days?|summer|winter|spring|autumn|holidays?|course|period|centur(?:y|ies)|time)$/i;
+
+/**
+ * Whether "over" opens a cause ("a strike over pay") rather than ending a phrasal verb ("tipped
+ * over on touchdown"), giving an amount ("over 100 people") or a stretch of time ("over the weekend").
+ */
+function overOpensCause(values: string[], pos: string[], index: number): boolean {
+  const next = pos[index + 1];
+  if (next === undefined || next === 'ADP' || next === 'PUNCT' || next === 'CCONJ' || next === 'NUM' || next === 'SYM')
+    return false;
+  const word = next === 'DET' ? values[index + 2] : values[index + 1];
+  return !OVER_TIME.test(word ?? '');
+}
+
 /** The clause a causal connective opens ("because it doesn't have a blood oxygen sensor"), to the next comma or stop. */
-function causeSpans(values: string[], textOf: (start: number, end: number) => string): TypedSpan[] {
+function causeSpans(values: string[], pos: string[], textOf: (start: number, end: number) => string): TypedSpan[] {
   const spans: TypedSpan[] = [];
   for (let index = 0; index < values.length; index += 1) {
     const cue = (values[index] ?? '').toLowerCase();
     if (!CAUSE_CUES.has(cue)) continue;
     // "It wasn't because I wanted …": a cause denied is not the reason.
     if (/^(?:not|n['’]t|never)$/i.test(values[index - 1] ?? '')) continue;
+    if (cue === 'over' && !overOpensCause(values, pos, index)) continue;
     const follower = CAUSE_FOLLOWERS[cue];
     let start = index + 1;
     if (follower) {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ABSTENTION_TEXT } from '../../src/answer/answer.js';
 import { ANSWER_MIN_SUPPORT, composeExtractiveAnswer } from '../../src/answer/extractive-answerer.js';
 import type { RankedPassage } from '../../src/retrieve/passage-ranker.js';
-import type { TermWeights } from '../../src/retrieve/term-weights.js';
+import { idfWeights, idfWeightsAtLeast, type TermWeights } from '../../src/retrieve/term-weights.js';
 import type { StoredArticle } from '../../src/store/article-store.js';
 import { readsAsProse, splitSentences } from '../../src/text/sentences.js';
-import { stemOf } from '../../src/text/terms.js';
+import { stemOf, wordTokens } from '../../src/text/terms.js';
 
 const equalWeights: TermWeights = (stems) => new Map(stems.map((stem) => [stem, 1]));
 
@@ -1014,5 +1014,76 @@ describe('session 22 answer rules', () => {
     expect(
       ask('How long did the mill run?', 'The mill was built in the 20th century by a local family.'),
     ).toBeUndefined();
+  });
+});
+
+describe('session 23 answer rules', () => {
+  const court = [
+    'Gareth Pryce, 58, pleaded guilty at Cardiff Crown Court to fraud by abuse of position.',
+    'Judge Helen Marsh said Pryce had "betrayed the trust of the most vulnerable people in this city" and showed no remorse.',
+    'Pryce\'s lawyer, Sian Roberts, said her client was "deeply ashamed" and had already sold his house.',
+  ];
+
+  it('judges whether a tiny library covers a question as if it were larger, so one absent word does not outweigh the names', () => {
+    const found = [
+      ranked(1, 'a', 'Former councillor jailed', court[0] ?? ''),
+      ranked(2, 'a', 'Former councillor jailed', `${court[1]} ${court[2]}`),
+      ranked(3, 'b', 'Lander reaches the Moon', 'The lander Halcyon touched down near the south pole on Tuesday.'),
+    ];
+    const frequencies = new Map<string, number>();
+    for (const { passage } of found)
+      for (const stem of new Set(wordTokens(`${passage.article.title} ${passage.text}`).map(stemOf)))
+        frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
+    const counts = { passages: found.length, frequencies };
+    const rarity: TermWeights = (stems) => idfWeights(stems, counts);
+    // "old" is in no passage: with three passages its rarity outweighs both names together.
+    expect(composeExtractiveAnswer('How old is Gareth Pryce?', found, rarity).abstained).toBe(true);
+    const floored: TermWeights = (stems) => idfWeightsAtLeast(stems, counts, 100);
+    const answer = composeExtractiveAnswer('How old is Gareth Pryce?', found, rarity, undefined, floored);
+    expect(answer.span).toBe('58');
+    // A question about what the library does not hold is still refused.
+    expect(composeExtractiveAnswer('How many people were injured?', found, rarity, undefined, floored).abstained).toBe(
+      true,
+    );
+  });
+
+  it('quotes the role a possessive names ("Pryce\'s lawyer"), not the person it belongs to', () => {
+    const answer = answerOver("What did Pryce's lawyer say?", court.slice(1).join(' '));
+    expect(answer.answer).toMatch(/^(?:\*\*.*\*\* )?Pryce's lawyer, Sian Roberts/);
+  });
+
+  it('takes no answer from a passage that never names what a short question names', () => {
+    const found = [
+      ranked(1, 'a', 'Lander reaches the Moon', 'The lander was built by the Bremen start-up Selene Works.'),
+      ranked(
+        2,
+        'b',
+        'Councillor jailed',
+        "The council's chief executive, Amira Shah, said an independent review would report by March.",
+      ),
+    ];
+    const answer = composeExtractiveAnswer('Who is the CEO of Selene Works?', found, equalWeights);
+    expect(answer.span).toBeUndefined();
+    expect(answer.answer).not.toContain('Amira Shah');
+  });
+
+  it('reads "over" as a cause only when it opens one', () => {
+    expect(
+      ask(
+        'Why did the dock workers strike?',
+        'The dock workers went on strike over a pay offer they called insulting.',
+      ),
+    ).toBe('a pay offer they called insulting');
+    const failed = 'Two earlier landers failed: one tipped over on touchdown and another lost contact during descent.';
+    expect(ask('Why did the earlier landers fail?', failed)).toBeUndefined();
+    expect(
+      ask('Why did the officers sign?', 'Two officers must now sign off any payment over £5,000.'),
+    ).toBeUndefined();
+  });
+
+  it('counts a length of time with a word between the count and its unit ("fourteen Earth days")', () => {
+    const text = 'Halcyon is expected to operate for fourteen Earth days, until the lunar night begins.';
+    expect(ask('How long will Halcyon operate?', text)).toBe('fourteen Earth days');
+    expect(ask('How long do refunds take?', 'Refunds take ten working days to arrive.')).toBe('ten working days');
   });
 });

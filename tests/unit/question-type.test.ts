@@ -5,6 +5,7 @@ import {
   kindNoun,
   questionFocus,
   questionType,
+  speakerRole,
 } from '../../src/answer/question-type.js';
 
 describe('kindNoun', () => {
@@ -142,5 +143,24 @@ describe('questionType, session 17', () => {
     const read = questionType(question);
     expect(read.type).toBe(type);
     expect(read.unit).toBe(unit);
+  });
+});
+
+describe('speakerRole', () => {
+  it.each([
+    ['What did the mayor say?', ['mayor'], 'the mayor'],
+    ["What did the company's spokesman say?", ['company', 'spokesman'], "the company's spokesman"],
+    ["What did Pryce's lawyer say?", ['lawyer'], "Pryce's lawyer"],
+    ["What did Gareth Pryce's lawyer tell the court?", ['lawyer'], "Gareth Pryce's lawyer"],
+  ])('reads %j as spoken by a role', (question, words, phrase) => {
+    expect(speakerRole(question)).toEqual({ words, phrase });
+  });
+
+  it.each([
+    'What did Kremlin spokesman Dmitry Peskov say?',
+    'What did Germany say about Nord Stream 2?',
+    'What did he say?',
+  ])('finds no role in %j', (question) => {
+    expect(speakerRole(question)).toBeUndefined();
   });
 });
