@@ -442,6 +442,11 @@ function countedNouns(typed: TypedSentence, span: TypedSpan): string[] {
   for (let index = span.end + 1; index < typed.tokens.length; index += 1) {
     const pos = typed.pos[index];
     const token = typed.tokens[index] ?? '';
+    // "8,500 U.S.-stationed service members": the word after a hyphen ends a modifier, not the count.
+    if (token === '-' && nouns.length === 0) {
+      index += 1;
+      continue;
+    }
     if (pos === 'NOUN') nouns.push(token);
     else if (nouns.length > 0) {
       // "podcast downloads": a tagger reads a compound's plural head as a verb now and then.
@@ -748,11 +753,11 @@ function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): 
 
 /** Where the unit asked about follows the span (within UNIT_WINDOW tokens), or -1. */
 function unitIndex(stems: readonly string[], span: TypedSpan, unit: string): number {
-  // "65 all-women teams": a hyphenated word counts as one.
+  // "65 all-women teams", "8,500 U.S.-stationed service members": a hyphenated word counts as one.
   let words = 0;
   for (let index = span.start; index < stems.length && words <= span.end - span.start + UNIT_WINDOW; index += 1) {
     if (stems[index] === unit) return index;
-    if (stems[index] !== '-') words += 1;
+    if (stems[index] !== '-' && stems[index + 1] !== '-') words += 1;
   }
   return -1;
 }

@@ -4,7 +4,7 @@ import { asksForLatest, asksForNewest, newestFirst, withoutLatestWords } from '.
 import { quotesSpeaker, unknownOutletMentions } from '../retrieve/outlet-mentions.js';
 import type { PassageRanker, RankedPassage, Ranking } from '../retrieve/passage-ranker.js';
 import type { PassageRetrieval } from '../retrieve/retrieval-port.js';
-import { idfWeights, idfWeightsAtLeast } from '../retrieve/term-weights.js';
+import { idfWeights, idfWeightsAbsentCapped } from '../retrieve/term-weights.js';
 import { newestReports, reportedBy, withinPeriod } from '../retrieve/time-scope.js';
 import { type QuestionPeriod, questionPeriod, withoutPeriod } from '../time/question-period.js';
 import {
@@ -202,17 +202,10 @@ export class AskService {
       ranking.passages,
       (stems) => idfWeights(stems, ranking.termCounts),
       context,
-      (stems) => idfWeightsAtLeast(stems, ranking.termCounts, SUPPORT_RARITY_PASSAGES),
+      (stems) => idfWeightsAbsentCapped(stems, ranking.termCounts),
     );
   }
 }
-
-/**
- * Whether a question is covered is judged as if the library held at least this many passages: in a
- * library of a few articles a word none of them uses ("old" in "How old is Gareth Pryce?") would
- * otherwise outweigh the names every passage shares. Ranking keeps the library's own rarity.
- */
-const SUPPORT_RARITY_PASSAGES = 100;
 
 /** Number ranked passages from 1 for a prompt, with what the answer's sources need. */
 export function promptPassages(ranked: readonly RankedPassage[]): PromptPassage[] {

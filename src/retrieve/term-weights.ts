@@ -18,11 +18,25 @@ export function idfWeights(stems: readonly string[], counts: TermCounts): Map<st
 }
 
 /**
- * The inverse document frequency as if the library held at least `passages` passages: in a library of
- * a few articles, a word no passage has would otherwise outweigh every word most passages share.
+ * Below this many passages, a word no passage has is weak evidence that a question is off the
+ * library's subject: a few articles leave out most words.
  */
-export function idfWeightsAtLeast(stems: readonly string[], counts: TermCounts, passages: number): Map<string, number> {
-  return idfWeights(stems, { passages: Math.max(passages, counts.passages), frequencies: counts.frequencies });
+export const SMALL_LIBRARY_PASSAGES = 100;
+
+/**
+ * The inverse document frequency, except that in a small library a word no passage has weighs no
+ * more than the question's rarest word that some passage has: otherwise one absent word ("old" in
+ * "How old is Gareth Pryce?") outweighs every name the passages share. In a larger library its
+ * absence stays strong evidence (capping it there let off-topic questions through).
+ */
+export function idfWeightsAbsentCapped(stems: readonly string[], counts: TermCounts): Map<string, number> {
+  const weights = idfWeights(stems, counts);
+  if (counts.passages >= SMALL_LIBRARY_PASSAGES) return weights;
+  const present = stems.filter((stem) => (counts.frequencies.get(stem) ?? 0) > 0).map((stem) => weights.get(stem) ?? 0);
+  if (present.length === 0) return weights;
+  const cap = Math.max(...present);
+  for (const stem of stems) if (!counts.frequencies.get(stem)) weights.set(stem, Math.min(cap, weights.get(stem) ?? 0));
+  return weights;
 }
 
 /** The weighted share of the question's stems (the keys of `weights`) present in `stems`. */

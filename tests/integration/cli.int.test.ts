@@ -103,6 +103,11 @@ describe('the command line', () => {
     };
     expect(counted).toMatchObject({ answer_span: 'about 8,500 U.S. troops', answer_type: 'number' });
     expect(counted.answer.startsWith('**About 8,500 U.S. troops.** The Pentagon has put on alert')).toBe(true);
+    // "extra" is in no passage of this one-article library: the names and words it shares still answer.
+    const extra = JSON.parse((await cli('ask', 'How many extra troops would each country send?', '--json')).out) as {
+      answer_span: string | null;
+    };
+    expect(extra.answer_span).toBe('1,000 additional troops');
     const plain = await cli('ask', 'How many troops has the Pentagon put on alert?');
     expect(plain.out.startsWith('About 8,500 U.S. troops. The Pentagon has put on alert')).toBe(true);
     const notStated = JSON.parse(
