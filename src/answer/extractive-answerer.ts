@@ -173,6 +173,16 @@ export function composeExtractiveAnswer(
   const askedWeights = (rarity: TermWeights) =>
     new Map([...rarity(stems)].map(([stem, weight]) => [stem, own.has(stem) ? weight : weight * CONTEXT_WORD_WEIGHT]));
   const weights = askedWeights(termWeights);
+  // Each passage's stems (with its headline's) are read once: for ranking, support and its names.
+  const passageStems = new Map<number, Set<string>>();
+  const passageStemsOf = (entry: RankedPassage): Set<string> => {
+    let stems = passageStems.get(entry.passage.id);
+    if (!stems) {
+      stems = stemsOf(`${entry.passage.article.title} ${entry.passage.text}`);
+      passageStems.set(entry.passage.id, stems);
+    }
+    return stems;
+  };
 
   // "According to Fortune's story on …": the words that say where it was reported find the article
   // (its passage and headline), but the sentence that states the fact seldom repeats them.
@@ -181,7 +191,7 @@ export function composeExtractiveAnswer(
     [...weights].map(([stem, weight]) => [stem, framing.has(stem) ? weight * FRAMING_WORD_WEIGHT : weight]),
   );
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
-    const context = weightedCoverage(stemsOf(`${entry.passage.article.title} ${entry.passage.text}`), weights);
+    const context = weightedCoverage(passageStemsOf(entry), weights);
     const sentences = splitSentences(entry.passage.text)
       .map((sentence) => sentence.text)
       .filter((text) => wordTokens(text).length >= 4 && readsAsProse(text));
@@ -205,15 +215,13 @@ export function composeExtractiveAnswer(
   const framed = frame ? stemOf(frame) : undefined;
   const asked = askedWeights(supportTermWeights);
   const supportWeights = framed ? new Map([...asked].filter(([stem]) => stem !== framed)) : asked;
-  const coverageOf = (text: string) => weightedCoverage(stemsOf(text), supportWeights);
-  const support = top ? coverageOf(`${top.passage.article.title} ${top.passage.text}`) : 0;
+  const support = top ? weightedCoverage(passageStemsOf(top), supportWeights) : 0;
   const required = requiredSupport(supportWeights.size);
-  // The best sentence's own score was weighed by the ranking's rarity; the bar is the support's.
-  const bestScore =
-    best && (framed || supportTermWeights !== termWeights)
-      ? SENTENCE_SHARE * coverageOf(best.text) +
-        (1 - SENTENCE_SHARE) * coverageOf(`${best.entry.passage.article.title} ${best.entry.passage.text}`)
-      : (best?.score ?? 0);
+  // The best sentence was ranked with the ranking's rarity; whether it covers enough is judged with the support's.
+  const bestScore = best
+    ? SENTENCE_SHARE * weightedCoverage(best.tokens, supportWeights) +
+      (1 - SENTENCE_SHARE) * weightedCoverage(passageStemsOf(best.entry), supportWeights)
+    : 0;
   if (!best || support < required || bestScore < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
   // "How do I reset my router": sentences that never name the action are not instructions for it.
   const action = instructionVerb(question);
@@ -258,7 +266,7 @@ export function composeExtractiveAnswer(
       }
       return typed;
     };
-    const namesQuestion = questionNamer(question, framing, ranked.slice(0, PASSAGES_CONSIDERED));
+    const namesQuestion = questionNamer(question, framing, ranked.slice(0, PASSAGES_CONSIDERED), passageStemsOf);
     // The sentences that state what was asked gain by how near the question's words the answer stands.
     for (const candidate of candidates.slice(0, SENTENCES_TYPED)) {
       // "Watch this story: … Intense Workout Routine Challenges Michael B.": a pointer to another page.
@@ -371,12 +379,9 @@ function questionNamer(
   question: string,
   framing: ReadonlySet<string>,
   found: readonly RankedPassage[],
+  passageStemsOf: (entry: RankedPassage) => ReadonlySet<string>,
 ): (entry: RankedPassage) => boolean {
-  const stemsOfPassage = new Map(
-    found.map((entry) => [entry.passage.id, stemsOf(`${entry.passage.article.title} ${entry.passage.text}`)]),
-  );
-  const holds = (stems: ReadonlySet<string> | undefined, name: readonly string[]) =>
-    stems !== undefined && name.some((stem) => stems.has(stem));
+  const holds = (stems: ReadonlySet<string>, name: readonly string[]) => name.some((stem) => stems.has(stem));
   const names = namePhrases(question)
     .map((phrase) =>
       wordTokens(phrase)
@@ -384,8 +389,8 @@ function questionNamer(
         .map(stemOf)
         .filter((stem) => !framing.has(stem)),
     )
-    .filter((name) => name.length > 0 && [...stemsOfPassage.values()].some((stems) => holds(stems, name)));
-  return (entry) => names.length === 0 || names.some((name) => holds(stemsOfPassage.get(entry.passage.id), name));
+    .filter((name) => name.length > 0 && found.some((entry) => holds(passageStemsOf(entry), name)));
+  return (entry) => names.length === 0 || names.some((name) => holds(passageStemsOf(entry), name));
 }
 
 const FAMILY_STEMS: ReadonlySet<string> = new Set(FAMILY_KINDS.split('|').map((word) => stemOf(word)));

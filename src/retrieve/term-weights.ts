@@ -21,7 +21,7 @@ export function idfWeights(stems: readonly string[], counts: TermCounts): Map<st
  * Below this many passages, a word no passage has is weak evidence that a question is off the
  * library's subject: a few articles leave out most words.
  */
-export const SMALL_LIBRARY_PASSAGES = 100;
+const SMALL_LIBRARY_PASSAGES = 100;
 
 /**
  * The inverse document frequency, except that in a small library a word no passage has weighs no
