@@ -82,6 +82,10 @@ const FRACTIONS = new Set([
   'three-quarters',
 ]);
 const COUNT_WORDS = new Set(['a', 'one', 'two', 'three', 'four']);
+/** Verbs that say by how much something changed as a multiple ("doubled", "halved", "tripled"). */
+const MULTIPLE_VERBS = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved']);
+/** Hedges before a multiple that belong to the answer ("more than doubled", "nearly tripled"). */
+const MULTIPLE_HEDGES = new Set(['nearly', 'almost', 'roughly', 'about', 'more than', 'less than']);
 const TIME_UNITS = new Set(
   ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade'].flatMap((unit) => [unit, `${unit}s`]),
 );
@@ -202,6 +206,14 @@ export function typedSpans(sentence: string): TypedSentence {
       const start = COUNT_WORDS.has(before) ? index - 1 : index;
       spans.push({ kind: 'fraction', text: textOf(start, index), start, end: index });
     }
+    // "more than doubled its share price", "a threefold rise": a change told as a multiple is a share too.
+    const multipleVerb =
+      MULTIPLE_VERBS.has(word) && pos[index] === 'VERB' && (values[index + 1] ?? '').toLowerCase() !== 'down';
+    if (multipleVerb || /^\p{L}+fold$/u.test(word)) {
+      const twoBefore = `${(values[index - 2] ?? '').toLowerCase()} ${before}`;
+      const start = MULTIPLE_HEDGES.has(twoBefore) ? index - 2 : MULTIPLE_HEDGES.has(before) ? index - 1 : index;
+      spans.push({ kind: 'fraction', text: textOf(start, index), start, end: index });
+    }
     // Numbers the recogniser left out ("21:29", "80,065" after a word it read otherwise).
     if (
       pos[index] === 'NUM' &&
@@ -225,6 +237,14 @@ export function typedSpans(sentence: string): TypedSentence {
         spans.splice(at, 1);
     }
     spans.push(long);
+  }
+  // "16¢": the cent sign follows its figure, which wink reads as a plain number.
+  for (const span of spans) {
+    if (span.kind === 'number' && values[span.end + 1] === '¢' && spaces[span.end + 1] === '') {
+      span.kind = 'money';
+      span.end += 1;
+      span.text = textOf(span.start, span.end);
+    }
   }
   joinVulgarFractions(spans, values, spaces, textOf);
   joinRanges(spans, values, textOf);

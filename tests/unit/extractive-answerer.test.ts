@@ -1096,3 +1096,17 @@ describe('session 23 answer rules', () => {
     expect(ask('How long do refunds take?', 'Refunds take ten working days to arrive.')).toBe('ten working days');
   });
 });
+
+describe('session 24 answer rules', () => {
+  it('reads a change told as a multiple ("more than doubled") as how much something rose', () => {
+    const text = 'Melbourne-based biotech Dimerix more than doubled its share price to 16¢ on Thursday.';
+    expect(ask('How much did Dimerix shares rise?', text)).toBe('more than doubled');
+    expect(ask('How much did the loss grow?', 'The loss nearly tripled, to $40 million.')).toBe('nearly tripled');
+    // "doubled down" is a stance, not a change.
+    expect(ask('How much did the mayor rise?', 'The mayor doubled down on the plan.')).toBeUndefined();
+  });
+
+  it('reads a figure with the cent sign after it as a sum', () => {
+    expect(ask('How much does a stamp cost?', 'A first-class stamp now costs 85¢ at the post office.')).toBe('85¢');
+  });
+});
