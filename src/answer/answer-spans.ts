@@ -10,7 +10,7 @@ import {
 } from '../text/person-names.js';
 import { stemOf } from '../text/terms.js';
 import { OPENING_QUOTES, type TypedSentence, type TypedSpan, typedSpans } from '../text/typed-spans.js';
-import { type Measure, type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
+import { CHANGE_KINDS, type Measure, type QuestionType, SPAN_KINDS_FOR } from './question-type.js';
 
 /** A span that answers the question, with how near the question's words it stands (0..1). */
 export interface AnswerSpan {
@@ -133,7 +133,7 @@ export function answerSpanIn(
   headlineStems: ReadonlySet<string> = NO_STEMS,
 ): AnswerSpan | undefined {
   const typed = typeof sentence === 'string' ? typedSpans(sentence) : sentence;
-  const kinds = SPAN_KINDS_FOR[reading.type.type];
+  const kinds = reading.type.measure === 'change' ? CHANGE_KINDS : SPAN_KINDS_FOR[reading.type.type];
   if (kinds.length === 0) return undefined;
   const stems = typed.tokens.map((token) => stemOf(token));
   // "began" stands near a question's "begin": each word's dictionary form counts as well as its stem.
@@ -152,6 +152,8 @@ export function answerSpanIn(
       reading.type.type === 'person' && !reading.asksPast && heldBefore(typed.tokens, found.start, span.start);
     if (rank < 0 || !fitsType(span, reading.type, typed)) continue;
     if (alreadyInQuestion(stems.slice(span.start, span.end + 1), reading.stems)) continue;
+    // "Why did profit fall?": "after its profit fell by 38 per cent" restates the event, not its cause.
+    if (span.kind === 'reason' && restatesQuestion(stems, lemmas, span, reading)) continue;
     if (span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names))
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
@@ -159,7 +161,7 @@ export function answerSpanIn(
     const unitAt =
       reading.type.unit !== undefined
         ? unitIndex(stems, span, stemOf(reading.type.unit))
-        : reading.type.measure !== undefined
+        : reading.type.measure !== undefined && reading.type.measure !== 'change'
           ? measureIndex(typed, span, reading.type.measure)
           : -1;
     // "two people were killed and 57 injured": a count right before the question's own verb counts
@@ -334,9 +336,41 @@ const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|n
  * Whether a span can be the kind of answer asked: a person is named in two words or more (one
  * capitalised word is as often a brand, a people or a place); "what year" wants a year.
  */
+/** Verbs of change, as stems of their dictionary forms: a sum right after one is the change. */
+const CHANGE_VERB_STEMS: ReadonlySet<string> = new Set(
+  [
+    'rise',
+    'fall',
+    'grow',
+    'increase',
+    'drop',
+    'gain',
+    'jump',
+    'climb',
+    'surge',
+    'slump',
+    'plunge',
+    'soar',
+    'tumble',
+    'slide',
+    'decline',
+    'shrink',
+    'lose',
+    'add',
+    'cut',
+    'reduce',
+  ].map(stemOf),
+);
+
 function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): boolean {
   const { tokens } = typed;
   const after = tokens[span.end + 1] ?? '';
+  // "rose $5 million", "down by $3": a sum says by how much only right after the change it measures.
+  if (type.measure === 'change' && span.kind === 'money') {
+    const before = tokens[span.start - 1] ?? '';
+    const verb = before === 'by' ? (tokens[span.start - 2] ?? '') : before;
+    return /^(?:up|down)$/.test(before) || CHANGE_VERB_STEMS.has(lemmaStemOf(verb) ?? stemOf(verb));
+  }
   // "Gun import Jordon Crawford …": one ordinary word opening the sentence is capitalised for that.
   if (
     span.kind === 'name' &&
@@ -390,7 +424,7 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   if (type.measure === 'score') return SCORE.test(span.text) && !isRecord(tokens, span);
   // "How fast", "the height of": a bare figure states a dimension only with its unit (a share or a sum
   // can say how big: "a 40% increase").
-  if (type.measure !== undefined && type.measure !== 'rank') {
+  if (type.measure !== undefined && type.measure !== 'rank' && type.measure !== 'change') {
     // "not even two years old": an age is a length of time said with "old".
     if (span.kind === 'duration') return type.measure === 'age' && measureIndex(typed, span, type.measure) >= 0;
     if (span.kind === 'number' || span.kind === 'ordinal') return measureIndex(typed, span, type.measure) >= 0;
@@ -604,6 +638,23 @@ export function asksFact(questionTokens: readonly string[]): boolean {
   return !questionTokens.some((token) => HEDGES.has(token) || token === 'up');
 }
 
+/**
+ * Whether a span holds every content word of the question but its names (two or more), each as a
+ * stem or as a word's dictionary form: "its profit fell" for "Why did Brightwater's profit fall?".
+ */
+function restatesQuestion(
+  stems: readonly string[],
+  lemmas: readonly (string | null)[],
+  span: TypedSpan,
+  reading: QuestionReading,
+): boolean {
+  const named = new Set(reading.names.flat().map(stemOf));
+  const asked = [...reading.stems].filter((stem) => !named.has(stem));
+  if (asked.length < 2) return false;
+  const held = new Set([...stems.slice(span.start, span.end + 1), ...lemmas.slice(span.start, span.end + 1)]);
+  return asked.every((stem) => held.has(stem));
+}
+
 /** Whether every content word of the span is a question word: the question already holds it. */
 function alreadyInQuestion(spanStems: readonly string[], questionStems: ReadonlySet<string>): boolean {
   const words = spanStems.filter((stem) => /[\p{L}\p{N}]/u.test(stem));
@@ -717,6 +768,8 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   age: new Set(['old']),
   rank: new Set(),
   score: new Set(),
+  // A change is a share, a multiple or a sum, never a figure read by its unit.
+  change: new Set(),
 };
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our']);

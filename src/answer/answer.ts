@@ -87,7 +87,7 @@ const ASKED_FOR: Record<AnswerType, string> = {
   percent: 'what share or rate',
   reason: 'why',
   quote: 'what was said',
-  other: 'that',
+  other: 'what you asked',
 };
 
 /** The opening of an answer that lists a period's articles ("yesterday", "this week"). */
@@ -109,6 +109,7 @@ const ASKED_FOR_MEASURE: Record<Measure, string> = {
   speed: 'how fast',
   rank: 'where it ranked',
   score: 'the score',
+  change: 'by how much',
 };
 
 /** What the user reads when the articles cover the subject but do not state the asked fact. */
@@ -116,13 +117,13 @@ export function notStatedText(
   type: AnswerType,
   closest: string,
   n: number,
-  asking: { speaker?: string | undefined; measure?: Measure | undefined } = {},
+  asking: { speaker?: string | undefined; about?: string | undefined; measure?: Measure | undefined } = {},
 ): string {
   // A sentence that opens with someone's words already carries its quotation marks.
   const quoted = /^["“]/.test(closest) ? closest : `“${closest}”`;
   const asked =
     type === 'quote' && asking.speaker
-      ? `what ${asking.speaker} said`
+      ? `what ${asking.speaker} said${asking.about ? ` about ${asking.about}` : ''}`
       : asking.measure
         ? ASKED_FOR_MEASURE[asking.measure]
         : ASKED_FOR[type];

@@ -222,7 +222,19 @@ export function composeExtractiveAnswer(
     ? SENTENCE_SHARE * weightedCoverage(best.tokens, supportWeights) +
       (1 - SENTENCE_SHARE) * weightedCoverage(passageStemsOf(best.entry), supportWeights)
     : 0;
-  if (!best || support < required || bestScore < SENTENCE_SHARE_OF_SUPPORT * required) return abstain(support);
+  if (!best || support < required || bestScore < SENTENCE_SHARE_OF_SUPPORT * required) {
+    // "Who scored the winner for Rovers?" in a library whose one match report never says "scored" or
+    // "winner": a passage naming everything the question names is about its subject, so the reply is
+    // "not stated" with the closest sentence, not "found nothing".
+    const naming = best ? closestNamingAll(question, framing, candidates, passageStemsOf) : undefined;
+    if (!naming) return abstain(support);
+    const asked = questionType(question);
+    return notStated(asked.type, naming, support, {
+      speaker: asked.type === 'quote' ? speakerPhrase(question) : undefined,
+      about: asked.type === 'quote' ? subjectOf(question) : undefined,
+      measure: asked.measure,
+    });
+  }
   // "How do I reset my router": sentences that never name the action are not instructions for it.
   const action = instructionVerb(question);
   if (action && !candidates.slice(0, SENTENCES_TYPED).some((candidate) => candidate.tokens.has(stemOf(action)))) {
@@ -273,6 +285,8 @@ export function composeExtractiveAnswer(
       if (opensWithLinkPrompt(candidate.text)) continue;
       // "Who is the CEO of Selene Works?": a passage that never names what the question names does not state it.
       if (stems.length <= SHORT_QUESTION_STEMS && !namesQuestion(candidate.entry)) continue;
+      // A passage that holds none of the question's words is not about it, whatever kinds it holds.
+      if (weightedCoverage(passageStemsOf(candidate.entry), weights) === 0) continue;
       const span = answerSpanIn(
         read(candidate.text),
         reading,
@@ -299,7 +313,16 @@ export function composeExtractiveAnswer(
     }
     // "What did Germany say about …": no passage read names the speaker, so nothing here is their words.
     if (type.type === 'quote' && !stated && !speakerNamed(reading.names, candidates)) {
-      return notStated(type.type, best, support, { speaker: speakerPhrase(question) });
+      return notStated(type.type, best, support, { speaker: speakerPhrase(question), about: subjectOf(question) });
+    }
+    // "What did Brightwater say about dividends?": no passage read mentions the subject, so nothing
+    // here is what was said about it, whoever is named.
+    const subject = type.type === 'quote' ? subjectStems(question) : [];
+    if (
+      subject.length > 0 &&
+      !ranked.slice(0, PASSAGES_CONSIDERED).some((entry) => subject.some((stem) => passageStemsOf(entry).has(stem)))
+    ) {
+      return notStated(type.type, best, support, { speaker: speakerPhrase(question), about: subjectOf(question) });
     }
   }
 
@@ -375,6 +398,47 @@ export function composeExtractiveAnswer(
  * not count, nor outlets the question cites ("according to TechCrunch"), which articles rarely name
  * in their text.
  */
+/** What someone's words are asked to be about ("… say about dividends?" -> its stems), or none. */
+function subjectStems(question: string): string[] {
+  const about = subjectOf(question);
+  return about ? contentWords(about).map(stemOf) : [];
+}
+
+/** What someone's words are asked to be about, as written ("What did Germany say about Nord Stream 2?" -> "Nord Stream 2"). */
+function subjectOf(question: string): string | undefined {
+  return /\babout\s+(.+?)\s*\?*\s*$/i.exec(question)?.[1];
+}
+
+/**
+ * The best-ranked sentence of a passage that holds every name the question has (days, months and
+ * offices aside, and at least one name left), or undefined.
+ */
+function closestNamingAll(
+  question: string,
+  framing: ReadonlySet<string>,
+  candidates: readonly Candidate[],
+  passageStemsOf: (entry: RankedPassage) => ReadonlySet<string>,
+): Candidate | undefined {
+  const names = questionNameStems(question, framing);
+  if (names.length === 0) return undefined;
+  return candidates.find((candidate) => {
+    const stems = passageStemsOf(candidate.entry);
+    return names.every((name) => name.some((stem) => stems.has(stem)));
+  });
+}
+
+/** The stems of each name the question has, days, months, offices and framing words aside. */
+function questionNameStems(question: string, framing: ReadonlySet<string>): string[][] {
+  return namePhrases(question)
+    .map((phrase) =>
+      wordTokens(phrase)
+        .filter((word) => !CALENDAR_NAME.test(word) && !TITLES.has(word))
+        .map(stemOf)
+        .filter((stem) => !framing.has(stem)),
+    )
+    .filter((name) => name.length > 0);
+}
+
 function questionNamer(
   question: string,
   framing: ReadonlySet<string>,
@@ -382,14 +446,9 @@ function questionNamer(
   passageStemsOf: (entry: RankedPassage) => ReadonlySet<string>,
 ): (entry: RankedPassage) => boolean {
   const holds = (stems: ReadonlySet<string>, name: readonly string[]) => name.some((stem) => stems.has(stem));
-  const names = namePhrases(question)
-    .map((phrase) =>
-      wordTokens(phrase)
-        .filter((word) => !CALENDAR_NAME.test(word) && !TITLES.has(word))
-        .map(stemOf)
-        .filter((stem) => !framing.has(stem)),
-    )
-    .filter((name) => name.length > 0 && found.some((entry) => holds(passageStemsOf(entry), name)));
+  const names = questionNameStems(question, framing).filter((name) =>
+    found.some((entry) => holds(passageStemsOf(entry), name)),
+  );
   return (entry) => names.length === 0 || names.some((name) => holds(passageStemsOf(entry), name));
 }
 

@@ -25,7 +25,7 @@ export interface QuestionType {
 }
 
 /** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:period for an age, NUM:order). */
-export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'age' | 'rank' | 'score';
+export type Measure = 'size' | 'length' | 'weight' | 'speed' | 'age' | 'rank' | 'score' | 'change';
 
 /** "What was the final score", "what is the World Series score": a game's ("23-20"), not "how many runs did he score". */
 const GAME_SCORE = /\b(?:what|which)\s+(?:was|is|were)\s+the\s+(?:[\w'-]+\s+){0,3}?score\b|\bby\s+what\s+score\b/i;
@@ -58,6 +58,9 @@ const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
   [GAME_SCORE, 'score'],
 ];
+
+/** The span kinds that say by how much something changed ("38 per cent", "more than doubled", "$51 million"), best first. */
+export const CHANGE_KINDS: readonly SpanKind[] = ['percent', 'fraction', 'money'];
 
 /** The span kinds that can answer each type, best first. */
 export const SPAN_KINDS_FOR: Record<AnswerType, readonly SpanKind[]> = {
@@ -137,6 +140,14 @@ export function kindNoun(question: string): string | undefined {
   return (KIND_NOUN.exec(text) ?? WHO_ROLE.exec(text))?.[1]?.toLowerCase();
 }
 
+/** "How much did profit fall?": by how much something changed, as a share, a multiple or a sum. */
+const CHANGE =
+  /\bhow\s+much\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i;
+
+/** "How much did Brightwater's profit fall": the noun right before the verb of change is what changed. */
+const CHANGED =
+  /\b[Hh]ow\s+much\s+(?:did|has|have|had|will|would|do|does|could|might)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\p{Lu}[\p{L}'’]*\s+)*(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\s+(?:rise|risen|fall|fallen|grow|grown|increased?|drop|dropped|gain|gained|jump|jumped|climb|climbed|go\s+up|go\s+down|gone\s+up|gone\s+down)\b/u;
+
 const RULES: readonly [RegExp, AnswerType][] = [
   // "Who is Aileen Doyle?": of someone named, "who" asks what they are (a role, a description), not a name.
   // ("Who is OpenAI's CEO?" asks a name: a possessive is not part of the name asked about.)
@@ -181,10 +192,7 @@ const RULES: readonly [RegExp, AnswerType][] = [
     /\bhow\s+much\s+(?:does|did|do|will|would|can|could)\b.*\b(?:get|gets|got|win|wins|won|receive|receives|received|collect|collected|pocket|pocketed|take\s+home|bring\s+in|want|wants|wanted|ask|asked|need|needs|needed)\b/i,
     'money',
   ],
-  [
-    /\bhow\s+much\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i,
-    'percent',
-  ],
+  [CHANGE, 'percent'],
   [
     /\b(?:price|cost)\b|\bwhat\s+(?:will|does|did|do|would|is|was|has)\b.*\b(?:earn|earns|paid|pay|charge|charges)\b/i,
     'money',
@@ -261,6 +269,8 @@ const FOCUS =
 export function questionFocus(question: string, type: QuestionType): string | undefined {
   if (type.type === 'number' && type.unit && type.unit !== 'year') return type.unit;
   const text = question.replace(/[’‘]/g, "'");
+  // "How much did Brightwater's profit fall?": what changed is the word before the verb of change.
+  if (type.measure === 'change') return CHANGED.exec(text)?.[1]?.toLowerCase();
   const closing =
     type.type === 'place' || type.type === 'date' ? (VERB_AFTER_NAME.exec(text) ?? CLOSING_VERB.exec(text)) : null;
   return (FOCUS.exec(text) ?? closing)?.[1]?.toLowerCase();
@@ -317,6 +327,9 @@ export function questionType(question: string): QuestionType {
               : type === 'date' && ASKS_DAY.test(text)
                 ? 'day'
                 : undefined;
+    // "How much did Brightwater's profit fall?" asks the change, not the profit.
+    if ((type === 'money' || type === 'percent') && CHANGE.test(text))
+      return { type: 'percent', ...(type === 'percent' && unit ? { unit } : {}), measure: 'change' };
     const measure = type === 'number' ? measureOf(text) : undefined;
     return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
   }

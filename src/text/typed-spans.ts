@@ -82,6 +82,13 @@ const FRACTIONS = new Set([
   'three-quarters',
 ]);
 const COUNT_WORDS = new Set(['a', 'one', 'two', 'three', 'four']);
+/** Share words that are ordinals too. */
+const ORDINAL_FRACTIONS = new Set(['third', 'fifth']);
+/** The past forms of verbs of change, or "by" after one: a figure right after says by how much. */
+const CHANGED_BY =
+  /^(?:rose|fell|grew|increased|decreased|dropped|jumped|climbed|gained|surged|slumped|plunged|soared|tumbled|slid|declined|shrank|lost|added|by)$/i;
+/** Words before "half" or "quarter" that make it a period ("third-quarter", "the second half"). */
+const PERIOD_BEFORE = /^(?:first|second|third|fourth|final|last|next|previous)$/;
 /** Verbs that say by how much something changed as a multiple ("doubled", "halved", "tripled"). */
 const MULTIPLE_VERBS = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved']);
 /** Hedges before a multiple that belong to the answer ("more than doubled", "nearly tripled"). */
@@ -100,6 +107,7 @@ const MIN_QUOTATION_WORDS = 3;
  */
 const CAUSE_CUES = new Set([
   'because',
+  'for',
   'due',
   'since',
   'after',
@@ -202,8 +210,13 @@ export function typedSpans(sentence: string): TypedSentence {
     // "a third", "two-thirds", "half": a share said in words.
     const word = (values[index] ?? '').toLowerCase();
     const before = (values[index - 1] ?? '').toLowerCase();
-    if (FRACTIONS.has(word)) {
-      const start = COUNT_WORDS.has(before) ? index - 1 : index;
+    // "third-quarter profit", "the first half": a part of a year or a game, not a share.
+    // "the third game" is an ordinal: "third" and "fifth" are shares after a count ("a third") or before "of".
+    const ordinal =
+      ORDINAL_FRACTIONS.has(word) && !COUNT_WORDS.has(before) && values[index + 1]?.toLowerCase() !== 'of';
+    const periodWord = before === '-' ? (values[index - 2] ?? '').toLowerCase() : before;
+    if (FRACTIONS.has(word) && !PERIOD_BEFORE.test(periodWord) && !ordinal && values[index + 1] !== '-') {
+      const start = COUNT_WORDS.has(before) ? index - 1 : COUNT_WORDS.has(periodWord) ? index - 2 : index;
       spans.push({ kind: 'fraction', text: textOf(start, index), start, end: index });
     }
     // "more than doubled its share price", "a threefold rise": a change told as a multiple is a share too.
@@ -289,6 +302,8 @@ function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number
     if (low.kind !== 'money' && low.kind !== 'number') continue;
     // "rose from 10 to 12" is a change, not a range.
     if (!/^(?:–|-|to)$/.test(values[low.end + 1] ?? '') || /^from$/i.test(values[low.start - 1] ?? '')) continue;
+    // "rose $3 million to $50 million": by how much, then where it ended.
+    if (low.kind === 'money' && values[low.end + 1] === 'to' && CHANGED_BY.test(values[low.start - 1] ?? '')) continue;
     if (spans.some((span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number')))
       absorbSpanAt(spans, low, low.end + 2, textOf);
     // "two to three years": the length of time starts at the range's low end.
@@ -476,6 +491,17 @@ function causeSpans(values: string[], pos: string[], textOf: (start: number, end
     // "It wasn't because I wanted …": a cause denied is not the reason.
     if (/^(?:not|n['’]t|never)$/i.test(values[index - 1] ?? '')) continue;
     if (cue === 'over' && !overOpensCause(values, pos, index)) continue;
+    // "sent to the stands for protesting", "jailed for stealing": "for" before a gerund gives the cause.
+    // ("Thank you for signing up" thanks; it gives no reason.)
+    if (
+      cue === 'for' &&
+      !(
+        pos[index + 1] === 'VERB' &&
+        /ing$/i.test(values[index + 1] ?? '') &&
+        !/^(?:you|thanks)$/i.test(values[index - 1] ?? '')
+      )
+    )
+      continue;
     const follower = CAUSE_FOLLOWERS[cue];
     let start = index + 1;
     if (follower) {

@@ -969,9 +969,9 @@ describe('session 22 answer rules', () => {
     expect(ask('What did Aileen Doyle say?', text)).toContain('This is a victory');
     const mayor = answerOver('What did the mayor say about the victory?', text);
     expect(mayor.abstained).toBe(true);
-    expect(mayor.answer).toMatch(/^The articles here don't say what the mayor said\./);
+    expect(mayor.answer).toMatch(/^The articles here don't say what the mayor said about the victory\./);
     const germany = answerOver('What did Germany say about the victory?', text);
-    expect(germany.answer).toMatch(/^The articles here don't say what Germany said\./);
+    expect(germany.answer).toMatch(/^The articles here don't say what Germany said about the victory\./);
   });
 
   it('does not need the article to repeat "say" to quote the person a question names', () => {
@@ -1108,5 +1108,46 @@ describe('session 24 answer rules', () => {
 
   it('reads a figure with the cent sign after it as a sum', () => {
     expect(ask('How much does a stamp cost?', 'A first-class stamp now costs 85¢ at the post office.')).toBe('85¢');
+  });
+});
+
+describe('session 24 answers over a small library', () => {
+  const results = [
+    'Brightwater Foods will cut 1,200 jobs after its third-quarter profit fell by 38 per cent, the snack maker said on Wednesday.',
+    'Net profit dropped to $84 million, as the cost of cocoa rose faster than the company could raise prices.',
+    'Shares in Brightwater fell 9 per cent to $41.20 in New York.',
+  ];
+
+  it('answers by how much something changed with the share, the multiple or the sum of the change', () => {
+    expect(ask("How much did Brightwater's profit fall?", results.join(' '))).toBe('38 per cent');
+    // "to $84 million" is where profit ended, not by how much it fell.
+    expect(ask('How much did the net profit drop?', results[1] ?? '')).toBeUndefined();
+    expect(ask('How much did revenue rise?', 'Revenue rose $3 million to $50 million.')).toBe('$3 million');
+  });
+
+  it('gives no reason that only restates the event asked about', () => {
+    expect(ask("Why did Brightwater's profit fall?", results[0] ?? '')).toBeUndefined();
+  });
+
+  it('reads "for" before a gerund as a cause', () => {
+    const text =
+      "City's manager, Phil Ashby, was sent to the stands in the second half for protesting about the free kick.";
+    expect(ask('Why was Phil Ashby sent off?', text)).toBe('protesting about the free kick');
+  });
+
+  it('says "not stated", not "found nothing", when a passage names everything the question names', () => {
+    const text =
+      "Ashford Rovers reached the semi-finals after Daniel Okonkwo's header in the 88th minute gave them a 2-1 win over Marlow City.";
+    const answer = answerOver('Who scored the winner for Rovers?', text);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/^The articles here don't say who it was\. The closest they come: “Ashford Rovers/);
+    // A question naming something no passage names is still "found nothing".
+    expect(answerOver('Who scored the winner for Castlegate?', text).answer).toBe(ABSTENTION_TEXT);
+  });
+
+  it('says what someone said is not stated when nothing found mentions what it was about', () => {
+    const answer = answerOver('What did Brightwater say about dividends?', results.join(' '));
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/^The articles here don't say what Brightwater said about dividends\./);
   });
 });

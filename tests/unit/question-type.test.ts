@@ -112,6 +112,10 @@ describe('questionType', () => {
     ["What's the height of the new tower?", 'length'],
     ['What is the length of his contract?', undefined],
     ['How thick is the new sea wall?', 'length'],
+    // A change is asked whatever changed: a profit, a price, a share.
+    ["How much did Brightwater's profit fall?", 'change'],
+    ['How much did Dimerix shares rise yesterday?', 'change'],
+    ['How much profit did Brightwater make?', undefined],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
   });
