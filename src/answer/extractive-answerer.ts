@@ -421,10 +421,18 @@ function closestNamingAll(
 ): Candidate | undefined {
   const names = questionNameStems(question, framing);
   if (names.length === 0) return undefined;
-  return candidates.find((candidate) => {
+  const naming = candidates.filter((candidate) => {
     const stems = passageStemsOf(candidate.entry);
     return names.every((name) => name.some((stem) => stems.has(stem)));
   });
+  const best = naming[0];
+  if (!best) return undefined;
+  // Among sentences that cover the question equally, the article's earliest (its lede) says most.
+  const tied = naming.filter(
+    (candidate) =>
+      candidate.entry.passage.articleId === best.entry.passage.articleId && best.score - candidate.score < 0.01,
+  );
+  return tied.sort((a, b) => a.entry.passage.seq - b.entry.passage.seq || a.index - b.index)[0];
 }
 
 /** The stems of each name the question has, days, months, offices and framing words aside. */

@@ -1143,6 +1143,12 @@ describe('session 24 answers over a small library', () => {
     expect(answer.answer).toMatch(/^The articles here don't say who it was\. The closest they come: “Ashford Rovers/);
     // A question naming something no passage names is still "found nothing".
     expect(answerOver('Who scored the winner for Castlegate?', text).answer).toBe(ABSTENTION_TEXT);
+    // The article's later passage ranked first: of sentences that cover the question as well, the lede is closest.
+    const later = ranked(1, 'a', 'Cup tie', 'Rovers captain Mark Tully limped off with a hamstring injury.');
+    later.passage.seq = 1;
+    const lede = ranked(2, 'a', 'Cup tie', text);
+    const closest = composeExtractiveAnswer('Who scored the winner for Rovers?', [later, lede], equalWeights);
+    expect(closest.answer).toContain('The closest they come: “Ashford Rovers');
   });
 
   it('says what someone said is not stated when nothing found mentions what it was about', () => {
