@@ -410,8 +410,9 @@ function subjectOf(question: string): string | undefined {
 }
 
 /**
- * The best-ranked sentence of a passage that holds every name the question has (days, months and
- * offices aside, and at least one name left), or undefined.
+ * The best-ranked sentence of a passage that holds every name the question has, each whole ("World
+ * Cup", not "World" of "World War Two"; days, months and offices aside, and at least one name left),
+ * or undefined.
  */
 function closestNamingAll(
   question: string,
@@ -423,7 +424,7 @@ function closestNamingAll(
   if (names.length === 0) return undefined;
   const naming = candidates.filter((candidate) => {
     const stems = passageStemsOf(candidate.entry);
-    return names.every((name) => name.some((stem) => stems.has(stem)));
+    return names.every((name) => name.every((stem) => stems.has(stem)));
   });
   const best = naming[0];
   if (!best) return undefined;

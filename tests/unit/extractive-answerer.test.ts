@@ -1143,6 +1143,9 @@ describe('session 24 answers over a small library', () => {
     expect(answer.answer).toMatch(/^The articles here don't say who it was\. The closest they come: “Ashford Rovers/);
     // A question naming something no passage names is still "found nothing".
     expect(answerOver('Who scored the winner for Castlegate?', text).answer).toBe(ABSTENTION_TEXT);
+    // A name is named whole: "World" of "World War Two" is not the World Cup.
+    const war = "Biden said it would be the 'largest invasion since World War Two'.";
+    expect(answerOver('Who won the 2018 football World Cup?', war).answer).toBe(ABSTENTION_TEXT);
     // The article's later passage ranked first: of sentences that cover the question as well, the lede is closest.
     const later = ranked(1, 'a', 'Cup tie', 'Rovers captain Mark Tully limped off with a hamstring injury.');
     later.passage.seq = 1;
