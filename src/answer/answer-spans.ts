@@ -1,3 +1,4 @@
+import { isChangeVerb } from '../text/change-verbs.js';
 import { lemmaStemOf } from '../text/lemmas.js';
 import { spelledOffices } from '../text/offices.js';
 import {
@@ -336,32 +337,6 @@ const SMALL_SPELLED_NUMBER = /^(?:a|an|one|two|three|four|five|six|seven|eight|n
  * Whether a span can be the kind of answer asked: a person is named in two words or more (one
  * capitalised word is as often a brand, a people or a place); "what year" wants a year.
  */
-/** Verbs of change, as stems of their dictionary forms: a sum right after one is the change. */
-const CHANGE_VERB_STEMS: ReadonlySet<string> = new Set(
-  [
-    'rise',
-    'fall',
-    'grow',
-    'increase',
-    'drop',
-    'gain',
-    'jump',
-    'climb',
-    'surge',
-    'slump',
-    'plunge',
-    'soar',
-    'tumble',
-    'slide',
-    'decline',
-    'shrink',
-    'lose',
-    'add',
-    'cut',
-    'reduce',
-  ].map(stemOf),
-);
-
 function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): boolean {
   const { tokens } = typed;
   const after = tokens[span.end + 1] ?? '';
@@ -369,7 +344,7 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
   if (type.measure === 'change' && span.kind === 'money') {
     const before = tokens[span.start - 1] ?? '';
     const verb = before === 'by' ? (tokens[span.start - 2] ?? '') : before;
-    return /^(?:up|down)$/.test(before) || CHANGE_VERB_STEMS.has(lemmaStemOf(verb) ?? stemOf(verb));
+    return /^(?:up|down)$/.test(before) || isChangeVerb(verb);
   }
   // "Gun import Jordon Crawford …": one ordinary word opening the sentence is capitalised for that.
   if (

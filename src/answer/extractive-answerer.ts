@@ -392,12 +392,6 @@ export function composeExtractiveAnswer(
   };
 }
 
-/**
- * Whether a passage (with its headline) names something the question names, among the names some
- * of the found passages carry: true for every passage when none does. Days, months and offices do
- * not count, nor outlets the question cites ("according to TechCrunch"), which articles rarely name
- * in their text.
- */
 /** What someone's words are asked to be about ("… say about dividends?" -> its stems), or none. */
 function subjectStems(question: string): string[] {
   const about = subjectOf(question);
@@ -448,6 +442,12 @@ function questionNameStems(question: string, framing: ReadonlySet<string>): stri
     .filter((name) => name.length > 0);
 }
 
+/**
+ * Whether a passage (with its headline) names something the question names, among the names some
+ * of the found passages carry: true for every passage when none does. Days, months and offices do
+ * not count, nor outlets the question cites ("according to TechCrunch"), which articles rarely name
+ * in their text.
+ */
 function questionNamer(
   question: string,
   framing: ReadonlySet<string>,

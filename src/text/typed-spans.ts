@@ -1,4 +1,5 @@
 import type { ItemEntity } from 'wink-nlp';
+import { isChangeVerb } from './change-verbs.js';
 import { its, english as nlp } from './english-model.js';
 
 /** What a span of a sentence is: the kinds of answer a question can ask for. */
@@ -84,9 +85,6 @@ const FRACTIONS = new Set([
 const COUNT_WORDS = new Set(['a', 'one', 'two', 'three', 'four']);
 /** Share words that are ordinals too. */
 const ORDINAL_FRACTIONS = new Set(['third', 'fifth']);
-/** The past forms of verbs of change, or "by" after one: a figure right after says by how much. */
-const CHANGED_BY =
-  /^(?:rose|fell|grew|increased|decreased|dropped|jumped|climbed|gained|surged|slumped|plunged|soared|tumbled|slid|declined|shrank|lost|added|by)$/i;
 /** Words before "half" or "quarter" that make it a period ("third-quarter", "the second half"). */
 const PERIOD_BEFORE = /^(?:first|second|third|fourth|final|last|next|previous)$/;
 /** Verbs that say by how much something changed as a multiple ("doubled", "halved", "tripled"). */
@@ -303,7 +301,7 @@ function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number
     // "rose from 10 to 12" is a change, not a range.
     if (!/^(?:–|-|to)$/.test(values[low.end + 1] ?? '') || /^from$/i.test(values[low.start - 1] ?? '')) continue;
     // "rose $3 million to $50 million": by how much, then where it ended.
-    if (low.kind === 'money' && values[low.end + 1] === 'to' && CHANGED_BY.test(values[low.start - 1] ?? '')) continue;
+    if (low.kind === 'money' && values[low.end + 1] === 'to' && changedBy(values, low.start)) continue;
     if (spans.some((span) => span.start === low.end + 2 && (span.kind === 'money' || span.kind === 'number')))
       absorbSpanAt(spans, low, low.end + 2, textOf);
     // "two to three years": the length of time starts at the range's low end.
@@ -315,6 +313,12 @@ function joinRanges(spans: TypedSpan[], values: string[], textOf: (start: number
     }
   }
   for (const low of joined) spans.splice(spans.indexOf(low), 1);
+}
+
+/** Whether a verb of change ("rose", "fell by") stands right before a figure. */
+function changedBy(values: readonly string[], start: number): boolean {
+  const before = values[start - 1] ?? '';
+  return isChangeVerb(/^by$/i.test(before) ? (values[start - 2] ?? '') : before);
 }
 
 /**
