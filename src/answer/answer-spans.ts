@@ -4,6 +4,7 @@ import { spelledOffices } from '../text/offices.js';
 import {
   isDemonym,
   isOrdinaryWord,
+  isPersonNoun,
   type PersonLikeness,
   type PlaceOrOrganization,
   personLikeness,
@@ -86,6 +87,8 @@ export interface QuestionReading {
   asksRelative?: boolean;
   /** The stem of the question's focus ("directed" in "who directed ..."), which the answer should stand beside. */
   focus?: string | undefined;
+  /** "Who died?": the question asks who did something other than speak. */
+  asksDoer?: boolean;
 }
 
 /** Proximity reads the question's rarest words only, so a long question is judged like a short one. */
@@ -145,7 +148,10 @@ export function answerSpanIn(
     return quotationSpan(typed, [...stems, ...lemmas.filter((lemma) => lemma !== null)], reading, quoteContext);
   let best: AnswerSpan | undefined;
   let bestScore = 0;
-  for (const found of typed.spans) {
+  // "A 71-year-old man died": who did it may be said by what they are, not by name.
+  const doer =
+    reading.type.type === 'person' && reading.asksDoer ? doerPhrase(typed, stems, lemmas, reading.focus) : undefined;
+  for (const found of doer ? [...typed.spans, doer] : typed.spans) {
     const span = reading.type.type === 'person' ? personalName(found, typed) : found;
     const rank = kinds.indexOf(span.kind);
     // "Who's the CEO": "then-CEO Joe Natale" and "former CEO" held the office before.
@@ -156,6 +162,15 @@ export function answerSpanIn(
     // "Why did profit fall?": "after its profit fell by 38 per cent" restates the event, not its cause.
     if (span.kind === 'reason' && restatesQuestion(stems, lemmas, span, reading)) continue;
     if (span.kind === 'name' && holdsQuestionName(typed.tokens.slice(span.start, span.end + 1), reading.names))
+      continue;
+    // "A man died …, West Mercia Police said": for "who died", the police are the source, not the
+    // answer, unless called by the deed ("as founder Valentina Milanova explained", for "who founded").
+    if (
+      span.kind === 'name' &&
+      reading.asksDoer &&
+      isAttributedSource(typed, found) &&
+      !calledByFocus(stems, found.start, reading.focus)
+    )
       continue;
     if (reading.asksFact && hedged(typed.tokens, span)) continue;
     if (reading.asksPast && hedged(typed.tokens, span, FUTURE)) continue;
@@ -226,6 +241,76 @@ export function answerSpanIn(
     }
   }
   return best;
+}
+
+/** Words a described doer may run to ("a 34-year-old man from Bristol and a 29-year-old man from Swindon"). */
+const DOER_WORDS = 20;
+/** Words inside a described doer besides its nouns and their modifiers. */
+const DOER_JOINS = new Set(['from', 'of', 'in', 'and', '-']);
+
+/**
+ * The phrase of a kind of person right before the question's verb ("A 71-year-old man died",
+ * "two teenagers from Leeds were arrested"), for a sentence that tells the deed of someone unnamed.
+ */
+function doerPhrase(
+  typed: TypedSentence,
+  stems: readonly string[],
+  lemmas: readonly (string | null)[],
+  focus: string | undefined,
+): TypedSpan | undefined {
+  if (focus === undefined) return undefined;
+  const { tokens, pos } = typed;
+  const verb = stems.findIndex(
+    (stem, index) => (sameWordFamily(stem, focus) || lemmas[index] === focus) && pos[index] === 'VERB',
+  );
+  let end = verb - 1;
+  while (end >= 0 && pos[end] === 'AUX') end -= 1;
+  if (end < 0 || (pos[end] !== 'NOUN' && pos[end] !== 'PROPN')) return undefined;
+  let start = end;
+  while (
+    start > 0 &&
+    end - start < DOER_WORDS &&
+    (/^(?:NOUN|PROPN|ADJ|NUM|DET)$/.test(pos[start - 1] ?? '') || DOER_JOINS.has(tokens[start - 1] ?? ''))
+  )
+    start -= 1;
+  // The phrase opens with its first determiner or count ("A 34-year-old man …"), else its first word of substance.
+  while (start < end && !/^(?:DET|NUM|NOUN|ADJ)$/.test(pos[start] ?? '')) start += 1;
+  const nouns = tokens.slice(start, end + 1).filter((_, index) => pos[start + index] === 'NOUN');
+  if (!nouns.some((noun) => isPersonNoun(noun))) return undefined;
+  return { kind: 'name', text: typed.textBetween(start, end), start, end };
+}
+
+/** How many words an attribution may put between a name and its verb of speech. */
+const ATTRIBUTION_WORDS = 8;
+
+/**
+ * Whether a name is who its sentence is attributed to, or stands in that attribution: "X said",
+ * "X, the manager, said", "The Agency's manager, Tom Reddy, said" (the first verb after it, within a
+ * few words, is one of speech), "said X, leader of Y" (the last verb before it is "said"), "according to X".
+ */
+function isAttributedSource(typed: TypedSentence, name: TypedSpan): boolean {
+  const { tokens, pos } = typed;
+  if (tokens[name.start - 1] === 'to' && tokens[name.start - 2] === 'according') return true;
+  // "said Councillor Janet Morrow, leader of Shropshire Council": the last verb before it is "said".
+  for (let index = name.start - 1; index >= Math.max(0, name.start - ATTRIBUTION_WORDS); index -= 1) {
+    if (pos[index] === 'VERB' || pos[index] === 'AUX') {
+      if (tokens[index] === 'said' || tokens[index] === 'says') return true;
+      break;
+    }
+  }
+  for (let index = name.end + 1; index < Math.min(tokens.length, name.end + 1 + ATTRIBUTION_WORDS); index += 1) {
+    if (pos[index] === 'VERB' || pos[index] === 'AUX') return SPEECH_AFTER.test(tokens[index] ?? '');
+  }
+  return false;
+}
+
+/** Whether one of the few words before a name is of the question's focus ("founder" before a name, for "who founded"). */
+function calledByFocus(stems: readonly string[], start: number, focus: string | undefined): boolean {
+  if (focus === undefined) return false;
+  // "owner" for "owns", "founder" for "founded": the focus's stem opens the word.
+  return stems
+    .slice(Math.max(0, start - 3), start)
+    .some((stem) => sameWordFamily(stem, focus) || (focus.length >= 3 && stem.startsWith(focus)));
 }
 
 /**
@@ -365,7 +450,13 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     return false;
   // "how many subscribers" is not answered by a price, a share or a length of time, nor by "three
   // variants": a count of some other thing.
-  if (type.type === 'number' && type.unit !== undefined && type.unit !== 'year') {
+  // "how much damage" is answered by a sum too.
+  if (
+    type.type === 'number' &&
+    type.unit !== undefined &&
+    type.unit !== 'year' &&
+    !(type.amount && span.kind === 'money')
+  ) {
     if (span.kind !== 'number') return false;
     // A count answers "how many bones" only in a sentence that speaks of bones, and counts them;
     // "how many people" is answered by a count of participants, residents or fans too.
@@ -403,6 +494,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     // "not even two years old": an age is a length of time said with "old".
     if (span.kind === 'duration') return type.measure === 'age' && measureIndex(typed, span, type.measure) >= 0;
     if (span.kind === 'number' || span.kind === 'ordinal') return measureIndex(typed, span, type.measure) >= 0;
+    // Only a size is said as a share or a sum: "$399" is no age, "40%" no length.
+    if (type.measure !== 'size') return false;
   }
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
   if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
@@ -460,6 +553,11 @@ function countedNouns(typed: TypedSentence, span: TypedSpan): string[] {
     else if (nouns.length > 0) {
       // "podcast downloads": a tagger reads a compound's plural head as a verb now and then.
       if (/^\p{Ll}{3,}s$/u.test(token)) nouns.push(token);
+      // "140 millimetres of rain", "3 tonnes of cocaine": a unit of measure counts the noun after "of".
+      else if (token === 'of' && nouns.every((noun) => MEASURE_NOUNS.has(noun))) {
+        const next = typed.tokens[index + 1] ?? '';
+        if (typed.pos[index + 1] === 'NOUN') nouns.push(next);
+      }
       break;
     } else if (pos === 'PROPN') properNoun ??= token;
     else if (pos !== 'NUM' && pos !== 'SYM' && pos !== 'ADJ' && !RANGE_WORDS.has(token)) break;
@@ -747,6 +845,13 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
   change: new Set(),
 };
 
+/** Units a quantity is measured in, whatever the measure ("140 millimetres of rain", "2 million barrels of oil"). */
+const MEASURE_NOUNS: ReadonlySet<string> = new Set([
+  ...Object.values(MEASURE_UNITS).flatMap((units) => [...units]),
+  ...['litres', 'liters', 'gallons', 'barrels', 'cubic', 'millimetres', 'millimeters', 'centimetres', 'centimeters'],
+  ...['megawatts', 'gigawatts', 'kilowatts', 'bags', 'bottles', 'doses', 'pieces', 'units', 'cases'],
+]);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our']);
 
 // "aged 78", "who turns 80 in November".
@@ -841,7 +946,9 @@ function quotationSpan(
     proximity,
     ownProximity: proximity,
     unitMatch: false,
-    fit: 1,
+    // Words in quotation marks are the speaker's own; a clause reported without "that" ("said he
+    // spoke about it") as often tells what happened as what was said.
+    fit: words.kind === 'reported' && typed.tokens[words.start - 1] !== 'that' ? BARE_REPORTED_FIT : 1,
   };
 }
 
@@ -875,8 +982,36 @@ const REPORTING =
   /^(?:said|says|warned|warns|claimed|claims|added|argued|argues|admitted|admits|revealed|announced|insisted|insists|noted|stressed|explained|predicted|suggested|believes|believed|confirmed|told|tells|estimated|expected|promised|pledged|stated)$/;
 /** Words that may stand between a reporting verb and its "that" ("told reporters on Tuesday that"). */
 const REPORTED_GAP = 3;
+/** What a clause reported without "that" fits as someone's words, against a quotation's 1. */
+const BARE_REPORTED_FIT = 0.6;
 /** Fewer words than this after "that" are no one's reported words. */
 const MIN_REPORTED_WORDS = 4;
+
+/** Words that open a reported clause whose "that" is left out ("said they would", "warned the ground was"). */
+const OPENS_CLAUSE = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'the',
+  'this',
+  'there',
+  'its',
+  'his',
+  'her',
+  'their',
+]);
+
+/** Verbs that tell of a talk, not what was said in it ("said he spoke to her about it"). */
+const TALK_VERBS = new Set(['spoke', 'spoken', 'talked', 'discussed', 'met', 'chatted', 'asked']);
+
+/** Whether the words from `from` on are a clause (they hold a verb) that is not about a talk. */
+function tellsContent(typed: TypedSentence, from: number): boolean {
+  const verb = typed.pos.findIndex((tag, index) => index >= from && (tag === 'VERB' || tag === 'AUX'));
+  return verb >= 0 && !TALK_VERBS.has(typed.tokens[verb] ?? '');
+}
 
 /** The clause of reported speech in a sentence ("He warned that fares could rise next spring"), if any. */
 function reportedClause(typed: TypedSentence): TypedSpan | undefined {
@@ -891,6 +1026,8 @@ function reportedClause(typed: TypedSentence): TypedSpan | undefined {
       }
       if (/^[,;:.—–"“”]$/.test(tokens[at] ?? '')) break;
     }
+    // "said they welcomed the promise", "said the price was high": the "that" left out, before a subject.
+    if (that < 0 && OPENS_CLAUSE.has(tokens[verb + 1] ?? '') && tellsContent(typed, verb + 2)) that = verb;
     if (that < 0) continue;
     let end = tokens.length - 1;
     while (end > that && /^[.!?,;:]$/.test(tokens[end] ?? '')) end -= 1;

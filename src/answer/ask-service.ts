@@ -20,6 +20,7 @@ import { composeExtractiveAnswer } from './extractive-answerer.js';
 import { type PreviousTurn, questionInContext } from './follow-up.js';
 import type { DraftListener, ModelWriter } from './model-writer.js';
 import { asksOnlyWhatHappened } from './question-framing.js';
+import { withoutMeasureWord } from './question-type.js';
 
 const log = componentLogger('answer');
 
@@ -95,9 +96,15 @@ export class AskService {
     // "What happened yesterday?": no subject but the time, so the period's reports are the answer.
     if (period && !context && asksOnlyWhatHappened(searched)) return this.periodDigest(guildId, period);
     // The newest report may rank below older, fuller ones: a question about the latest looks further.
-    const found = await this.ranker.rank(guildId, searched, latest ? LATEST_RETRIEVED : PASSAGES_RETRIEVED, {
-      period,
-    });
+    // "How high did the river rise?": "high" says what is measured, and finds "the price was high".
+    const found = await this.ranker.rank(
+      guildId,
+      withoutMeasureWord(searched),
+      latest ? LATEST_RETRIEVED : PASSAGES_RETRIEVED,
+      {
+        period,
+      },
+    );
     // Asked as if at another moment (`--now`): what was reported after it did not exist yet.
     const reported = options.now ? reportedBy(found, options.now) : found;
     const ranked = period ? withinPeriod(reported, period) : reported;

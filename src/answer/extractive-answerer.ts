@@ -22,9 +22,11 @@ import {
 import { framingStems } from './question-framing.js';
 import {
   type AnswerType,
+  asksDoer,
   FAMILY_KINDS,
   instructionVerb,
   kindNoun,
+  measureWordOf,
   questionFocus,
   questionType,
   speakerRole,
@@ -187,8 +189,14 @@ export function composeExtractiveAnswer(
   // "According to Fortune's story on …": the words that say where it was reported find the article
   // (its passage and headline), but the sentence that states the fact seldom repeats them.
   const framing = framingStems(question);
+  // "How high did the river rise?": "high" says what is measured; a sentence saying "high" of something else is no nearer.
+  const measureWord = measureWordOf(question);
+  const measured = measureWord ? stemOf(measureWord) : undefined;
   const sentenceWeights = new Map(
-    [...weights].map(([stem, weight]) => [stem, framing.has(stem) ? weight * FRAMING_WORD_WEIGHT : weight]),
+    [...weights].map(([stem, weight]) => [
+      stem,
+      framing.has(stem) || stem === measured ? weight * FRAMING_WORD_WEIGHT : weight,
+    ]),
   );
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(passageStemsOf(entry), weights);
@@ -211,10 +219,10 @@ export function composeExtractiveAnswer(
   const top = ranked.find((entry) => entry.searchPosition === 0) ?? ranked[0];
   // "What did Aileen Doyle say?": the verb of speech says what kind of answer is asked, not what
   // about, so it does not count for support (it still ranks the sentences that report speech).
-  const frame = speechVerbOf(question);
-  const framed = frame ? stemOf(frame) : undefined;
+  // So does the dimension a "how high" question asks.
+  const framed = [speechVerbOf(question), measureWordOf(question)].flatMap((word) => (word ? [stemOf(word)] : []));
   const asked = askedWeights(supportTermWeights);
-  const supportWeights = framed ? new Map([...asked].filter(([stem]) => stem !== framed)) : asked;
+  const supportWeights = new Map([...asked].filter(([stem]) => !framed.includes(stem)));
   const support = top ? weightedCoverage(passageStemsOf(top), supportWeights) : 0;
   const required = requiredSupport(supportWeights.size);
   // The best sentence was ranked with the ranking's rarity; whether it covers enough is judged with the support's.
@@ -257,6 +265,7 @@ export function composeExtractiveAnswer(
     focus: kind ?? focusStem(question, type),
     kindNoun: kind,
     asksRelative: kind !== undefined && FAMILY_STEMS.has(kind),
+    asksDoer: asksDoer(question),
   };
   if (type.type !== 'other') {
     // Each sentence is tagged once: a quote question also reads the sentences before each candidate.

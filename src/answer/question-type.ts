@@ -22,6 +22,8 @@ export interface QuestionType {
   unit?: string;
   /** What a "how big / far / heavy / fast" question measures, "rank" for "where do they rank", "score" for a game's. */
   measure?: Measure;
+  /** "How much rain", "how much damage": the unit is measured (in millimetres, in pounds), not counted. */
+  amount?: true;
 }
 
 /** The dimensions a figure can be asked by (Li & Roth's NUM:size, NUM:dist, NUM:weight, NUM:speed, NUM:period for an age, NUM:order). */
@@ -86,15 +88,32 @@ const WHAT_DID = String.raw`\b[Ww]hat\s+(?:did|does|do|has|had|have|would|will)`
 /**
  * "What did the mayor say?", "What did Pryce's lawyer say?": the speaker a question of someone's
  * words names by role, not by name (the lower-case words before the verb of speech, after an
- * article or a possessive); none for a name or a pronoun ("what did he say").
+ * article or a possessive, past capitalised modifiers: "the City manager", "the mayor of Bath");
+ * none for a name or a pronoun ("what did he say").
  */
 const ROLE_SPEAKER = new RegExp(
-  String.raw`${WHAT_DID}\s+(the|a|an|its|his|her|their|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}['’]s)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\s+(?:${SPEECH_VERBS})\b`,
+  String.raw`${WHAT_DID}\s+(the|a|an|its|his|her|their|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}['’]s)\s+(\p{Lu}[\p{L}.-]*\s+){0,2}((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)(\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})?\s+(?:${SPEECH_VERBS})\b`,
   'u',
 );
 
 /** "say" and "tell" only frame a question; "warn", "admit" or "reveal" also say what kind of words. */
 const QUOTE_FRAME = new RegExp(String.raw`${WHAT_DID}\b.*\b(say|said|tell|told)\b`);
+
+const MEASURE_WORD = /\bhow\s+(high|tall|far|deep|wide|big|large|heavy|fast|long|thick|thin|often)\b/i;
+
+/**
+ * The word after "how" that says what dimension is asked ("high" in "How high did the river
+ * rise?"): like a verb of speech, it tells the kind of answer, not what it is about. Not "old":
+ * an age is written with it ("two years old").
+ */
+export function measureWordOf(question: string): string | undefined {
+  return MEASURE_WORD.exec(question)?.[1]?.toLowerCase();
+}
+
+/** The question without the word that says what dimension is asked ("How did the river rise?"). */
+export function withoutMeasureWord(question: string): string {
+  return question.replace(MEASURE_WORD, 'how');
+}
 
 /** The plain verb of speech of a question of someone's words ("say" in "What did X say about Y?"). */
 export function speechVerbOf(question: string): string | undefined {
@@ -104,11 +123,13 @@ export function speechVerbOf(question: string): string | undefined {
 /** The speaker a question of someone's words names by role: the role's words, and the phrase as written ("Pryce's lawyer"). */
 export function speakerRole(question: string): { words: string[]; phrase: string } | undefined {
   const match = ROLE_SPEAKER.exec(question);
-  const [, owner, role] = match ?? [];
+  const [, owner, modifier = '', role, of = ''] = match ?? [];
   if (!owner || !role) return undefined;
   const words = role.split(/\s+/).map((word) => word.replace(/['’]s$/, ''));
   const article = /^(?:a|an|the)$/i.test(owner);
-  return { words, phrase: article ? `the ${role}` : `${owner} ${role}` };
+  // "the City manager", "the mayor of Bath": named as asked, though only the role is looked for.
+  const named = `${modifier}${role}${of}`;
+  return { words, phrase: article ? `the ${named}` : `${owner} ${named}` };
 }
 // The nouns that name the kind of thing a "which ..." question asks for.
 const PLACE_KINDS = 'city|country|town|state|venue|stadium|arena|place|region|county|island|continent';
@@ -140,9 +161,12 @@ export function kindNoun(question: string): string | undefined {
   return (KIND_NOUN.exec(text) ?? WHO_ROLE.exec(text))?.[1]?.toLowerCase();
 }
 
-/** "How much did profit fall?": by how much something changed, as a share, a multiple or a sum. */
+/**
+ * "How much did profit fall?": by how much something changed, as a share, a multiple or a sum. The
+ * verb's helper ("did", "has") comes right after "how much"; "How much rain fell?" asks how much rain.
+ */
 const CHANGE =
-  /\bhow\s+much\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i;
+  /\bhow\s+much\s+(?:did|has|have|had|will|would|do|does|could|might|may|is|are|was|were|must|should)\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i;
 
 /** "How much did Brightwater's profit fall": the noun right before the verb of change is what changed. */
 const CHANGED =
@@ -215,8 +239,9 @@ const RULES: readonly [RegExp, AnswerType][] = [
 
 const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b(?!\s+(?:you|anyone)\s+(?:know|tell)\b)/i;
-// "how many additional troops": the unit is the noun after the adjectives of quantity.
-const HOW_MANY = /\bhow\s+many\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*/iu;
+// "how many additional troops", "how much rain": the unit is the noun after the adjectives of quantity.
+const HOW_MANY = /\bhow\s+(?:many|much)\s+(?:(?:more|additional|extra|new|other|total|different|separate)\s+)*/iu;
+const HOW_MUCH = /\bhow\s+much\b/i;
 const AUXILIARIES = /^(?:has|have|had|did|do|does|is|are|was|were|will|would|can|could|should|may|might)$/i;
 
 /**
@@ -232,11 +257,19 @@ function countedUnit(question: string): string | undefined {
     if (AUXILIARIES.test(word)) break;
     // "how many under-13s": a word written with a figure names who is counted, not a unit to look for.
     if (word.endsWith('-')) return undefined;
-    if (/^\p{Ll}/u.test(word)) return headOfCompound(question, word);
+    // "how much rain", but not "how much lower", "how much more likely".
+    if (/^\p{Ll}/u.test(word))
+      return HOW_MUCH.test(match[0]) && !namesThing(word) ? undefined : headOfCompound(question, word);
     name = word.replace(/['.]+$/, '').replace(/['’]s$/, '');
   }
   return name;
 }
+/** Whether a word names a thing, not a degree ("rain", not "lower" or "likely"). */
+function namesThing(word: string): boolean {
+  const term = nlp(word);
+  return !term.has('#Adjective') && !term.has('#Adverb');
+}
+
 /**
  * "how many consumer groups joined": the counted noun is the last of a compound ("groups"), the
  * plural noun that follows the first lower-case word.
@@ -260,7 +293,29 @@ const ASKS_YEAR = /\b(?:what|which|in\s+what)\s+year\b|\byear\s+(?:did|was|does)
 const ASKS_DAY = /\b(?:what|which)\s+date\b/i;
 
 const FOCUS =
-  /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
+  /^\s*(?:who|whom|what|which|whose)\s+(?:is\s+|was\s+|were\s+|are\s+|did\s+|does\s+|has\s+|had\s+|will\s+|would\s+|could\s+|can\s+|should\s+|might\s+)?(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu;
+
+// "Who died", "who will approve the deal": "who" and a verb other than "be" or one of speech.
+const DOER = new RegExp(
+  String.raw`^\s*[Ww]ho\s+(?:will\s+|would\s+|could\s+|can\s+|has\s+|had\s+|have\s+)?(?!(?:is|was|were|are|be|been|being|did|does|do|${SPEECH_VERBS}|says|tells|warns|tweets|posts|adds|claims|argues|calls|announced|thinks|thought|means|meant)\b)(\p{Ll}+)`,
+  'u',
+);
+
+// "Who was arrested?", "who has been charged": to whom it was done, told the same way.
+const UNDERGOER =
+  /^\s*[Ww]ho\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\p{Ll}+(?:ed|en|wn|rn|ght|lt|pt|ot|ung)\b/u;
+
+/**
+ * Whether a question asks who did something other than speak, or had it done to them ("Who died?",
+ * "Who will approve the deal?", "Who was arrested?"): the one quoted about it in a sentence ("…,
+ * police said") is its source, not its doer.
+ */
+export function asksDoer(question: string): boolean {
+  const text = question.replace(/[’‘]/g, "'");
+  if (UNDERGOER.test(text)) return true;
+  const verb = DOER.exec(text)?.[1];
+  return verb !== undefined && nlp(verb).has('#Verb');
+}
 
 /**
  * The question's focus: the word after its wh-word that the answer should stand beside ("who
@@ -331,7 +386,8 @@ export function questionType(question: string): QuestionType {
     if ((type === 'money' || type === 'percent') && CHANGE.test(text))
       return { type: 'percent', ...(type === 'percent' && unit ? { unit } : {}), measure: 'change' };
     const measure = type === 'number' ? measureOf(text) : undefined;
-    return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}) };
+    const amount = unit !== undefined && type === 'number' && HOW_MUCH.test(text);
+    return { type, ...(unit ? { unit } : {}), ...(measure ? { measure } : {}), ...(amount ? { amount: true } : {}) };
   }
   // "Which golfer …", "what quarterback …": a noun of a person the lexicon knows, beyond the list above.
   const which = WHICH_WORDS.exec(text);

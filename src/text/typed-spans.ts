@@ -162,6 +162,14 @@ const CAUSE_FOLLOWERS: Record<string, ReadonlySet<string>> = {
   attributed: new Set(['to']),
 };
 
+/** Currency nouns written after a figure that wink-eng-lite does not read as money. */
+const CURRENCY_NOUNS: ReadonlySet<string> = new Set([
+  ...['kronor', 'krona', 'kroner', 'kronur', 'yuan', 'renminbi', 'roubles', 'rubles', 'rouble', 'ruble'],
+  ...['francs', 'pesos', 'reais', 'rand', 'lira', 'liras', 'shekels', 'dirhams', 'riyals', 'rials'],
+  ...['ringgit', 'baht', 'zloty', 'zlotys', 'forint', 'dinars', 'rupiah', 'naira', 'shillings', 'hryvnias'],
+  ...['euros', 'dollars', 'rupees', 'yen', 'pence', 'cents'],
+]);
+
 /** Read a sentence into tokens and its typed spans: entities, numbers, names, quotations and causes. */
 export function typedSpans(sentence: string): TypedSentence {
   // "$US27.6 million": the tokenizer reads the code written after the sign as a word ("us27"); written
@@ -249,11 +257,22 @@ export function typedSpans(sentence: string): TypedSentence {
     }
     spans.push(long);
   }
-  // "16¢": the cent sign follows its figure, which wink reads as a plain number.
   for (const span of spans) {
-    if (span.kind === 'number' && values[span.end + 1] === '¢' && spaces[span.end + 1] === '') {
+    if (span.kind !== 'number') continue;
+    // "16¢": the cent sign follows its figure, which wink reads as a plain number.
+    if (values[span.end + 1] === '¢' && spaces[span.end + 1] === '') {
       span.kind = 'money';
       span.end += 1;
+      span.text = textOf(span.start, span.end);
+      continue;
+    }
+    // "38 Swedish kronor", "5 Hong Kong dollars", "2 billion yuan": currencies the recogniser does
+    // not know, after their country's name or none.
+    let unitAt = span.end + 1;
+    while (pos[unitAt] === 'PROPN' && unitAt < span.end + 3) unitAt += 1;
+    if (CURRENCY_NOUNS.has((values[unitAt] ?? '').toLowerCase())) {
+      span.kind = 'money';
+      span.end = unitAt;
       span.text = textOf(span.start, span.end);
     }
   }

@@ -1160,3 +1160,70 @@ describe('session 24 answers over a small library', () => {
     expect(answer.answer).toMatch(/^The articles here don't say what Brightwater said about dividends\./);
   });
 });
+
+describe('session 25 answers over a small library', () => {
+  const storm = [
+    'Storm Idris flooded about 2,300 homes across the Severn valley on Friday, the Environment Agency said.',
+    'The River Teme at Ludlow peaked at 5.4 metres on Friday morning, 30 centimetres above its previous record.',
+    'Forecasters said 140 millimetres of rain fell on the Welsh hills in 48 hours.',
+    'A 71-year-old man died after his car was swept off a flooded road near Bewdley, West Mercia Police said.',
+    '"This is the worst flooding this valley has seen," said Councillor Janet Morrow, leader of Shropshire Council.',
+  ];
+  const deal = [
+    'Halden will pay 38 Swedish kronor a share, a premium of 27 per cent to the closing price on Friday.',
+    'The deal is subject to approval by regulators, and analysts at Morgan Stanley said the price was high.',
+    'The unions at Voltaro said they welcomed the promise on jobs but wanted it in writing.',
+  ];
+
+  it('asks how much of something there was, not by how much it changed, when no helper verb follows "how much"', () => {
+    expect(ask('How much rain fell?', storm.join(' '))).toBe('140 millimetres of rain');
+    // "How much did X fall?" is still a change.
+    expect(ask('How much did the shares fall?', 'Shares fell 9 per cent to $41.20.')).toBe('9 per cent');
+    // A sum answers "how much damage" too.
+    expect(ask('How much damage did the floods cause?', 'Insurers estimate the flood damage at £85 million.')).toBe(
+      '£85 million',
+    );
+  });
+
+  it('does not let the word that names the dimension ("high") pick the sentence', () => {
+    const found = [ranked(1, 'a', 'Storm Idris', storm.join(' ')), ranked(2, 'b', 'Voltaro deal', deal.join(' '))];
+    expect(spanAmong('How high did the River Teme rise?', found)).toBe('5.4 metres');
+  });
+
+  it('reads a sum in a currency the recogniser does not know', () => {
+    expect(ask('How much will Halden pay per share?', deal[0] ?? '')).toBe('38 Swedish kronor');
+  });
+
+  it('does not give the source a sentence is attributed to as the one who did what it reports', () => {
+    expect(ask('Who died in the floods?', storm.join(' '))).toBe('A 71-year-old man');
+    // The leader named in a quotation's attribution still answers who the leader is.
+    expect(ask('Who is the leader of Shropshire Council?', storm[4] ?? '')).toBe('Councillor Janet Morrow');
+    // Called by the deed ("founder"), the attributed speaker is the answer.
+    expect(ask('Who founded Daye?', 'Daye grew fast, as founder Valentina Milanova explained last year.')).toBe(
+      'Valentina Milanova',
+    );
+    const arrest =
+      'A 34-year-old man from Bristol and a 29-year-old man from Swindon were arrested on Sunday, police said.';
+    expect(ask('Who was arrested?', arrest)).toBe('A 34-year-old man from Bristol and a 29-year-old man from Swindon');
+  });
+
+  it('quotes words reported without "that", but not a clause that only tells of a talk', () => {
+    expect(ask('What did the unions say?', deal[2] ?? '')).toBe(
+      'they welcomed the promise on jobs but wanted it in writing',
+    );
+    // "said she spoke to the board" tells of a talk, not what was said in it.
+    expect(
+      ask('What did Keane say to the board?', 'Keane said she spoke to the board about suppliers.'),
+    ).toBeUndefined();
+    expect(ask('What did Keane say to the board?', 'Keane said the board would cut prices.')).toBe(
+      'the board would cut prices',
+    );
+  });
+
+  it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
+    const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
+    const answer = answerOver('What did the mayor of Bath say?', shop);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/^The articles here don't say what the mayor of Bath said\./);
+  });
+});

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AnswerType,
+  asksDoer,
   instructionVerb,
   kindNoun,
+  measureWordOf,
   questionFocus,
   questionType,
   speakerRole,
+  withoutMeasureWord,
 } from '../../src/answer/question-type.js';
 
 describe('kindNoun', () => {
@@ -116,6 +119,9 @@ describe('questionType', () => {
     ["How much did Brightwater's profit fall?", 'change'],
     ['How much did Dimerix shares rise yesterday?', 'change'],
     ['How much profit did Brightwater make?', undefined],
+    // Without a helper verb after "how much", the question asks how much of the thing there was.
+    ['How much rain fell?', undefined],
+    ['How much has the price risen since 2020?', 'change'],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
   });
@@ -156,6 +162,9 @@ describe('speakerRole', () => {
     ["What did the company's spokesman say?", ['company', 'spokesman'], "the company's spokesman"],
     ["What did Pryce's lawyer say?", ['lawyer'], "Pryce's lawyer"],
     ["What did Gareth Pryce's lawyer tell the court?", ['lawyer'], "Gareth Pryce's lawyer"],
+    // Capitalised words around the role qualify it; only the role is looked for.
+    ['What did the mayor of Bath say?', ['mayor'], 'the mayor of Bath'],
+    ['What did the City manager say about the referee?', ['manager'], 'the City manager'],
   ])('reads %j as spoken by a role', (question, words, phrase) => {
     expect(speakerRole(question)).toEqual({ words, phrase });
   });
@@ -166,5 +175,41 @@ describe('speakerRole', () => {
     'What did he say?',
   ])('finds no role in %j', (question) => {
     expect(speakerRole(question)).toBeUndefined();
+  });
+});
+
+describe('questionType, session 25', () => {
+  it.each([
+    ['How much rain fell?', 'number', 'rain', true],
+    ['How much damage did the floods cause?', 'number', 'damage', true],
+    // A degree after "how much" is no unit.
+    ['How much more likely were users to fall ill?', 'number', undefined, undefined],
+    ['How much lower was mortality?', 'number', undefined, undefined],
+    ['How many homes were flooded?', 'number', 'homes', undefined],
+  ])('%j is %s of %s (an amount: %s)', (question, type, unit, amount) => {
+    const read = questionType(question);
+    expect(read.type).toBe(type);
+    expect(read.unit).toBe(unit);
+    expect(read.amount).toBe(amount);
+  });
+
+  it.each([
+    ['Who died in the floods?', true],
+    ['Who will approve the deal?', true],
+    ['Who was arrested?', true],
+    ['Who was injured in the crash?', true],
+    ['Who is the leader of Shropshire Council?', false],
+    ["Who is Halden's chief executive?", false],
+    ['Who said the price was high?', false],
+    ['Who did Halden hire?', false],
+  ])('reads %j as asking who did or underwent something: %s', (question, doer) => {
+    expect(asksDoer(question)).toBe(doer);
+  });
+
+  it('finds the word that names the dimension asked, and searches without it', () => {
+    expect(measureWordOf('How high did the River Teme rise?')).toBe('high');
+    expect(withoutMeasureWord('How high did the River Teme rise?')).toBe('how did the River Teme rise?');
+    // An age is written with "old" ("two years old"), so "old" stays.
+    expect(measureWordOf('How old is the Steam Deck?')).toBeUndefined();
   });
 });
