@@ -191,6 +191,9 @@ export function answerSpanIn(
     // Read as if the left-out noun stood before the count ("[people] 57 injured").
     const read = elided ? withWordBefore(stems, span.start, stemOf(reading.type.unit ?? '')) : stems;
     const { proximity, ownProximity } = proximityOf(read, lemmas, span, reading, headlineStems);
+    // "Why was the shop assistant treated in hospital?": a cause in a sentence that holds none of the
+    // question's words but inside the cause itself is another event's.
+    if (proximity === 0 && span.kind === 'reason') continue;
     // "Binance, the world's largest crypto exchange", "AI startup Anthropic": the sentence itself
     // says the name is of the kind asked ("which exchange", "which startup").
     const namedAsAsked =

@@ -1220,6 +1220,17 @@ describe('session 25 answers over a small library', () => {
     );
   });
 
+  it("gives no cause from a sentence that holds none of the question's words outside the cause", () => {
+    const raid = [
+      'Two men were charged after jewellery worth £2 million was stolen from a shop in Bath.',
+      'A shop assistant suffered a broken wrist and was treated in hospital.',
+    ].join(' ');
+    expect(ask('Why was the shop assistant treated in hospital?', raid)).toBeUndefined();
+    expect(ask('Why were the two men charged?', raid)).toBe(
+      'jewellery worth £2 million was stolen from a shop in Bath',
+    );
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);
