@@ -500,6 +500,8 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     // Only a size is said as a share or a sum: "$399" is no age, "40%" no length.
     if (type.measure !== 'size') return false;
   }
+  // "the Aria 3", "Paris 2024": a name with a number after it is a product's or an event's, not a place.
+  if (type.type === 'place' && span.kind === 'name' && typed.pos[span.end + 1] === 'NUM') return false;
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
   if (type.type === 'number' && span.kind === 'number' && typed.pos[span.start - 1] === 'PROPN') return false;
   // "how long": a bare number is a length of time only as a clock reading or before a unit of time.
@@ -808,6 +810,9 @@ const MEASURE_UNITS: Record<Measure, ReadonlySet<string>> = {
     'bedrooms',
     'storeys',
     'stories',
+    // "a swing of 24 points", "a 12-point lead".
+    'points',
+    'point',
   ]),
   length: new Set([
     ...LENGTH_UNITS,

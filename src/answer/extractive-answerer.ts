@@ -313,9 +313,14 @@ export function composeExtractiveAnswer(
     // only ranks lower).
     // A game's score stands apart from the question's words ("…to earn the win, 23-20"): one in
     // the found passages states it.
+    // "It has a 6.4-inch screen, weighs 182 grams": a figure with the asked unit, in a sentence of an
+    // article whose headline names what is asked about, states it (the sentence says "it").
     const stated = candidates.some(
       (candidate) =>
-        candidate.span !== undefined && (candidate.span.ownProximity >= MIN_SPAN_PROXIMITY || type.measure === 'score'),
+        candidate.span !== undefined &&
+        (candidate.span.ownProximity >= MIN_SPAN_PROXIMITY ||
+          type.measure === 'score' ||
+          (candidate.span.unitMatch && candidate.span.proximity >= MIN_SPAN_PROXIMITY)),
     );
     if (stems.length <= SHORT_QUESTION_STEMS && !stated && STATED_OR_NOT.has(type.type)) {
       return notStated(type.type, best, support, { measure: type.measure });

@@ -505,6 +505,16 @@ function overOpensCause(values: string[], pos: string[], index: number): boolean
   return !OVER_TIME.test(word ?? '');
 }
 
+/** How many words an apposition set off by commas may run to ("the sitting MP, Sir Geoffrey Lyle, resigned"). */
+const APPOSITION_WORDS = 7;
+
+/** Where a clause that starts at `start` ends: before the next comma, stop or closing mark. */
+function clauseEnd(values: readonly string[], start: number): number {
+  let end = start;
+  while (end + 1 < values.length && !/^[,;.!?:)”"]$/.test(values[end + 1] ?? '')) end += 1;
+  return end;
+}
+
 /** The clause a causal connective opens ("because it doesn't have a blood oxygen sensor"), to the next comma or stop. */
 function causeSpans(values: string[], pos: string[], textOf: (start: number, end: number) => string): TypedSpan[] {
   const spans: TypedSpan[] = [];
@@ -531,8 +541,18 @@ function causeSpans(values: string[], pos: string[], textOf: (start: number, end
       if (!follower.has((values[start] ?? '').toLowerCase())) continue;
       start += 1;
     }
-    let end = start;
-    while (end + 1 < values.length && !/^[,;.!?:)”"]$/.test(values[end + 1] ?? '')) end += 1;
+    let end = clauseEnd(values, start);
+    // "after the sitting MP, Sir Geoffrey Lyle, resigned in September": a subject and its apposition
+    // still wait for their verb, so the cause runs on past the commas around the apposition.
+    const close = values.indexOf(',', end + 2);
+    if (
+      values[end + 1] === ',' &&
+      !pos.slice(start, end + 1).some((tag) => tag === 'VERB' || tag === 'AUX') &&
+      close > 0 &&
+      close - end <= APPOSITION_WORDS &&
+      /^(?:VERB|AUX)$/.test(pos[close + 1] ?? '')
+    )
+      end = clauseEnd(values, close + 1);
     if (end - start >= 1) spans.push({ kind: 'reason', text: textOf(start, end), start, end });
   }
   return spans;

@@ -1231,6 +1231,29 @@ describe('session 25 answers over a small library', () => {
     );
   });
 
+  it('reads a cause on past the apposition of its subject', () => {
+    const text =
+      'The vote was called after the sitting MP, Sir Geoffrey Lyle, resigned in September following a scandal.';
+    expect(ask('Why was the vote called?', text)).toBe(
+      'the sitting MP, Sir Geoffrey Lyle, resigned in September following a scandal',
+    );
+  });
+
+  it('reads a swing in points as a size, and a name with a number after it as no place', () => {
+    const swing = 'Professor Ruth Amis said the swing of 24 points to the Greens was the largest since 1993.';
+    expect(ask('How big was the swing?', swing)).toBe('24 points');
+    const launch = 'Lumen has unveiled the Aria 3, a mid-range phone, at an event in Seoul on Wednesday.';
+    expect(ask('Where was the phone unveiled?', launch)).toBe('Seoul');
+  });
+
+  it('takes a figure with the asked unit as stated when the headline names what the sentence calls "it"', () => {
+    const text =
+      'Lumen has unveiled its new phone in Seoul. It has a 6.4-inch screen, weighs 182 grams and comes in three colours.';
+    expect(spanAmong('How heavy is the phone?', [ranked(1, 'a', 'Lumen unveils the Aria 3 phone', text)])).toBe(
+      '182 grams',
+    );
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);
