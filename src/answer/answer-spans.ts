@@ -222,14 +222,10 @@ export function answerSpanIn(
         reading.type.type === 'duration' && span.kind === 'number' && EVENT_COUNT.test(typed.tokens[span.end + 1] ?? '')
           ? span.end + 1
           : -1;
-      const text =
-        unitAt > span.end
-          ? typed.textBetween(span.start, unitAt)
-          : countedIn > span.end
-            ? typed.textBetween(span.start, countedIn)
-            : placeEnd > span.end
-              ? typed.textBetween(span.start, placeEnd)
-              : span.text;
+      // "More than 400 people": a figure is told with the bound the article gives it.
+      const from = FIGURE_KINDS.has(span.kind) ? boundStart(typed.tokens, span.start) : span.start;
+      const end = Math.max(span.end, unitAt, countedIn, placeEnd);
+      const text = from < span.start || end > span.end ? typed.textBetween(from, end) : span.text;
       // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
       const dateFit = reading.type.type === 'date' ? fit * specific : fit;
       // Called by the asked kind ("agent Greg Landry"), a name is said to be what was asked, as a count is by its unit.
@@ -281,6 +277,19 @@ function doerPhrase(
   const nouns = tokens.slice(start, end + 1).filter((_, index) => pos[start + index] === 'NOUN');
   if (!nouns.some((noun) => isPersonNoun(noun))) return undefined;
   return { kind: 'name', text: typed.textBetween(start, end), start, end };
+}
+
+/** Kinds of span that are figures. */
+const FIGURE_KINDS: ReadonlySet<string> = new Set(['number', 'money', 'percent']);
+/** Words that bound a figure ("more than 400", "at least $2 million", "over 100"). */
+const BOUNDS_OF_TWO = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'as many']);
+const BOUNDS_OF_ONE = new Set(['over', 'almost', 'roughly', 'approximately', 'around']);
+
+/** Where a figure's bound starts before it ("more than 400"), else the figure's own start. */
+function boundStart(tokens: readonly string[], start: number): number {
+  if (BOUNDS_OF_TWO.has(`${tokens[start - 2]} ${tokens[start - 1]}`)) return start - 2;
+  if (tokens[start - 1] === 'as' && BOUNDS_OF_TWO.has(`${tokens[start - 3]} ${tokens[start - 2]}`)) return start - 3;
+  return BOUNDS_OF_ONE.has(tokens[start - 1] ?? '') ? start - 1 : start;
 }
 
 /** How many words an attribution may put between a name and its verb of speech. */

@@ -45,6 +45,8 @@ export const LONG_QUESTION_MIN_SUPPORT = 0.15;
 const WORDS_THAT_MUST_MATCH = 3;
 /** The quoted sentence itself must cover at least this part of the required share. */
 const SENTENCE_SHARE_OF_SUPPORT = 0.6;
+/** A further sentence of another article must cover at least this share of what the lead covers of the question. */
+const OTHER_ARTICLE_COVERAGE = 0.5;
 /** Further sentences are added only if they score this close to the best one. */
 const SECONDARY_RELATIVE_SCORE = 0.8;
 
@@ -377,6 +379,16 @@ export function composeExtractiveAnswer(
     if (chosen.length >= MAX_SENTENCES || candidate.score < SECONDARY_RELATIVE_SCORE * lead.score) break;
     if (length + candidate.text.length > MAX_ANSWER_CHARS) continue;
     if (chosen.some((other) => overlap(other.tokens, candidate.tokens) > 0.6)) continue;
+    // "How many people were evacuated?": another article's "employs 3,100 people" ranks high for its
+    // count of people, but says nothing of the evacuation. (A long question's words spread over
+    // several articles, each covering a part.)
+    if (
+      stems.length <= SHORT_QUESTION_STEMS &&
+      candidate.entry.passage.articleId !== lead.entry.passage.articleId &&
+      weightedCoverage(candidate.tokens, supportWeights) <
+        OTHER_ARTICLE_COVERAGE * weightedCoverage(lead.tokens, supportWeights)
+    )
+      continue;
     chosen.push(candidate);
     length += candidate.text.length;
   }
