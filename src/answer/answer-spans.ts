@@ -777,9 +777,14 @@ function proximityOf(
   return { proximity: (near + fromHeadline) / total, ownProximity: near / total };
 }
 
-/** Stems of one word family ("direct" / "director", "testimoni" / "testifi"): equal, or sharing their first five letters. */
+/**
+ * Stems of one word family ("direct" / "director", "testimoni" / "testifi"): equal, sharing their
+ * first five letters, or a verb and the noun of who does it ("own" / "owner", "lead" / "leader").
+ */
 function sameWordFamily(a: string, b: string): boolean {
-  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+  if (a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5))) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 3 && (long === `${short}er` || long === `${short}or`);
 }
 
 /** Units of length, which also give a size ("a 9450-square-foot penthouse", "30,000 square feet"). */

@@ -1266,6 +1266,14 @@ describe('session 25 answers over a small library', () => {
     expect(answer.citations.map((citation) => citation.articleId)).toEqual(['a']);
   });
 
+  it('reads the noun of who does something as of the verb\'s family ("owner" for "owns")', () => {
+    const shop = [
+      'Two men were charged after jewellery was stolen from a shop in Bath.',
+      "The shop's owner, Richard Holloway, said the family business had traded in Bath for 112 years.",
+    ].join(' ');
+    expect(ask('Who owns the shop?', shop)).toBe('Richard Holloway');
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);
