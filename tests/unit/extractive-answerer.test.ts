@@ -1274,6 +1274,11 @@ describe('session 25 answers over a small library', () => {
     expect(ask('Who owns the shop?', shop)).toBe('Richard Holloway');
   });
 
+  it('reads a police rank as an office before the name, so the question\'s "detective" stands beside it', () => {
+    const text = 'Detective Inspector Carla Nunes said most of the stolen rings had been recovered from the van.';
+    expect(ask('Who is the detective in charge?', text)).toBe('Carla Nunes');
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);
