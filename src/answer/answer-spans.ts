@@ -145,7 +145,12 @@ export function answerSpanIn(
   headlineStems: ReadonlySet<string> = NO_STEMS,
 ): AnswerSpan | undefined {
   const typed = typeof sentence === 'string' ? typedSpans(sentence) : sentence;
-  const kinds = reading.type.measure === 'change' ? CHANGE_KINDS : SPAN_KINDS_FOR[reading.type.type];
+  const kinds =
+    reading.type.measure === 'change'
+      ? CHANGE_KINDS
+      : reading.type.measure === 'rank'
+        ? RANK_KINDS
+        : SPAN_KINDS_FOR[reading.type.type];
   if (kinds.length === 0) return undefined;
   const stems = typed.tokens.map((token) => stemOf(token));
   // "began" stands near a question's "begin": each word's dictionary form counts as well as its stem.
@@ -287,6 +292,8 @@ function doerPhrase(
   return { kind: 'name', text: typed.textBetween(start, end), start, end };
 }
 
+/** "14th in the league", "No. 3": a rank is an ordinal first. */
+const RANK_KINDS: readonly TypedSpan['kind'][] = ['ordinal', 'number'];
 /** Kinds of span that are figures. */
 const FIGURE_KINDS: ReadonlySet<string> = new Set(['number', 'money', 'percent']);
 /** Words that bound a figure ("more than 400", "at least $2 million", "over 100"). */
@@ -517,6 +524,16 @@ function fitsType(span: TypedSpan, type: QuestionType, typed: TypedSentence): bo
     // Only a size is said as a share or a sum: "$399" is no age, "40%" no length.
     if (type.measure !== 'size') return false;
   }
+  // "the Uruguayan striker": a people's adjective names no club, company or place (compromise does
+  // not know every one: one ending as such adjectives do, before a common noun, is one too).
+  if (
+    (type.type === 'organization' || type.type === 'place') &&
+    span.kind === 'name' &&
+    span.start === span.end &&
+    (isDemonym(tokens[span.start] ?? '') ||
+      (/(?:ian|ean|yan|ese|ish)$/.test(tokens[span.start] ?? '') && typed.pos[span.start + 1] === 'NOUN'))
+  )
+    return false;
   // "the Aria 3", "Paris 2024": a name with a number after it is a product's or an event's, not a place.
   if (type.type === 'place' && span.kind === 'name' && typed.pos[span.end + 1] === 'NUM') return false;
   // "Steam Deck 2", "iPhone 15": a number right after a name is part of it, not a count.
@@ -1037,6 +1054,13 @@ const OPENS_CLAUSE = new Set([
 /** Verbs that tell of a talk, not what was said in it ("said he spoke to her about it"). */
 const TALK_VERBS = new Set(['spoke', 'spoken', 'talked', 'discussed', 'met', 'chatted', 'asked']);
 
+/** Whether a name opens a clause at `from`: a run of proper nouns right before an auxiliary or a verb. */
+function namedSubjectThenVerb(typed: TypedSentence, from: number): boolean {
+  let at = from;
+  while (typed.pos[at] === 'PROPN' && at < from + 3) at += 1;
+  return at > from && /^(?:AUX|VERB)$/.test(typed.pos[at] ?? '') && tellsContent(typed, at);
+}
+
 /** Whether the words from `from` on are a clause (they hold a verb) that is not about a talk. */
 function tellsContent(typed: TypedSentence, from: number): boolean {
   const verb = typed.pos.findIndex((tag, index) => index >= from && (tag === 'VERB' || tag === 'AUX'));
@@ -1058,6 +1082,8 @@ function reportedClause(typed: TypedSentence): TypedSpan | undefined {
     }
     // "said they welcomed the promise", "said the price was high": the "that" left out, before a subject.
     if (that < 0 && OPENS_CLAUSE.has(tokens[verb + 1] ?? '') && tellsContent(typed, verb + 2)) that = verb;
+    // "said Ruiz had been his first choice": a name, then its verb.
+    if (that < 0 && namedSubjectThenVerb(typed, verb + 1)) that = verb;
     if (that < 0) continue;
     let end = tokens.length - 1;
     while (end > that && /^[.!?,;:]$/.test(tokens[end] ?? '')) end -= 1;

@@ -50,6 +50,10 @@ const MEASURE_NOUNS: Record<string, Measure> = {
   area: 'size',
 };
 
+/** "Where is the club in the league / table / standings?" */
+const STANDING =
+  /^\s*where\s+(?:is|are|was|were|do|does|did)\b.*\b(?:in|on|at)\s+the\s+(?:league|table|standings|rankings?|charts?|polls?)\b/i;
+
 const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bhow\s+(?:big|large|small)\b/i, 'size'],
   [/\bhow\s+(?:far|tall|high|deep|wide|thick|thin|long\s+is\s+the\s+(?:distance|track|course|route))\b/i, 'length'],
@@ -58,6 +62,7 @@ const MEASURES: readonly [RegExp, Measure | 'measure'][] = [
   [/\bhow\s+old\b|\b(?:what|which)\s+age\b/i, 'age'],
   [MEASURE_OF, 'measure'],
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b/i, 'rank'],
+  [STANDING, 'rank'],
   [GAME_SCORE, 'score'],
 ];
 
@@ -166,7 +171,10 @@ export function kindNoun(question: string): string | undefined {
  * verb's helper ("did", "has") comes right after "how much"; "How much rain fell?" asks how much rain.
  */
 const CHANGE =
-  /\bhow\s+much\s+(?:did|has|have|had|will|would|do|does|could|might|may|is|are|was|were|must|should)\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down)\b/i;
+  /\bhow\s+much\s+(?:did|has|have|had|will|would|do|does|could|might|may|is|are|was|were|must|should)\b.*\b(?:rise|risen|rose|fall|fallen|fell|grow|grown|grew|increase|increased|drop|dropped|gain|gained|jump|jumped|climb|climbed|going\s+up|go\s+up|going\s+down|cut|cuts|reduce|reduces|reduced|lower|lowers|lowered|boost|boosts|boosted)\b/i;
+
+/** "How much could the fee rise to?": the level it reaches, not by how much. */
+const LEVEL_AFTER_CHANGE = /\b(?:rise|risen|fall|fallen|grow|grown|increase|drop|climb|go\s+up|jump)\s+to\s*\??\s*$/i;
 
 /** "How much did Brightwater's profit fall": the noun right before the verb of change is what changed. */
 const CHANGED =
@@ -194,6 +202,8 @@ const RULES: readonly [RegExp, AnswerType][] = [
     'organization',
   ],
   [/\bwhere\b.*\b(?:rank|ranked|ranks|place|placed|finish|finished)\b.*\b(?:in|among|for)\b/i, 'number'],
+  // "Where are Castleford in the league?": a place in a table is a rank.
+  [STANDING, 'number'],
   [/^\s*(?:where|in\s+what\s+(?:city|country|town|state))\b/i, 'place'],
   [/\bwhat\s+sentence\b.*\b(?:receive|received|get|got|given|face|serve|served)\b/i, 'duration'],
   [
@@ -383,7 +393,7 @@ export function questionType(question: string): QuestionType {
                 ? 'day'
                 : undefined;
     // "How much did Brightwater's profit fall?" asks the change, not the profit.
-    if ((type === 'money' || type === 'percent') && CHANGE.test(text))
+    if ((type === 'money' || type === 'percent') && CHANGE.test(text) && !LEVEL_AFTER_CHANGE.test(text))
       return { type: 'percent', ...(type === 'percent' && unit ? { unit } : {}), measure: 'change' };
     const measure = type === 'number' ? measureOf(text) : undefined;
     const amount = unit !== undefined && type === 'number' && HOW_MUCH.test(text);

@@ -1279,6 +1279,19 @@ describe('session 25 answers over a small library', () => {
     expect(ask('Who is the detective in charge?', text)).toBe('Carla Nunes');
   });
 
+  it("reads a cut as a change, a place in a table as a rank, and a people's adjective as no club", () => {
+    const study =
+      'People who walk for 20 minutes a day are a third less likely to develop heart disease, a study of 84,000 adults found.';
+    expect(ask('How much does walking cut heart risk?', study)).toBe('a third');
+    const table = [
+      'Castleford manager Erik Lindqvist said Ruiz had been his first choice since the summer.',
+      'Castleford are 14th in the league, four points above the relegation zone.',
+    ].join(' ');
+    expect(ask('Where is Castleford in the league?', table)).toBe('14th');
+    const signing = 'The Uruguayan striker Mateo Ruiz has joined the club from Porto for £38 million.';
+    expect(ask('Which club did Ruiz join from?', signing)).toBe('Porto');
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);

@@ -122,6 +122,10 @@ describe('questionType', () => {
     // Without a helper verb after "how much", the question asks how much of the thing there was.
     ['How much rain fell?', undefined],
     ['How much has the price risen since 2020?', 'change'],
+    ['How much does walking cut heart risk?', 'change'],
+    ['How much could the fee rise to?', undefined],
+    ['Where is Castleford in the league?', 'rank'],
+    ['Where are United in the table?', 'rank'],
   ])('reads what "%s" measures as %s', (question, measure) => {
     expect(questionType(question).measure).toBe(measure);
   });
@@ -186,6 +190,8 @@ describe('questionType, session 25', () => {
     ['How much more likely were users to fall ill?', 'number', undefined, undefined],
     ['How much lower was mortality?', 'number', undefined, undefined],
     ['How many homes were flooded?', 'number', 'homes', undefined],
+    // "rise to" asks the level reached, not by how much.
+    ['How much could the fee rise to?', 'money', undefined, undefined],
   ])('%j is %s of %s (an amount: %s)', (question, type, unit, amount) => {
     const read = questionType(question);
     expect(read.type).toBe(type);
