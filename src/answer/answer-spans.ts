@@ -235,12 +235,14 @@ export function answerSpanIn(
         reading.type.type === 'duration' && span.kind === 'number' && EVENT_COUNT.test(typed.tokens[span.end + 1] ?? '')
           ? span.end + 1
           : -1;
-      // "More than 400 people": a figure is told with the bound the article gives it.
+      // "More than 400 people": a figure is told with the bound the article gives it, a sum with its
+      // rate ("38 kronor a share"), a length of time with what lasts it ("a five-year contract").
       const from = FIGURE_KINDS.has(span.kind) ? boundStart(typed.tokens, span.start) : span.start;
-      const end = Math.max(span.end, unitAt, countedIn, placeEnd);
+      const rate = span.kind === 'money' ? rateEnd(typed.tokens, span.end) : -1;
+      const end = Math.max(span.end, unitAt, countedIn, placeEnd, rate, lasting(typed, span));
       const text = from < span.start || end > span.end ? typed.textBetween(from, end) : span.text;
       // "Wednesday" says when less well than "October 4": between sentences too, the written date wins.
-      const dateFit = reading.type.type === 'date' ? fit * specific : fit;
+      const spanFit = reading.type.type === 'date' ? fit * specific : fit;
       // Called by the asked kind ("agent Greg Landry"), a name is said to be what was asked, as a count is by its unit.
       best = {
         text,
@@ -248,7 +250,7 @@ export function answerSpanIn(
         proximity,
         ownProximity,
         unitMatch: unitAt >= 0 || elided || namedAsAsked,
-        fit: dateFit,
+        fit: spanFit,
       };
     }
   }
@@ -294,6 +296,23 @@ function doerPhrase(
 
 /** "14th in the league", "No. 3": a rank is an ordinal first. */
 const RANK_KINDS: readonly TypedSpan['kind'][] = ['ordinal', 'number'];
+/** What a sum may be given per ("38 kronor a share", "$9.99 a month", "£20 per person"). */
+const RATE_NOUNS = new Set(['share', 'month', 'year', 'week', 'day', 'hour', 'night', 'person', 'head', 'ticket']);
+
+/** Where a sum's rate ends after it ("a share", "per person", "each"), or -1. */
+function rateEnd(tokens: readonly string[], end: number): number {
+  if (tokens[end + 1] === 'each') return end + 1;
+  return /^(?:a|an|per)$/.test(tokens[end + 1] ?? '') && RATE_NOUNS.has(tokens[end + 2] ?? '') ? end + 2 : -1;
+}
+
+/** "a five-year contract": where the nouns a length of time written as a modifier qualifies end, or -1. */
+function lasting(typed: TypedSentence, span: TypedSpan): number {
+  if (span.kind !== 'duration' || typed.tokens[span.end - 1] !== '-') return -1;
+  let end = span.end;
+  while (typed.pos[end + 1] === 'NOUN') end += 1;
+  return end > span.end ? end : -1;
+}
+
 /** Kinds of span that are figures. */
 const FIGURE_KINDS: ReadonlySet<string> = new Set(['number', 'money', 'percent']);
 /** Words that bound a figure ("more than 400", "at least $2 million", "over 100"). */

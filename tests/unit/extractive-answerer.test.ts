@@ -957,8 +957,8 @@ describe('session 22 answer rules', () => {
 
   it('reads "would" after a verb of saying as the reported "will", not a hedge', () => {
     const text = 'The council transport chief, Martin Crane, said the deal would cost about £3.2 million a year.';
-    expect(ask('How much will the deal cost?', text)).toBe('£3.2 million');
-    expect(ask('How much does the deal cost?', text)).toBe('£3.2 million');
+    expect(ask('How much will the deal cost?', text)).toBe('£3.2 million a year');
+    expect(ask('How much does the deal cost?', text)).toBe('£3.2 million a year');
     expect(ask('How much did the deal cost?', 'Analysts think the deal would cost about £3 million.')).toBeUndefined();
   });
 
@@ -1191,7 +1191,7 @@ describe('session 25 answers over a small library', () => {
   });
 
   it('reads a sum in a currency the recogniser does not know', () => {
-    expect(ask('How much will Halden pay per share?', deal[0] ?? '')).toBe('38 Swedish kronor');
+    expect(ask('How much will Halden pay per share?', deal[0] ?? '')).toBe('38 Swedish kronor a share');
   });
 
   it('does not give the source a sentence is attributed to as the one who did what it reports', () => {
@@ -1290,6 +1290,12 @@ describe('session 25 answers over a small library', () => {
     expect(ask('Where is Castleford in the league?', table)).toBe('14th');
     const signing = 'The Uruguayan striker Mateo Ruiz has joined the club from Porto for £38 million.';
     expect(ask('Which club did Ruiz join from?', signing)).toBe('Porto');
+  });
+
+  it('tells a sum with its rate, and a length of time with what lasts it', () => {
+    const deal = 'Halden will pay 38 Swedish kronor a share, a premium of 27 per cent.';
+    expect(ask('How much will Halden pay per share?', deal)).toBe('38 Swedish kronor a share');
+    expect(ask('How long is his contract?', 'Ruiz, 24, has signed a five-year contract.')).toBe('a five-year contract');
   });
 
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
