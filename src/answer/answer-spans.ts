@@ -930,6 +930,15 @@ function measureIndex(typed: TypedSentence, span: TypedSpan, measure: Measure): 
   // "aged 78", "at the age of 78", as well as "78 years old" and "a 78-year-old".
   if (measure === 'age') {
     if (AGE_BEFORE.test(typed.tokens.slice(Math.max(0, span.start - 3), span.start).join(' '))) return span.end;
+    // "She was 88.": an obituary's age, said alone after the person.
+    if (
+      span.start === span.end &&
+      /^(?:was|is)$/.test(typed.tokens[span.start - 1] ?? '') &&
+      /^(?:he|she)$/.test(typed.tokens[span.start - 2] ?? '') &&
+      /^[.,;]$/.test(typed.tokens[span.end + 1] ?? '') &&
+      /^\d{1,3}$/.test(span.text)
+    )
+      return span.end;
     // "Bill Kenwright, 78, has died": a bare number set off after a name is the person's age.
     const { tokens, pos } = typed;
     // "The supermodel, 32, recently shared …": so too after the noun that names them.

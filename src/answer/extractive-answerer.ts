@@ -45,6 +45,8 @@ export const LONG_QUESTION_MIN_SUPPORT = 0.15;
 const WORDS_THAT_MUST_MATCH = 3;
 /** The quoted sentence itself must cover at least this part of the required share. */
 const SENTENCE_SHARE_OF_SUPPORT = 0.6;
+/** "She was 88.": a sentence too short to read as prose that still states a figure of its subject. */
+const SHORT_FACT = /^(?:he|she|it|they)\s+(?:was|is|were|are)\s+\d[\d,.]*\.?$/i;
 /** A further sentence of another article must cover at least this share of what the lead covers of the question. */
 const OTHER_ARTICLE_COVERAGE = 0.5;
 /** Further sentences are added only if they score this close to the best one. */
@@ -121,7 +123,12 @@ const SPEAKER_LOOKBACK = 3;
 /** The question's names; for someone's words asked by role ("what did the mayor say", "… Pryce's lawyer say"), the role's words. */
 function speakerNames(question: string, type: AnswerType): string[][] {
   const role = type === 'quote' ? speakerRole(question) : undefined;
-  return role ? [role.words] : namePhrases(question).map((phrase) => wordTokens(phrase));
+  if (role) return [role.words];
+  // "What did the Queen say about Ellery?": the speaker is named before the verb of speech, not after.
+  const verb = type === 'quote' ? speechVerbOf(question) : undefined;
+  const at = verb ? question.toLowerCase().search(new RegExp(`\\b${verb}\\b`)) : -1;
+  const speakerPart = at > 0 ? question.slice(0, at) : question;
+  return namePhrases(speakerPart).map((phrase) => wordTokens(phrase));
 }
 
 /** The speaker as the question names them ("Germany", "the mayor"), for saying what is not stated. */
@@ -129,9 +136,10 @@ function speakerPhrase(question: string): string | undefined {
   const role = speakerRole(question);
   if (role) return role.phrase;
   const name = namePhrases(question)[0];
-  // The name as the question writes it ("Germany"), not folded.
-  const written = name ? question.slice(question.toLowerCase().indexOf(name.toLowerCase())).slice(0, name.length) : '';
-  return written || name;
+  // The name as the question writes it ("Germany", "the Queen"), not folded.
+  const at = name ? question.toLowerCase().indexOf(name.toLowerCase()) : -1;
+  const written = name && at >= 0 ? question.slice(at, at + name.length) : '';
+  return written && /\bthe\s+$/i.test(question.slice(0, at)) ? `the ${written}` : written || name;
 }
 
 /** Whether some passage read names one of the question's speakers (any word of the name or role). */
@@ -204,7 +212,7 @@ export function composeExtractiveAnswer(
     const context = weightedCoverage(passageStemsOf(entry), weights);
     const sentences = splitSentences(entry.passage.text)
       .map((sentence) => sentence.text)
-      .filter((text) => wordTokens(text).length >= 4 && readsAsProse(text));
+      .filter((text) => (wordTokens(text).length >= 4 || SHORT_FACT.test(text)) && readsAsProse(text));
     return sentences.map((text, index) => {
       const tokens = stemsOf(text);
       const own = weightedCoverage(tokens, sentenceWeights);

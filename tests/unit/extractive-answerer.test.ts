@@ -1298,6 +1298,19 @@ describe('session 25 answers over a small library', () => {
     expect(ask('How long is his contract?', 'Ruiz, 24, has signed a five-year contract.')).toBe('a five-year contract');
   });
 
+  it('reads an obituary\'s "She was 88." as the age, and the speaker only before the verb of speech', () => {
+    const obituary = [
+      'Margaret Ellery, the architect who rebuilt the market hall, has died at her home in Warwick. She was 88.',
+      '"She believed a building should make people feel welcome," said the architect Sunil Chaudhry.',
+    ].join(' ');
+    const found = [ranked(1, 'a', 'Margaret Ellery, the architect, dies at 88', obituary)];
+    expect(spanAmong('How old was Margaret Ellery?', found)).toBe('88');
+    // Ellery is who the words are about, not who said them: no passage names the Queen.
+    const answer = answerOver('What did the Queen say about Ellery?', obituary);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toMatch(/^The articles here don't say what the Queen said about Ellery\./);
+  });
+
   it('says a role holder the question names by place ("the mayor of Bath") is not quoted when no passage names the role', () => {
     const shop = '"Nothing like this has ever happened to us in Bath," said the owner, Richard Holloway.';
     const answer = answerOver('What did the mayor of Bath say?', shop);
