@@ -45,7 +45,7 @@ export const LONG_QUESTION_MIN_SUPPORT = 0.15;
 const WORDS_THAT_MUST_MATCH = 3;
 /** The quoted sentence itself must cover at least this part of the required share. */
 const SENTENCE_SHARE_OF_SUPPORT = 0.6;
-/** "She was 88.": a sentence too short to read as prose that still states a figure of its subject. */
+/** "She was 88.": a sentence too short to read as prose that still states a figure (an age) of its subject. */
 const SHORT_FACT = /^(?:he|she|it|they)\s+(?:was|is|were|are)\s+\d[\d,.]*\.?$/i;
 /** A further sentence of another article must cover at least this share of what the lead covers of the question. */
 const OTHER_ARTICLE_COVERAGE = 0.5;
@@ -208,11 +208,13 @@ export function composeExtractiveAnswer(
       framing.has(stem) || stem === measured ? weight * FRAMING_WORD_WEIGHT : weight,
     ]),
   );
+  // "She was 88." is read only for a question that asks a figure: to any other it says nothing.
+  const asksFigure = questionType(question).type === 'number';
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(passageStemsOf(entry), weights);
     const sentences = splitSentences(entry.passage.text)
       .map((sentence) => sentence.text)
-      .filter((text) => (wordTokens(text).length >= 4 || SHORT_FACT.test(text)) && readsAsProse(text));
+      .filter((text) => (wordTokens(text).length >= 4 || (asksFigure && SHORT_FACT.test(text))) && readsAsProse(text));
     return sentences.map((text, index) => {
       const tokens = stemsOf(text);
       const own = weightedCoverage(tokens, sentenceWeights);
