@@ -353,10 +353,8 @@ function isAttributedSource(typed: TypedSentence, name: TypedSpan): boolean {
 /** Whether one of the few words before a name is of the question's focus ("founder" before a name, for "who founded"). */
 function calledByFocus(stems: readonly string[], start: number, focus: string | undefined): boolean {
   if (focus === undefined) return false;
-  // "owner" for "owns", "founder" for "founded": the focus's stem opens the word.
-  return stems
-    .slice(Math.max(0, start - 3), start)
-    .some((stem) => sameWordFamily(stem, focus) || (focus.length >= 3 && stem.startsWith(focus)));
+  // "owner" for "owns", "founder" for "founded": one word family.
+  return stems.slice(Math.max(0, start - 3), start).some((stem) => sameWordFamily(stem, focus));
 }
 
 /**

@@ -202,6 +202,8 @@ export function composeExtractiveAnswer(
   // "How high did the river rise?": "high" says what is measured; a sentence saying "high" of something else is no nearer.
   const measureWord = measureWordOf(question);
   const measured = measureWord ? stemOf(measureWord) : undefined;
+  // What the question itself asks, read once (a follow-up may take the type of the question it continues).
+  const ownType = questionType(question);
   const sentenceWeights = new Map(
     [...weights].map(([stem, weight]) => [
       stem,
@@ -209,7 +211,7 @@ export function composeExtractiveAnswer(
     ]),
   );
   // "She was 88." is read only for a question that asks a figure: to any other it says nothing.
-  const asksFigure = questionType(question).type === 'number';
+  const asksFigure = ownType.type === 'number';
   const candidates: Candidate[] = ranked.slice(0, PASSAGES_CONSIDERED).flatMap((entry, rank) => {
     const context = weightedCoverage(passageStemsOf(entry), weights);
     const sentences = splitSentences(entry.passage.text)
@@ -232,7 +234,8 @@ export function composeExtractiveAnswer(
   // "What did Aileen Doyle say?": the verb of speech says what kind of answer is asked, not what
   // about, so it does not count for support (it still ranks the sentences that report speech).
   // So does the dimension a "how high" question asks.
-  const framed = [speechVerbOf(question), measureWordOf(question)].flatMap((word) => (word ? [stemOf(word)] : []));
+  const frame = speechVerbOf(question);
+  const framed = [frame ? stemOf(frame) : undefined, measured].filter((stem) => stem !== undefined);
   const asked = askedWeights(supportTermWeights);
   const supportWeights = new Map([...asked].filter(([stem]) => !framed.includes(stem)));
   const support = top ? weightedCoverage(passageStemsOf(top), supportWeights) : 0;
@@ -248,11 +251,10 @@ export function composeExtractiveAnswer(
     // "not stated" with the closest sentence, not "found nothing".
     const naming = best ? closestNamingAll(question, framing, candidates, passageStemsOf) : undefined;
     if (!naming) return abstain(support);
-    const asked = questionType(question);
-    return notStated(asked.type, naming, support, {
-      speaker: asked.type === 'quote' ? speakerPhrase(question) : undefined,
-      about: asked.type === 'quote' ? subjectOf(question) : undefined,
-      measure: asked.measure,
+    return notStated(ownType.type, naming, support, {
+      speaker: ownType.type === 'quote' ? speakerPhrase(question) : undefined,
+      about: ownType.type === 'quote' ? subjectOf(question) : undefined,
+      measure: ownType.measure,
     });
   }
   // "How do I reset my router": sentences that never name the action are not instructions for it.
@@ -262,7 +264,6 @@ export function composeExtractiveAnswer(
   }
 
   // "And Germany?" asks what the question before asked, of something else.
-  const ownType = questionType(question);
   const type = ownType.type === 'other' && context ? questionType(context) : ownType;
   const questionTokens = wordTokens(question);
   const kind = askedKindStem(ownType.type === 'other' && context ? context : question);
@@ -384,6 +385,7 @@ export function composeExtractiveAnswer(
     chosen.push(best);
     length += best.text.length;
   }
+  const leadCoverage = weightedCoverage(lead.tokens, supportWeights);
   for (const candidate of candidates.slice(1)) {
     if (chosen.includes(candidate)) continue;
     if (chosen.length >= MAX_SENTENCES || candidate.score < SECONDARY_RELATIVE_SCORE * lead.score) break;
@@ -395,8 +397,7 @@ export function composeExtractiveAnswer(
     if (
       stems.length <= SHORT_QUESTION_STEMS &&
       candidate.entry.passage.articleId !== lead.entry.passage.articleId &&
-      weightedCoverage(candidate.tokens, supportWeights) <
-        OTHER_ARTICLE_COVERAGE * weightedCoverage(lead.tokens, supportWeights)
+      weightedCoverage(candidate.tokens, supportWeights) < OTHER_ARTICLE_COVERAGE * leadCoverage
     )
       continue;
     chosen.push(candidate);
